@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs what the platform and its tests need on a fresh Debian machine, and caches the
+# native builds outside the repository so a second run costs seconds.
+#   scripts/install-deps.sh            everything
+#   scripts/install-deps.sh --runtime  only what `./run demo` needs (no PostgreSQL server)
+set -euo pipefail
+
+CACHE_DIR="${COMMERCE_CACHE_DIR:-$HOME/.cache/commerce}"
+RDKAFKA_VERSION=2.15.1
+KAFKA_JS_VERSION=1.10.1
+ANVIL_VERSION=1.7.1
+mkdir -p "$CACHE_DIR"
+
+log() { printf '[install] %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+need_apt=()
+want_pkgs=(libssl-dev zlib1g-dev libzstd-dev liblz4-dev libsasl2-dev libsecp256k1-dev kcat)
+if [ "${1:-}" != "--runtime" ]; then want_pkgs+=(postgresql); fi
+for p in "${want_pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$p")
+done
+if [ ${#need_apt[@]} -gt 0 ]; then
+  log "apt packages: ${need_apt[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# librdkafka 2.15.1: Debian ships 2.0.2, too old for Confluent.Kafka 2.15.1. The npm package of
+# Confluent's JavaScript client carries the matching C sources; build the shared library once.
+RDKAFKA_SO="$CACHE_DIR/librdkafka-$RDKAFKA_VERSION/librdkafka.so"
+if [ ! -f "$RDKAFKA_SO" ]; then
+  log "building librdkafka $RDKAFKA_VERSION (about a minute, once per machine)"
+  work="$(mktemp -d)"
+  (
+    cd "$work"
+    npm pack --silent "@confluentinc/kafka-javascript@$KAFKA_JS_VERSION" >/dev/null
+    tar xzf confluentinc-kafka-javascript-*.tgz
+    cd package/deps/librdkafka
+    ./configure --disable-curl --disable-gssapi >/dev/null
+    make -C src -j"$(nproc)" lib >/dev/null 2>&1
+    mkdir -p "$(dirname "$RDKAFKA_SO")"
+    cp src/librdkafka.so.1 "$RDKAFKA_SO.tmp"
+    mv "$RDKAFKA_SO.tmp" "$RDKAFKA_SO"
+  )
+  rm -rf "$work"
+fi
+
+# Anvil (a real Ethereum node) ships as an npm package with its binary inside.
+ANVIL_DIR="$CACHE_DIR/anvil-$ANVIL_VERSION"
+if [ ! -x "$ANVIL_DIR/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" ]; then
+  log "installing anvil $ANVIL_VERSION"
+  mkdir -p "$ANVIL_DIR"
+  (cd "$ANVIL_DIR" && npm install --silent --no-save "@foundry-rs/anvil-linux-amd64@$ANVIL_VERSION" >/dev/null)
+fi
+ln -sf "$ANVIL_DIR/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" "$CACHE_DIR/anvil"
+ln -sf "$RDKAFKA_SO" "$CACHE_DIR/librdkafka.so"
+log "ready: $CACHE_DIR"
