@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+using Commerce.Events.Items;
+using Commerce.Events.Operations;
+using Commerce.Events.Player;
+using Commerce.Events.Pushes;
+
+namespace Commerce.Events;
+
+/// <summary>
+/// A fact that crossed a topic. Implementations are immutable records named in the past tense.
+/// The discriminator is the record's name; adding an event means adding a line here and to
+/// <see cref="Serialization.EventJsonContext"/>.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(InterestShown), nameof(InterestShown))]
+[JsonDerivedType(typeof(LoyaltyUpdated), nameof(LoyaltyUpdated))]
+[JsonDerivedType(typeof(WalletLinked), nameof(WalletLinked))]
+[JsonDerivedType(typeof(ItemListed), nameof(ItemListed))]
+[JsonDerivedType(typeof(ItemInterestRegistered), nameof(ItemInterestRegistered))]
+[JsonDerivedType(typeof(PlayerPushed), nameof(PlayerPushed))]
+[JsonDerivedType(typeof(DeadLettered), nameof(DeadLettered))]
+[JsonDerivedType(typeof(BrokerEpochStarted), nameof(BrokerEpochStarted))]
+public interface IEvent;

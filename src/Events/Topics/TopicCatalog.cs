@@ -1,0 +1,36 @@
+using Commerce.Events.Items;
+using Commerce.Events.Operations;
+using Commerce.Events.Player;
+using Commerce.Events.Pushes;
+
+namespace Commerce.Events.Topics;
+
+/// <summary>Every topic the platform uses (decision D1). Nothing produces to or consumes a topic not listed here.</summary>
+public static class TopicCatalog
+{
+    public static readonly TopicDefinition PlayerEvents = new(
+        "commerce.player-events", "player id (lowercase wallet address)", 6, TopicRetention.Week,
+        [typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked)]);
+
+    public static readonly TopicDefinition ItemEvents = new(
+        "commerce.item-events", "item id (collection:tokenId)", 6, TopicRetention.Week,
+        [typeof(ItemListed), typeof(ItemInterestRegistered)]);
+
+    public static readonly TopicDefinition PlayerPushes = new(
+        "commerce.player-pushes", "player id", 6, TopicRetention.Day,
+        [typeof(PlayerPushed)]);
+
+    public static readonly TopicDefinition DeadLetters = new(
+        "commerce.dead-letters", "the failed record's key", 3, TopicRetention.Forever,
+        [typeof(DeadLettered)]);
+
+    public static readonly TopicDefinition BrokerEpoch = new(
+        "commerce.broker-epoch", "the constant \"epoch\"", 1, TopicRetention.Forever,
+        [typeof(BrokerEpochStarted)]);
+
+    public static IReadOnlyList<TopicDefinition> All { get; } =
+        [PlayerEvents, ItemEvents, PlayerPushes, DeadLetters, BrokerEpoch];
+
+    public static TopicDefinition Get(string name) =>
+        All.FirstOrDefault(t => t.Name == name) ?? throw new ArgumentException($"topic '{name}' is not in the catalog", nameof(name));
+}
