@@ -1,0 +1,11 @@
+using Commerce.Events.Items;
+
+namespace Commerce.Actors.NftItem;
+
+/// <summary>One NFT item. Key: the item id ("collection:tokenId"). Input: the item-events topic.</summary>
+public interface INftItemGrain
+{
+    ValueTask ListAsync(ItemListed listing);
+
+    ValueTask RegisterInterestAsync(ItemInterestRegistered interest);
+}

@@ -1,0 +1,9 @@
+namespace Commerce.Actors.NftItem;
+
+public enum ItemStatus
+{
+    Available,
+    Reserved,
+    Sold,
+    Minted,
+}

@@ -1,0 +1,13 @@
+using Commerce.Events.Player;
+
+namespace Commerce.Actors.PlayerSession;
+
+/// <summary>One player's live session. Key: the player id (lowercase wallet address). Input: the player-events topic.</summary>
+public interface IPlayerSessionGrain
+{
+    ValueTask ShowInterestAsync(InterestShown interest);
+
+    ValueTask UpdateLoyaltyAsync(LoyaltyUpdated loyalty);
+
+    ValueTask LinkWalletAsync(WalletLinked wallet);
+}

@@ -1,0 +1,3 @@
+namespace Commerce.Actors.PlayerSession;
+
+public sealed record OfferSummary(string OfferId, string ItemId, string Price, string Currency, DateTimeOffset ExpiresAt);

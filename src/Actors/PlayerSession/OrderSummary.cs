@@ -1,0 +1,3 @@
+namespace Commerce.Actors.PlayerSession;
+
+public sealed record OrderSummary(string OrderId, string ItemId, string Status, DateTimeOffset UpdatedAt);

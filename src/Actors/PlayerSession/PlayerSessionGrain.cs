@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Commerce.Actors.Runtime;
+using Commerce.Actors.Serialization;
+using Commerce.Events.Envelope;
+using Commerce.Events.Items;
+using Commerce.Events.Player;
+using Commerce.Events.Pushes;
+using Commerce.Events.Topics;
+
+namespace Commerce.Actors.PlayerSession;
+
+public sealed class PlayerSessionGrain : Grain<PlayerSessionState>, IPlayerSessionGrain
+{
+    public const string TypeName = "player-session";
+
+    public static GrainDefinition Definition { get; } =
+        new(TypeName, TopicCatalog.PlayerEvents, DedupeByEventId: false, () => new PlayerSessionGrain());
+
+    protected override JsonTypeInfo<PlayerSessionState> StateJson => GrainJsonContext.Default.PlayerSessionState;
+
+    protected override PlayerSessionState CreateState(string key) => PlayerSessionState.New(key);
+
+    protected override ValueTask ReceiveAsync(EventEnvelope envelope) => envelope.Payload switch
+    {
+        InterestShown e => ShowInterestAsync(e),
+        LoyaltyUpdated e => UpdateLoyaltyAsync(e),
+        WalletLinked e => LinkWalletAsync(e),
+        _ => throw new UnhandledEventException(TypeName, envelope.Type),
+    };
+
+    public ValueTask ShowInterestAsync(InterestShown interest)
+    {
+        var shownAt = Context.Current.OccurredAt;
+        var existing = State.Interests.FirstOrDefault(i => i.ItemId == interest.ItemId);
+        var updated = existing is null
+            ? new ItemInterest(interest.ItemId, 1, interest.DwellSeconds, shownAt, shownAt)
+            : existing with { Count = existing.Count + 1, TotalDwellSeconds = existing.TotalDwellSeconds + interest.DwellSeconds, LastAt = shownAt };
+        State = State with
+        {
+            Interests = [updated, .. State.Interests.Where(i => i.ItemId != interest.ItemId).Take(PlayerSessionState.MaxInterests - 1)],
+            InterestCount = State.InterestCount + 1,
+            LastSeenAt = shownAt,
+        };
+        Context.Emit(TopicCatalog.ItemEvents, interest.ItemId,
+            new ItemInterestRegistered(interest.ItemId, Key, interest.DwellSeconds, shownAt));
+        Push("InterestRecorded", JsonSerializer.Serialize(
+            new InterestRecorded(interest.ItemId, interest.DwellSeconds, State.InterestCount, Context.Current.Id),
+            GrainJsonContext.Default.InterestRecorded));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask UpdateLoyaltyAsync(LoyaltyUpdated loyalty)
+    {
+        State = State with { LoyaltyTier = loyalty.Tier, LifetimeValue = loyalty.LifetimeValue };
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask LinkWalletAsync(WalletLinked wallet)
+    {
+        State = State with { WalletAddress = wallet.WalletAddress, LastSeenAt = Context.Current.OccurredAt };
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Sends something to this player in real time, numbered so a reconnecting client can resume.</summary>
+    private void Push(string kind, string bodyJson)
+    {
+        var seq = State.PushSeq + 1;
+        State = State with
+        {
+            PushSeq = seq,
+            RecentPushes = [.. State.RecentPushes.Skip(Math.Max(0, State.RecentPushes.Count - PlayerSessionState.MaxPushes + 1)), new PushRecord(seq, kind, bodyJson, Now)],
+        };
+        Context.Emit(TopicCatalog.PlayerPushes, Key, new PlayerPushed(Key, seq, kind, bodyJson));
+    }
+}

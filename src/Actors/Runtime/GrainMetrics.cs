@@ -1,0 +1,33 @@
+using System.Diagnostics.Metrics;
+
+namespace Commerce.Actors.Runtime;
+
+/// <summary>The grain runtime's instruments (meter "Commerce.Grains").</summary>
+public sealed class GrainMetrics : IDisposable
+{
+    public const string MeterName = "Commerce.Grains";
+
+    private readonly Meter _meter = new(MeterName);
+
+    public GrainMetrics()
+    {
+        Applied = _meter.CreateCounter<long>("commerce.grains.applied", description: "Messages applied to grains");
+        DeadLettered = _meter.CreateCounter<long>("commerce.grains.dead_lettered", description: "Messages sent to the dead-letter topic");
+        Duplicates = _meter.CreateCounter<long>("commerce.grains.duplicates", description: "Redelivered messages skipped");
+        ApplyLatency = _meter.CreateHistogram<double>("commerce.grains.apply_latency", unit: "ms",
+            description: "From the record's timestamp to the commit of its effects");
+        Activations = _meter.CreateUpDownCounter<long>("commerce.grains.activations", description: "Grains in memory");
+    }
+
+    public Counter<long> Applied { get; }
+
+    public Counter<long> DeadLettered { get; }
+
+    public Counter<long> Duplicates { get; }
+
+    public Histogram<double> ApplyLatency { get; }
+
+    public UpDownCounter<long> Activations { get; }
+
+    public void Dispose() => _meter.Dispose();
+}

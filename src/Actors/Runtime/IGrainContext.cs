@@ -1,0 +1,23 @@
+using Commerce.Events;
+using Commerce.Events.Envelope;
+using Commerce.Events.Topics;
+
+namespace Commerce.Actors.Runtime;
+
+/// <summary>What a grain sees of the world while it handles one message.</summary>
+public interface IGrainContext
+{
+    string Key { get; }
+
+    /// <summary>The time of the platform's clock (a fake clock in tests).</summary>
+    DateTimeOffset Now { get; }
+
+    /// <summary>The message being handled.</summary>
+    EventEnvelope Current { get; }
+
+    /// <summary>
+    /// Publishes an event once the grain's new state is committed: it is written to the outbox in
+    /// the same transaction, and a relay sends it. Discarded if the handler throws.
+    /// </summary>
+    void Emit(TopicDefinition topic, string key, IEvent payload);
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+using Commerce.Actors.NftItem;
+using Commerce.Actors.PlayerSession;
+
+namespace Commerce.Actors.Serialization;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(PlayerSessionState))]
+[JsonSerializable(typeof(NftItemState))]
+[JsonSerializable(typeof(InterestRecorded))]
+public sealed partial class GrainJsonContext : JsonSerializerContext;

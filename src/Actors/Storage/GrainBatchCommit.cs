@@ -1,0 +1,15 @@
+namespace Commerce.Actors.Storage;
+
+/// <summary>
+/// Everything one batch of one partition changed, written in one transaction: the grains' new
+/// states, the cursor moved from <see cref="ExpectedOffset"/> to <see cref="AppliedOffset"/>, the
+/// events the grains emitted (outbox) and the event ids now processed (inbox, for dedupe).
+/// </summary>
+public sealed record GrainBatchCommit(
+    string GrainType,
+    PartitionCursor Cursor,
+    long? ExpectedOffset,
+    long AppliedOffset,
+    IReadOnlyList<StateWrite> States,
+    IReadOnlyList<OutboxWrite> Outbox,
+    IReadOnlyList<Guid> ProcessedEventIds);

@@ -1,0 +1,33 @@
+namespace Commerce.Actors.Storage;
+
+/// <summary>
+/// Durable grain state (decision D3): SQLite for one instance, PostgreSQL for several. Both pass the
+/// same contract tests.
+/// </summary>
+public interface IGrainStore
+{
+    /// <summary>Creates the schema if it is missing.</summary>
+    Task InitializeAsync(CancellationToken ct);
+
+    /// <summary>The offset of the last applied record, or null when nothing was applied in that epoch.</summary>
+    Task<long?> LoadCursorAsync(PartitionCursor cursor, CancellationToken ct);
+
+    Task<StoredState?> LoadStateAsync(string grainType, string key, CancellationToken ct);
+
+    Task<IReadOnlyDictionary<string, StoredState>> LoadStatesAsync(string grainType, IReadOnlyCollection<string> keys, CancellationToken ct);
+
+    /// <summary>Which of <paramref name="eventIds"/> this grain type already processed.</summary>
+    Task<IReadOnlySet<Guid>> FindProcessedAsync(string grainType, IReadOnlyCollection<Guid> eventIds, CancellationToken ct);
+
+    /// <summary>Writes the batch atomically, or throws <see cref="CursorMovedException"/> and writes nothing.</summary>
+    Task CommitAsync(GrainBatchCommit commit, CancellationToken ct);
+
+    /// <summary>Takes the oldest unpublished outbox records; the lease must be completed with what was delivered.</summary>
+    Task<IOutboxLease> LeaseOutboxAsync(int max, CancellationToken ct);
+
+    /// <summary>Forgets processed event ids older than <paramref name="before"/> (they can no longer be redelivered).</summary>
+    Task<int> PruneProcessedAsync(DateTimeOffset before, CancellationToken ct);
+
+    /// <summary>Counts, for the health check and operators.</summary>
+    Task<long> CountOutboxAsync(CancellationToken ct);
+}

@@ -1,0 +1,201 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Commerce.Actors.Storage;
+
+/// <summary>
+/// Grain state in PostgreSQL, for several host instances sharing the work. Batches are written
+/// with array parameters (one statement per table); the cursor row is locked for the transaction,
+/// so two instances can never both commit the same partition's records.
+/// </summary>
+public sealed class PostgresGrainStore(string connectionString, TimeProvider clock) : IGrainStore, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        // Serialize schema creation across instances starting together.
+        command.CommandText = """
+            SELECT pg_advisory_xact_lock(7261530);
+            CREATE TABLE IF NOT EXISTS grain_state (
+                grain_type text NOT NULL, key text NOT NULL, json text NOT NULL,
+                version bigint NOT NULL, updated_at timestamptz NOT NULL,
+                PRIMARY KEY (grain_type, key));
+            CREATE TABLE IF NOT EXISTS partition_cursor (
+                consumer_group text NOT NULL, epoch text NOT NULL, topic text NOT NULL, partition int NOT NULL,
+                applied_offset bigint NOT NULL,
+                PRIMARY KEY (consumer_group, epoch, topic, partition));
+            CREATE TABLE IF NOT EXISTS outbox (
+                id bigserial PRIMARY KEY, topic text NOT NULL, key text NOT NULL,
+                value bytea NOT NULL, created_at timestamptz NOT NULL);
+            CREATE TABLE IF NOT EXISTS processed_event (
+                grain_type text NOT NULL, event_id uuid NOT NULL, processed_at timestamptz NOT NULL,
+                PRIMARY KEY (grain_type, event_id));
+            CREATE INDEX IF NOT EXISTS processed_event_at ON processed_event (processed_at);
+            """;
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        command.Transaction = transaction;
+        await command.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task<long?> LoadCursorAsync(PartitionCursor cursor, CancellationToken ct)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        return await ReadCursorAsync(connection, null, cursor, forUpdate: false, ct);
+    }
+
+    public async Task<StoredState?> LoadStateAsync(string grainType, string key, CancellationToken ct) =>
+        (await LoadStatesAsync(grainType, [key], ct)).GetValueOrDefault(key);
+
+    public async Task<IReadOnlyDictionary<string, StoredState>> LoadStatesAsync(string grainType, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var result = new Dictionary<string, StoredState>(keys.Count);
+        if (keys.Count == 0)
+            return result;
+        await using var command = _dataSource.CreateCommand(
+            "SELECT key, json, version, updated_at FROM grain_state WHERE grain_type = $1 AND key = ANY($2)");
+        command.Parameters.Add(new NpgsqlParameter { Value = grainType });
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var key = reader.GetString(0);
+            result[key] = new StoredState(grainType, key, reader.GetString(1), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3));
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlySet<Guid>> FindProcessedAsync(string grainType, IReadOnlyCollection<Guid> eventIds, CancellationToken ct)
+    {
+        var seen = new HashSet<Guid>();
+        if (eventIds.Count == 0)
+            return seen;
+        await using var command = _dataSource.CreateCommand(
+            "SELECT event_id FROM processed_event WHERE grain_type = $1 AND event_id = ANY($2)");
+        command.Parameters.Add(new NpgsqlParameter { Value = grainType });
+        command.Parameters.Add(new NpgsqlParameter { Value = eventIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            seen.Add(reader.GetGuid(0));
+        return seen;
+    }
+
+    public async Task CommitAsync(GrainBatchCommit commit, CancellationToken ct)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var actual = await ReadCursorAsync(connection, transaction, commit.Cursor, forUpdate: true, ct);
+        if (actual != commit.ExpectedOffset)
+            throw new CursorMovedException(commit.Cursor, commit.ExpectedOffset, actual);
+        var now = clock.GetUtcNow();
+
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var cursorSql = commit.ExpectedOffset is null
+            ? "INSERT INTO partition_cursor (consumer_group, epoch, topic, partition, applied_offset) VALUES ($1, $2, $3, $4, $5)"
+            : "UPDATE partition_cursor SET applied_offset = $5 WHERE consumer_group = $1 AND epoch = $2 AND topic = $3 AND partition = $4";
+        batch.BatchCommands.Add(Command(cursorSql,
+            commit.Cursor.ConsumerGroup, commit.Cursor.Epoch, commit.Cursor.Topic, commit.Cursor.Partition, commit.AppliedOffset));
+        if (commit.States.Count > 0)
+        {
+            batch.BatchCommands.Add(Command("""
+                INSERT INTO grain_state (grain_type, key, json, version, updated_at)
+                SELECT $1, k, j, v, $5 FROM unnest($2::text[], $3::text[], $4::bigint[]) AS t(k, j, v)
+                ON CONFLICT (grain_type, key) DO UPDATE SET json = excluded.json, version = excluded.version, updated_at = excluded.updated_at
+                """,
+                commit.GrainType,
+                commit.States.Select(s => s.Key).ToArray(),
+                commit.States.Select(s => s.Json).ToArray(),
+                commit.States.Select(s => s.Version).ToArray(),
+                now));
+        }
+        if (commit.Outbox.Count > 0)
+        {
+            batch.BatchCommands.Add(Command("""
+                INSERT INTO outbox (topic, key, value, created_at)
+                SELECT t, k, v, $4 FROM unnest($1::text[], $2::text[], $3::bytea[]) WITH ORDINALITY AS u(t, k, v, n) ORDER BY n
+                """,
+                commit.Outbox.Select(o => o.Topic).ToArray(),
+                commit.Outbox.Select(o => o.Key).ToArray(),
+                commit.Outbox.Select(o => o.Value).ToArray(),
+                now));
+        }
+        if (commit.ProcessedEventIds.Count > 0)
+        {
+            batch.BatchCommands.Add(Command("""
+                INSERT INTO processed_event (grain_type, event_id, processed_at)
+                SELECT $1, e, $3 FROM unnest($2::uuid[]) AS t(e) ON CONFLICT DO NOTHING
+                """,
+                commit.GrainType, commit.ProcessedEventIds.ToArray(), now));
+        }
+        try
+        {
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.TableName == "partition_cursor")
+        {
+            throw new CursorMovedException(commit.Cursor, commit.ExpectedOffset, null);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task<IOutboxLease> LeaseOutboxAsync(int max, CancellationToken ct)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(ct);
+        var transaction = await connection.BeginTransactionAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT id, topic, key, value FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED", connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter { Value = max });
+            var records = new List<OutboxRecord>();
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                    records.Add(new OutboxRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3)));
+            }
+            return new PostgresOutboxLease(connection, transaction, records);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<int> PruneProcessedAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        await using var command = _dataSource.CreateCommand("DELETE FROM processed_event WHERE processed_at < $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = before });
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<long> CountOutboxAsync(CancellationToken ct)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT count(*) FROM outbox");
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private static async Task<long?> ReadCursorAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, PartitionCursor cursor, bool forUpdate, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT applied_offset FROM partition_cursor WHERE consumer_group = $1 AND epoch = $2 AND topic = $3 AND partition = $4"
+            + (forUpdate ? " FOR UPDATE" : ""), connection, transaction);
+        foreach (var value in new object[] { cursor.ConsumerGroup, cursor.Epoch, cursor.Topic, cursor.Partition })
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return await command.ExecuteScalarAsync(ct) is long offset ? offset : null;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
+}
