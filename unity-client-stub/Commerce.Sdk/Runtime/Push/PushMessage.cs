@@ -1,0 +1,45 @@
+using System;
+using System.Globalization;
+
+namespace Commerce.Sdk
+{
+    /// <summary>
+    /// One push: <see cref="Seq"/> increases by one per push for the player, <see cref="Type"/>
+    /// names what happened (for example "InterestRecorded"), <see cref="PayloadJson"/> is the
+    /// payload object exactly as the server sent it.
+    /// </summary>
+    public sealed record PushMessage(long Seq, string Type, DateTimeOffset OccurredAt, string PayloadJson)
+    {
+        /// <summary>Parses <see cref="PayloadJson"/>.</summary>
+        public JsonValue ParsePayload() => JsonReader.Parse(PayloadJson);
+
+        /// <summary>
+        /// Reads one push frame: <c>{ "seq": 17, "type": "...", "occurredAt": "...", "payload": { ... } }</c>.
+        /// A missing <c>occurredAt</c> reads as <see cref="DateTimeOffset.MinValue"/>, a missing payload as <c>null</c>.
+        /// </summary>
+        /// <exception cref="FormatException">Not JSON, or no positive integer seq, or no type.</exception>
+        public static PushMessage Parse(string frame)
+        {
+            var json = JsonReader.Parse(frame);
+            if (json.Kind != JsonKind.Object)
+            {
+                throw new FormatException("A push frame must be a JSON object, got " + json.Kind + ".");
+            }
+
+            if (!json.TryGetProperty("seq", out var seqValue) || !seqValue.TryGetInt64(out var seq) || seq < 1)
+            {
+                throw new FormatException("A push frame needs a positive integer \"seq\".");
+            }
+
+            var type = json.GetStringOrDefault("type");
+            if (string.IsNullOrEmpty(type))
+            {
+                throw new FormatException("Push frame " + seq.ToString(CultureInfo.InvariantCulture) + " has no \"type\".");
+            }
+
+            var occurredAt = json.GetTimestampOrNull("occurredAt") ?? DateTimeOffset.MinValue;
+            var payload = json.TryGetProperty("payload", out var value) ? value.GetRawText() : "null";
+            return new PushMessage(seq, type!, occurredAt, payload);
+        }
+    }
+}
