@@ -53,24 +53,44 @@ public static unsafe class SigningBenchmarkHook
         return sum;
     }
 
-    /// <summary>Signatures per second of both paths, best of <paramref name="rounds"/> interleaved runs.</summary>
-    public static (double Library, double Bare) MeasureThroughput(int signaturesPerRound, int rounds)
+    /// <summary>
+    /// Runs both paths in alternating chunks of <paramref name="signaturesPerChunk"/> and reports
+    /// throughput over all chunks plus the median of the per-chunk library/bare ratios. Pairing
+    /// neighbouring chunks keeps the ratio meaningful on a machine shared with other work.
+    /// </summary>
+    public static SigningThroughput MeasureThroughput(int signaturesPerChunk, int chunks)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(signaturesPerChunk, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunks, 1);
         var key = EthPrivateKey.Generate();
         var secret = key.ExportBytes();
-        var hashes = CreateHashes(signaturesPerRound);
+        var hashes = CreateHashes(signaturesPerChunk);
         SignWithLibrary(key, hashes);
         SignWithBareLibsecp256k1(secret, hashes);
-        double library = 0, bare = 0;
-        for (var round = 0; round < rounds; round++)
+        var ratios = new double[chunks];
+        TimeSpan libraryTotal = TimeSpan.Zero, bareTotal = TimeSpan.Zero;
+        for (var chunk = 0; chunk < chunks; chunk++)
         {
-            var watch = Stopwatch.StartNew();
-            SignWithBareLibsecp256k1(secret, hashes);
-            bare = Math.Max(bare, signaturesPerRound / watch.Elapsed.TotalSeconds);
-            watch.Restart();
-            SignWithLibrary(key, hashes);
-            library = Math.Max(library, signaturesPerRound / watch.Elapsed.TotalSeconds);
+            var libraryFirst = chunk % 2 == 0;
+            var first = Time(libraryFirst, key, secret, hashes);
+            var second = Time(!libraryFirst, key, secret, hashes);
+            var (library, bare) = libraryFirst ? (first, second) : (second, first);
+            libraryTotal += library;
+            bareTotal += bare;
+            ratios[chunk] = bare / library;
         }
-        return (library, bare);
+        Array.Sort(ratios);
+        var total = (double)signaturesPerChunk * chunks;
+        return new SigningThroughput(total / libraryTotal.TotalSeconds, total / bareTotal.TotalSeconds, ratios[chunks / 2]);
+    }
+
+    private static TimeSpan Time(bool library, EthPrivateKey key, byte[] secret, byte[][] hashes)
+    {
+        var start = Stopwatch.GetTimestamp();
+        if (library)
+            SignWithLibrary(key, hashes);
+        else
+            SignWithBareLibsecp256k1(secret, hashes);
+        return Stopwatch.GetElapsedTime(start);
     }
 }
