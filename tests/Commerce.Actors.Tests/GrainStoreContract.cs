@@ -1,0 +1,110 @@
+using Commerce.Actors.Storage;
+
+namespace Commerce.Actors.Tests;
+
+/// <summary>What every grain store must do; run against SQLite and PostgreSQL alike.</summary>
+public abstract class GrainStoreContract
+{
+    private static readonly PartitionCursor Cursor = new("grains.test", "epoch-1", "commerce.player-events", 3);
+
+    protected abstract Task<(IGrainStore Store, IAsyncDisposable Cleanup)> CreateAsync();
+
+    [Fact]
+    public async Task A_committed_batch_is_read_back_whole()
+    {
+        var (store, cleanup) = await CreateAsync();
+        await using var _ = cleanup;
+        var id = Guid.NewGuid();
+        await store.CommitAsync(new GrainBatchCommit("player-session", Cursor, null, 41,
+            [new StateWrite("0xa", """{"n":1}""", 1), new StateWrite("0xb", """{"n":2}""", 1)],
+            [new OutboxWrite("commerce.player-pushes", "0xa", [1, 2, 3])], [id]), CancellationToken.None);
+
+        Assert.Equal(41, await store.LoadCursorAsync(Cursor, CancellationToken.None));
+        Assert.Null(await store.LoadCursorAsync(Cursor with { Epoch = "epoch-2" }, CancellationToken.None));
+        var states = await store.LoadStatesAsync("player-session", ["0xa", "0xb", "0xc"], CancellationToken.None);
+        Assert.Equal(["0xa", "0xb"], states.Keys.Order());
+        Assert.Equal("""{"n":2}""", states["0xb"].Json);
+        Assert.Equal([id], await store.FindProcessedAsync("player-session", [id, Guid.NewGuid()], CancellationToken.None));
+        Assert.Empty(await store.FindProcessedAsync("nft-item", [id], CancellationToken.None));
+        Assert.Equal(1, await store.CountOutboxAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_commit_from_a_stale_cursor_writes_nothing()
+    {
+        var (store, cleanup) = await CreateAsync();
+        await using var _ = cleanup;
+        await store.CommitAsync(new GrainBatchCommit("player-session", Cursor, null, 10, [new StateWrite("0xa", "{}", 1)], [], []), CancellationToken.None);
+
+        // A second owner of the partition that still believes the cursor is unset (or at 5).
+        await Assert.ThrowsAsync<CursorMovedException>(() => store.CommitAsync(new GrainBatchCommit("player-session", Cursor, null, 20,
+            [new StateWrite("0xa", """{"stale":true}""", 2)], [new OutboxWrite("t", "k", [9])], []), CancellationToken.None));
+        await Assert.ThrowsAsync<CursorMovedException>(() => store.CommitAsync(new GrainBatchCommit("player-session", Cursor, 5, 20,
+            [new StateWrite("0xa", """{"stale":true}""", 2)], [new OutboxWrite("t", "k", [9])], []), CancellationToken.None));
+
+        Assert.Equal(10, await store.LoadCursorAsync(Cursor, CancellationToken.None));
+        Assert.Equal("{}", (await store.LoadStateAsync("player-session", "0xa", CancellationToken.None))!.Json);
+        Assert.Equal(0, await store.CountOutboxAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Outbox_records_are_leased_in_order_and_only_delivered_ones_are_removed()
+    {
+        var (store, cleanup) = await CreateAsync();
+        await using var _ = cleanup;
+        var writes = Enumerable.Range(0, 5).Select(i => new OutboxWrite("topic", $"k{i}", [(byte)i])).ToList();
+        await store.CommitAsync(new GrainBatchCommit("g", Cursor, null, 1, [], writes, []), CancellationToken.None);
+
+        await using (var lease = await store.LeaseOutboxAsync(10, CancellationToken.None))
+        {
+            Assert.Equal(["k0", "k1", "k2", "k3", "k4"], lease.Records.Select(r => r.Key));
+            await lease.CompleteAsync([lease.Records[0].Id, lease.Records[2].Id], CancellationToken.None);
+        }
+        await using (var lease = await store.LeaseOutboxAsync(10, CancellationToken.None))
+            Assert.Equal(["k1", "k3", "k4"], lease.Records.Select(r => r.Key));
+        await using (var abandoned = await store.LeaseOutboxAsync(10, CancellationToken.None))
+        {
+            // Not completed: nothing is removed.
+        }
+        Assert.Equal(3, await store.CountOutboxAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Processed_ids_older_than_the_retention_are_pruned()
+    {
+        var (store, cleanup) = await CreateAsync();
+        await using var _ = cleanup;
+        var id = Guid.NewGuid();
+        await store.CommitAsync(new GrainBatchCommit("g", Cursor, null, 1, [], [], [id]), CancellationToken.None);
+        Assert.Equal(0, await store.PruneProcessedAsync(DateTimeOffset.UtcNow.AddHours(-1), CancellationToken.None));
+        Assert.Equal(1, await store.PruneProcessedAsync(DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None));
+        Assert.Empty(await store.FindProcessedAsync("g", [id], CancellationToken.None));
+    }
+}
+
+public sealed class SqliteGrainStoreTests : GrainStoreContract
+{
+    protected override async Task<(IGrainStore, IAsyncDisposable)> CreateAsync()
+    {
+        var db = new TempDatabase();
+        var store = new SqliteGrainStore(db.ConnectionString, TimeProvider.System);
+        await store.InitializeAsync(CancellationToken.None);
+        return (store, new Cleanup(async () => { await store.DisposeAsync(); db.Dispose(); }));
+    }
+}
+
+public sealed class PostgresGrainStoreTests : GrainStoreContract
+{
+    protected override async Task<(IGrainStore, IAsyncDisposable)> CreateAsync()
+    {
+        var db = await TempPostgresDatabase.CreateAsync();
+        var store = new PostgresGrainStore(db.ConnectionString, TimeProvider.System);
+        await store.InitializeAsync(CancellationToken.None);
+        return (store, new Cleanup(async () => { await store.DisposeAsync(); await db.DisposeAsync(); }));
+    }
+}
+
+internal sealed class Cleanup(Func<Task> action) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync() => await action();
+}

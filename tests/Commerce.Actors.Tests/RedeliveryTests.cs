@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Commerce.Actors.PlayerSession;
+using Commerce.Actors.Runtime;
+using Commerce.Actors.Serialization;
+using Commerce.Actors.Storage;
+using Commerce.Events.Envelope;
+using Commerce.Events.Player;
+using Commerce.Events.Topics;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Commerce.Actors.Tests;
+
+public sealed class RedeliveryTests
+{
+    private static readonly TopicPartition Partition = new(TopicCatalog.PlayerEvents.Name, 2);
+
+    [Fact]
+    public async Task A_crash_after_the_database_commit_but_before_the_kafka_commit_applies_nothing_twice()
+    {
+        using var db = new TempDatabase();
+        var store = new SqliteGrainStore(db.ConnectionString, TimeProvider.System);
+        await store.InitializeAsync(CancellationToken.None);
+        var records = Enumerable.Range(0, 15).Select(Record).ToList();
+
+        // First owner: applies offsets 0..9 and commits them to the database, then dies before Kafka hears of it.
+        var first = await OpenAsync(store);
+        Assert.Equal(Offset.Beginning, first.Offset);
+        await first.Processor.ProcessAsync(records[..10], CancellationToken.None);
+
+        // Next owner: Kafka redelivers from its last committed offset (none), so 0..14 arrive again.
+        var second = await OpenAsync(store);
+        Assert.Equal(new Offset(10), second.Offset);
+        await second.Processor.ProcessAsync(records, CancellationToken.None);
+
+        var state = JsonSerializer.Deserialize((await store.LoadStateAsync(PlayerSessionGrain.TypeName, "0xcrash", CancellationToken.None))!.Json,
+            GrainJsonContext.Default.PlayerSessionState)!;
+        Assert.Equal(15, state.InterestCount);
+        Assert.Equal(Enumerable.Range(1, 15).Select(i => (long)i), state.RecentPushes.Select(p => p.Seq));
+        Assert.Equal(14, await store.LoadCursorAsync(Cursor, CancellationToken.None));
+        Assert.Equal(30, await store.CountOutboxAsync(CancellationToken.None)); // one item event and one push per interest, once each
+        await store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_zombie_owner_cannot_commit_after_the_partition_moved()
+    {
+        using var db = new TempDatabase();
+        var store = new SqliteGrainStore(db.ConnectionString, TimeProvider.System);
+        await store.InitializeAsync(CancellationToken.None);
+        var records = Enumerable.Range(0, 10).Select(Record).ToList();
+        var zombie = await OpenAsync(store);
+        var owner = await OpenAsync(store);
+
+        await owner.Processor.ProcessAsync(records[..5], CancellationToken.None);
+        await Assert.ThrowsAsync<CursorMovedException>(() => zombie.Processor.ProcessAsync(records[..3], CancellationToken.None));
+        // Having reloaded, the zombie skips what the owner applied and goes on from there.
+        await zombie.Processor.ProcessAsync(records, CancellationToken.None);
+
+        var state = JsonSerializer.Deserialize((await store.LoadStateAsync(PlayerSessionGrain.TypeName, "0xcrash", CancellationToken.None))!.Json,
+            GrainJsonContext.Default.PlayerSessionState)!;
+        Assert.Equal(10, state.InterestCount);
+        await store.DisposeAsync();
+    }
+
+    private static readonly PartitionCursor Cursor = new("grains.player-session", "epoch", Partition.Topic, Partition.Partition.Value);
+
+    private static Task<Messaging.Consuming.PartitionStart> OpenAsync(IGrainStore store) =>
+        new GrainProcessorFactory(PlayerSessionGrain.Definition, Cursor.ConsumerGroup, Cursor.Epoch, store, new OutboxSignal(),
+            new GrainRuntimeOptions(), new GrainMetrics(), TimeProvider.System, NullLogger.Instance).OpenAsync(Partition, CancellationToken.None);
+
+    private static ConsumeResult<string, byte[]> Record(int offset) => new()
+    {
+        TopicPartitionOffset = new TopicPartitionOffset(Partition, offset),
+        Message = new Message<string, byte[]>
+        {
+            Key = "0xcrash",
+            Value = EnvelopeSerializer.Serialize(EventEnvelope.Create("0xcrash", new InterestShown("0xcrash", $"dragons:{offset}", 1, "test"), DateTimeOffset.UtcNow)),
+            Timestamp = new Timestamp(DateTime.UtcNow),
+        },
+    };
+}
