@@ -266,6 +266,11 @@ public sealed class CommerceTestServer : IAsyncDisposable
                 {
                     if (sentFrames == plan.AbortAfterFrames)
                     {
+                        if (plan.BeforeAbort is { } beforeAbort)
+                        {
+                            await beforeAbort();
+                        }
+
                         context.Abort();
                         return;
                     }

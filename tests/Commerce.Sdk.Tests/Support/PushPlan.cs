@@ -11,6 +11,12 @@ public sealed record PushPlan
     /// <summary>Abort the TCP connection (no close handshake) after sending this many frames.</summary>
     public int? AbortAfterFrames { get; init; }
 
+    /// <summary>
+    /// Awaited before the abort: lets a test hold the abort until the client has really received
+    /// the frames sent so far (an abort discards whatever is still buffered on the server).
+    /// </summary>
+    public Func<Task>? BeforeAbort { get; init; }
+
     /// <summary>Close the WebSocket cleanly after sending this many frames.</summary>
     public int? CloseAfterFrames { get; init; }
 
