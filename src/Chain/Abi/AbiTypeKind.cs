@@ -1,0 +1,14 @@
+namespace Commerce.Chain.Abi;
+
+public enum AbiTypeKind
+{
+    UInt,
+    Int,
+    Address,
+    Bool,
+    FixedBytes,
+    Bytes,
+    String,
+    Array,
+    Tuple,
+}
