@@ -93,16 +93,17 @@ public sealed class CommerceClientTests : IAsyncLifetime
 
         var state = await client.GetMyStateAsync();
 
-        Assert.Equal("gold", state.LoyaltyTier);
         Assert.Equal(Address.ToLowerInvariant(), state.PlayerId);
+        Assert.Equal(Address.ToLowerInvariant(), state.Wallet);
+        Assert.Equal(("gold", 120.5m, 9L), (state.LoyaltyTier, state.LifetimeValue!.Value, state.InterestCount));
         var interest = Assert.Single(state.Interests);
-        Assert.Equal(("dragons:42", 3.5), (interest.ItemId, interest.DwellSeconds));
-        Assert.Equal(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero), interest.ShownAt);
-        Assert.Equal("game", interest.Json.GetStringOrDefault("source"));
-        Assert.Equal(("buy", 0.82), (state.Intents[0].Kind, state.Intents[0].Score!.Value));
-        Assert.Equal(12.50m, state.Offers[0].Price);
-        Assert.Equal("of-1", state.Offers[0].OfferId);
-        Assert.Equal(("or-1", "paid", 3m), (state.Orders[0].OrderId, state.Orders[0].Status, state.Orders[0].Price!.Value));
+        Assert.Equal(("dragons:42", 2L, 7.5), (interest.ItemId, interest.Count, interest.TotalDwellSeconds));
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 10, 5, 0, TimeSpan.Zero), interest.LastAt);
+        Assert.Equal(("dragons:42", "buy", 0.82), (state.Intents[0].ItemId, state.Intents[0].Intent, state.Intents[0].Sentiment!.Value));
+        Assert.Equal(("of-1", 12.50m, "USDC"), (state.Offers[0].OfferId, state.Offers[0].Price!.Value, state.Offers[0].Currency));
+        Assert.Equal(("or-1", "Paid"), (state.Orders[0].OrderId, state.Orders[0].Status));
+        Assert.Null(state.LastSeenAt);
+        Assert.Equal(4, state.Json.GetInt64OrDefault("pushSeq"));
         Assert.Equal(3, state.Json["futureField"]["nested"].Items.Count);
     }
 
@@ -115,14 +116,15 @@ public sealed class CommerceClientTests : IAsyncLifetime
 
         Assert.Equal("/api/items/dragons%3A42", _server.Requests.Snapshot().Last().Path);
         Assert.Equal(("dragons:42", "dragons", "42", "legendary"), (item.ItemId, item.Collection, item.TokenId, item.Rarity));
-        Assert.Equal(10, item.Supply);
+        Assert.Equal((true, 3L, 10L), (item.Listed, item.Edition!.Value, item.Supply!.Value));
         Assert.Null(item.Owner);
-        Assert.Equal((9.75m, "USDC"), (item.Floor!.Value, item.Currency));
-        Assert.Equal(8.00m, Assert.Single(item.Bids).Amount);
-        Assert.Equal(17, item.InterestCounts["total"]);
-        Assert.Equal(4, item.InterestCounts["lastHour"]);
-        Assert.Equal("listed", item.Status);
+        Assert.Equal((12.5m, 9.75m, "USDC"), (item.ListPrice!.Value, item.Floor!.Value, item.Currency));
+        var bid = Assert.Single(item.Bids);
+        Assert.Equal((8.00m, "opensea"), (bid.Amount!.Value, bid.Marketplace));
+        Assert.Equal(17, item.InterestTotal);
+        Assert.Equal("Available", item.Status);
         Assert.True(item.Json.GetBooleanOrDefault("unknownFlag"));
+        Assert.Single(item.Json["interestByMinute"].Items);
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class CommerceTestServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, PushLog> _pushes = new();
     private readonly HashSet<string> _listedItems = ["dragons:42", "dragons:7", "swords:1"];
     private int _connections;
+    private long _interestCount;
 
     private CommerceTestServer(WebApplication app)
     {
@@ -165,7 +166,9 @@ public sealed class CommerceTestServer : IAsyncDisposable
             }
 
             var eventId = Guid.NewGuid().ToString();
-            Push(playerId, "InterestRecorded", JsonSerializer.Serialize(new { itemId, eventId }));
+            var dwellSeconds = body.GetProperty("dwellSeconds").GetDouble();
+            var interestCount = Interlocked.Increment(ref _interestCount);
+            Push(playerId, "InterestRecorded", JsonSerializer.Serialize(new { itemId, dwellSeconds, interestCount, eventId }));
             return Results.Json(new { eventId }, statusCode: 202);
         });
 
@@ -181,13 +184,16 @@ public sealed class CommerceTestServer : IAsyncDisposable
                 return Unauthorized();
             }
 
+            // The shape of the Host's PlayerSessionState (camelCase), plus a field no SDK knows yet.
             return Results.Text(
                 $$"""
-                {"playerId":"{{playerId}}","wallet":"{{playerId}}","loyaltyTier":"gold","lifetimeValue":120.5,
-                 "interests":[{"itemId":"dragons:42","dwellSeconds":3.5,"shownAt":"2026-11-22T10:00:00Z","source":"game"}],
-                 "intents":[{"itemId":"dragons:42","kind":"buy","score":0.82}],
-                 "offers":[{"offerId":"of-1","itemId":"dragons:42","price":"12.50","currency":"USDC","expiresAt":"2026-11-22T11:00:00+00:00","status":"open"}],
-                 "orders":[{"orderId":"or-1","itemId":"swords:1","price":3,"currency":"USDC","status":"paid","txHash":"0xabc"}],
+                {"playerId":"{{playerId}}","walletAddress":"{{playerId}}","loyaltyTier":"gold","lifetimeValue":120.5,
+                 "interests":[{"itemId":"dragons:42","count":2,"totalDwellSeconds":7.5,"firstAt":"2026-11-22T10:00:00Z","lastAt":"2026-11-22T10:05:00Z"}],
+                 "interestCount":9,
+                 "chatIntents":[{"itemId":"dragons:42","intent":"buy","sentiment":0.82,"at":"2026-11-22T10:06:00Z"}],
+                 "recentOffers":[{"offerId":"of-1","itemId":"dragons:42","price":"12.50","currency":"USDC","expiresAt":"2026-11-22T11:00:00+00:00"}],
+                 "orders":[{"orderId":"or-1","itemId":"swords:1","status":"Paid","updatedAt":"2026-11-22T10:07:00Z"}],
+                 "pushSeq":4,"recentPushes":[],"lastSeenAt":null,
                  "futureField":{"nested":[1,2,3]} }
                 """,
                 "application/json");
@@ -206,12 +212,14 @@ public sealed class CommerceTestServer : IAsyncDisposable
             }
 
             var (collection, tokenId) = (itemId.Split(':')[0], itemId.Split(':')[1]);
+            // The shape of the Host's NftItemState (camelCase), plus a field no SDK knows yet.
             return Results.Text(
                 $$"""
-                {"itemId":"{{itemId}}","collection":"{{collection}}","tokenId":{{tokenId}},"rarity":"legendary","supply":10,
-                 "owner":null,"floor":{"price":9.75,"currency":"USDC"},
-                 "bids":[{"bidder":"0xaaa","amount":"8.00","currency":"USDC"}],
-                 "interestCounts":{"lastHour":4,"total":17},"status":"listed","unknownFlag":true}
+                {"itemId":"{{itemId}}","listed":true,"collection":"{{collection}}","tokenId":"{{tokenId}}","rarity":"legendary",
+                 "edition":3,"supply":10,"owner":null,"listPrice":12.5,"currency":"USDC","floorPrice":9.75,
+                 "bids":[{"bidder":"0xaaa","amount":8.00,"currency":"USDC","marketplace":"opensea","at":"2026-11-22T10:00:00Z"}],
+                 "interestTotal":17,"interestByMinute":[{"minute":"2026-11-22T10:00:00Z","count":4}],
+                 "status":"Available","updatedAt":"2026-11-22T10:08:00Z","unknownFlag":true}
                 """,
                 "application/json");
         });

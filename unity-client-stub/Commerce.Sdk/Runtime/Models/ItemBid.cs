@@ -1,6 +1,8 @@
+using System;
+
 namespace Commerce.Sdk
 {
-    /// <summary>A standing bid on an item.</summary>
+    /// <summary>A standing bid on an item, from a marketplace.</summary>
     public sealed class ItemBid
     {
         private ItemBid(JsonValue json)
@@ -9,6 +11,8 @@ namespace Commerce.Sdk
             Bidder = JsonFields.FirstString(json, "bidder", "playerId", "from");
             Amount = JsonFields.FirstDecimal(json, "amount", "price");
             Currency = json.GetStringOrDefault("currency");
+            Marketplace = json.GetStringOrDefault("marketplace");
+            At = json.GetTimestampOrNull("at");
         }
 
         public string? Bidder { get; }
@@ -16,6 +20,10 @@ namespace Commerce.Sdk
         public decimal? Amount { get; }
 
         public string? Currency { get; }
+
+        public string? Marketplace { get; }
+
+        public DateTimeOffset? At { get; }
 
         /// <summary>The whole JSON object, for fields this SDK version does not know yet.</summary>
         public JsonValue Json { get; }

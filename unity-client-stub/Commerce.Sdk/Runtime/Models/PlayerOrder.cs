@@ -1,3 +1,5 @@
+using System;
+
 namespace Commerce.Sdk
 {
     /// <summary>An order the player placed.</summary>
@@ -8,20 +10,23 @@ namespace Commerce.Sdk
             Json = json;
             OrderId = JsonFields.FirstString(json, "orderId", "id") ?? string.Empty;
             ItemId = json.GetStringOrDefault("itemId") ?? string.Empty;
+            Status = json.GetStringOrDefault("status");
             Price = JsonFields.FirstDecimal(json, "price", "amount");
             Currency = json.GetStringOrDefault("currency");
-            Status = json.GetStringOrDefault("status");
+            UpdatedAt = json.GetTimestampOrNull("updatedAt");
         }
 
         public string OrderId { get; }
 
         public string ItemId { get; }
 
+        public string? Status { get; }
+
         public decimal? Price { get; }
 
         public string? Currency { get; }
 
-        public string? Status { get; }
+        public DateTimeOffset? UpdatedAt { get; }
 
         /// <summary>The whole JSON object, for fields this SDK version does not know yet.</summary>
         public JsonValue Json { get; }
