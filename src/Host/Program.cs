@@ -1,1 +1,48 @@
-return 0;
+using Commerce.Host;
+using Commerce.Host.Auth;
+
+// Verbs: serve (default) runs the platform as configured; demo runs it embedded with the seed
+// catalog and prints how to reach it; admin-token prints a marketing token for the configured key.
+var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "serve";
+var rest = args.Where(a => a != verb).ToArray();
+
+switch (verb)
+{
+    case "serve":
+        await RunAsync(rest, demo: false);
+        return 0;
+    case "demo":
+        await RunAsync(rest, demo: true);
+        return 0;
+    case "admin-token":
+        var app = CommerceApp.Build(rest);
+        var (token, expires) = app.Services.GetRequiredService<TokenService>().Issue(
+            rest.SkipWhile(a => a != "--name").Skip(1).FirstOrDefault() ?? "operator", Roles.Admin);
+        Console.WriteLine(token);
+        Console.Error.WriteLine($"expires {expires:O}");
+        return 0;
+    default:
+        Console.Error.WriteLine($"unknown command '{verb}': use serve, demo or admin-token");
+        return 2;
+}
+
+static async Task RunAsync(string[] args, bool demo)
+{
+    var app = CommerceApp.Build(args, builder =>
+    {
+        if (demo)
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Kafka:BootstrapServers"] = "",
+                ["Catalog:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "catalog", "demo.json"),
+            });
+    });
+    await app.StartAsync();
+    var urls = string.Join(", ", app.Urls);
+    var (adminToken, _) = app.Services.GetRequiredService<TokenService>().Issue("demo-operator", Roles.Admin);
+    Console.WriteLine($"Commerce is up at {urls}");
+    Console.WriteLine($"Kafka bootstrap: {app.KafkaBootstrap()} (kcat -b {app.KafkaBootstrap()} -L)");
+    Console.WriteLine($"OpenAPI: {app.Urls.FirstOrDefault()}/openapi/v1.json");
+    Console.WriteLine($"Admin token: {adminToken}");
+    await app.WaitForShutdownAsync();
+}

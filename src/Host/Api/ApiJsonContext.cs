@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+using Commerce.Actors.NftItem;
+using Commerce.Actors.PlayerSession;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Commerce.Host.Api;
+
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ChallengeRequest))]
+[JsonSerializable(typeof(ChallengeResponse))]
+[JsonSerializable(typeof(SignInRequest))]
+[JsonSerializable(typeof(SignInResponse))]
+[JsonSerializable(typeof(InterestRequest))]
+[JsonSerializable(typeof(Accepted))]
+[JsonSerializable(typeof(AdminTokenResponse))]
+[JsonSerializable(typeof(ListItemRequest))]
+[JsonSerializable(typeof(PlayerSessionState))]
+[JsonSerializable(typeof(NftItemState))]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
+[JsonSerializable(typeof(System.Text.Json.JsonElement))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,34 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Host.Auth;
+
+/// <summary>
+/// Reads "Authorization: Bearer ..." (or, on the push WebSocket only, access_token in the query,
+/// because browsers cannot set headers on a WebSocket) and validates it with <see cref="TokenService"/>.
+/// </summary>
+public sealed class BearerAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    TokenService tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? token = null;
+        var header = Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            token = header["Bearer ".Length..].Trim();
+        else if (Request.Path.StartsWithSegments("/api/push") && Request.Query.TryGetValue("access_token", out var query))
+            token = query.ToString();
+        if (string.IsNullOrEmpty(token))
+            return AuthenticateResult.NoResult();
+        var principal = await tokens.ValidateAsync(token);
+        return principal is null
+            ? AuthenticateResult.Fail("the token is invalid or expired")
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Commerce.Actors.Storage;
+using Commerce.Chain.Crypto;
+using Commerce.Chain.Signing;
+using Commerce.Messaging.Configuration;
+using Commerce.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Commerce.Host.Tests;
+
+/// <summary>The whole platform, embedded, on a free loopback port with a SQLite file of its own.</summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("commerce-host-").FullName;
+    private WebApplication? _app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public HttpClient Http { get; } = new();
+
+    public IServiceProvider Services => _app!.Services;
+
+    public string KafkaBootstrap => Services.GetRequiredService<KafkaConnection>().BootstrapServers;
+
+    public IGrainStore Store => Services.GetRequiredService<IGrainStore>();
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort.Next();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _app = CommerceApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Urls"] = BaseUrl,
+                ["Kafka:BootstrapServers"] = "",
+                ["Kafka:SessionTimeoutMs"] = "6000",
+                ["Store:Provider"] = "sqlite",
+                ["Store:ConnectionString"] = $"Data Source={Path.Combine(_directory, "commerce.db")}",
+                ["Catalog:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "catalog", "demo.json"),
+            });
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await _app.StartAsync();
+        Http.BaseAddress = new Uri(BaseUrl);
+        await Eventually.Until(async () => (await Http.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(60),
+            () => "the platform to report ready");
+        await Eventually.Until(async () => (await Store.LoadStateAsync("nft-item", "dragons:1", default)) is not null, TimeSpan.FromSeconds(60),
+            () => "the seed catalog to be listed");
+    }
+
+    /// <summary>Signs in a new wallet the way a game client does and returns a client carrying its token.</summary>
+    public async Task<(HttpClient Client, string PlayerId, string Token)> SignInAsync(EthPrivateKey? key = null)
+    {
+        key ??= EthPrivateKey.Generate();
+        var challenge = await (await Http.PostAsJsonAsync("/api/auth/challenge", new { address = key.Address.ToString() })).Content.ReadFromJsonAsync<JsonElement>();
+        var message = challenge.GetProperty("message").GetString()!;
+        var response = await Http.PostAsJsonAsync("/api/auth/sign-in", new { message, signature = PersonalMessage.Sign(key, message) });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var token = body.GetProperty("token").GetString()!;
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (client, body.GetProperty("playerId").GetString()!, token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
