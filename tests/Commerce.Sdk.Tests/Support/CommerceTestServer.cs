@@ -46,13 +46,17 @@ public sealed class CommerceTestServer : IAsyncDisposable
     /// <summary>Chooses the plan for push connection number i (0-based).</summary>
     public Func<int, PushPlan> PushPlans { get; set; } = _ => PushPlan.Normal;
 
+    /// <summary>Checks a sign-in signature (address, message, signature); the fake wallet's scheme by default.</summary>
+    public Func<string, string, string, bool> VerifySignature { get; set; } =
+        (address, message, signature) => signature == FakeWalletSigner.SignatureFor(address, message);
+
     /// <summary>When set, GET /api/me never answers (until the client gives up).</summary>
     public bool HangMe { get; set; }
 
-    public static async Task<CommerceTestServer> StartAsync()
+    public static async Task<CommerceTestServer> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         builder.Logging.ClearProviders();
         builder.Services.AddProblemDetails();
         var app = builder.Build();
@@ -128,7 +132,7 @@ public sealed class CommerceTestServer : IAsyncDisposable
                 return Results.Problem(statusCode: 401, title: "Unknown or used challenge", detail: "The nonce was not issued or was used already.");
             }
 
-            if (signature != FakeWalletSigner.SignatureFor(address, message))
+            if (!VerifySignature(address, message, signature))
             {
                 return Results.Problem(statusCode: 401, title: "Bad signature", detail: "The signature does not recover to " + address + ".");
             }
