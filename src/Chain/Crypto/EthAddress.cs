@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using Commerce.Chain.Hex;
 
 namespace Commerce.Chain.Crypto;
@@ -8,6 +9,7 @@ namespace Commerce.Chain.Crypto;
 /// strictly: 0x and 40 hex digits, and mixed-case input must carry a correct checksum (all
 /// lower- or all upper-case input carries none and is accepted as it is).
 /// </summary>
+[JsonConverter(typeof(EthAddressJsonConverter))]
 public sealed class EthAddress : IEquatable<EthAddress>
 {
     public const int Length = 20;

@@ -1,0 +1,25 @@
+using Commerce.Chain.Crypto;
+
+namespace Commerce.Chain.JsonRpc;
+
+/// <summary>A log entry from a receipt or eth_getLogs. Decode it with <see cref="Abi.AbiEvent.Decode(IReadOnlyList{string}, string)"/>.</summary>
+public sealed record RpcLog
+{
+    public required EthAddress Address { get; init; }
+
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    public byte[] Data { get; init; } = [];
+
+    public ulong? BlockNumber { get; init; }
+
+    public string? BlockHash { get; init; }
+
+    public string? TransactionHash { get; init; }
+
+    public ulong? TransactionIndex { get; init; }
+
+    public ulong? LogIndex { get; init; }
+
+    public bool Removed { get; init; }
+}
