@@ -25,7 +25,12 @@ public static class CommerceApp
 
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // Kestrel refuses an oversized body before any endpoint sees it; say which part was too big.
+            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && !context.ProblemDetails.Extensions.ContainsKey("errors"))
+                context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [$"at most {MaxRequestBodyBytes} bytes"] };
+        });
         // Unreadable bodies throw, so BadRequestExceptionHandler answers them with a ProblemDetails naming the body.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();

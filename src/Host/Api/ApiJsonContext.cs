@@ -19,4 +19,5 @@ namespace Commerce.Host.Api;
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
 [JsonSerializable(typeof(System.Text.Json.JsonElement))]
+[JsonSerializable(typeof(Dictionary<string, string[]>))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
