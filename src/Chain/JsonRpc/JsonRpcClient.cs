@@ -116,6 +116,10 @@ public sealed class JsonRpcClient
                 context,
                 (Client: this, Body: body)).ConfigureAwait(false);
         }
+        catch (RpcHttpStatusException e)
+        {
+            throw new HttpRequestException($"{label}: {e.Message} on each of {_options.MaxRetries + 1} attempts", e, e.StatusCode);
+        }
         catch (TimeoutRejectedException e)
         {
             throw new TimeoutException($"{label}: no answer from the node within {_options.AttemptTimeout} on each of {_options.MaxRetries + 1} attempts", e);
