@@ -48,16 +48,15 @@ public sealed class CommerceClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_bad_signature_is_unauthorized_and_leaves_the_client_signed_out()
+    public async Task A_bad_signature_is_refused_naming_the_signature_and_leaves_the_client_signed_out()
     {
         using var client = NewClient();
         var signer = new FakeWalletSigner(Address) { OverrideSignature = "0x" + new string('0', 130) };
 
         var error = await Assert.ThrowsAsync<CommerceApiException>(() => client.SignInAsync(signer));
 
-        Assert.Equal(CommerceErrorKind.Unauthorized, error.Kind);
-        Assert.Equal(401, error.StatusCode);
-        Assert.Equal("Bad signature", error.Title);
+        Assert.Equal((CommerceErrorKind.Validation, 400), (error.Kind, error.StatusCode));
+        Assert.Equal(["does not recover to " + Address], error.Errors["signature"]);
         Assert.False(client.IsSignedIn);
     }
 

@@ -127,14 +127,15 @@ public sealed class CommerceTestServer : IAsyncDisposable
         {
             var message = body.GetProperty("message").GetString() ?? "";
             var signature = body.GetProperty("signature").GetString() ?? "";
+            // Like the Host: a refused sign-in is a validation problem naming the field at fault.
             if (!_challenges.TryRemove(message, out var address))
             {
-                return Results.Problem(statusCode: 401, title: "Unknown or used challenge", detail: "The nonce was not issued or was used already.");
+                return Field("message", "was not issued, expired or was used already");
             }
 
             if (!VerifySignature(address, message, signature))
             {
-                return Results.Problem(statusCode: 401, title: "Bad signature", detail: "The signature does not recover to " + address + ".");
+                return Field("signature", "does not recover to " + address);
             }
 
             var playerId = address.ToLowerInvariant();
@@ -323,6 +324,10 @@ public sealed class CommerceTestServer : IAsyncDisposable
                 ? playerId
                 : null;
     }
+
+    private static IResult Field(string field, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+            title: "The request is not valid", detail: $"{field}: {message}");
 
     private static IResult Unauthorized() =>
         Results.Problem(statusCode: 401, title: "Unauthorized", detail: "Missing, bad or expired bearer token.");
