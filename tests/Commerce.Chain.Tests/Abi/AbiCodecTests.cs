@@ -133,4 +133,30 @@ public class AbiCodecTests
         var error = Assert.Throws<AbiException>(() => transfer.DecodeCall(HexString.Decode("0x70a08231")));
         Assert.Contains("0xa9059cbb", error.Message);
     }
+
+    public static TheoryData<int> AllIntegerSizes => new(Enumerable.Range(1, 32).Select(n => n * 8));
+
+    [Theory]
+    [MemberData(nameof(AllIntegerSizes))]
+    public void Every_integer_size_round_trips_its_extremes_and_refuses_one_past_them(int bits)
+    {
+        var uintType = AbiType.UInt(bits);
+        var intType = AbiType.Int(bits);
+        var uintMax = (BigInteger.One << bits) - 1;
+        var intMax = (BigInteger.One << (bits - 1)) - 1;
+        var intMin = -(BigInteger.One << (bits - 1));
+
+        foreach (var (type, value) in new[] { (uintType, uintMax), (uintType, BigInteger.Zero), (intType, intMax), (intType, intMin), (intType, BigInteger.MinusOne) })
+            Assert.Equal(value, AbiDecoder.DecodeValue(type, AbiEncoder.EncodeValue(type, value)));
+
+        Assert.Throws<AbiException>(() => AbiEncoder.EncodeValue(uintType, uintMax + 1));
+        Assert.Throws<AbiException>(() => AbiEncoder.EncodeValue(intType, intMax + 1));
+        Assert.Throws<AbiException>(() => AbiEncoder.EncodeValue(intType, intMin - 1));
+        if (bits < 256)
+        {
+            // A word holding a value one bit too wide for the type is refused when decoding.
+            Assert.Throws<AbiException>(() => AbiDecoder.DecodeValue(uintType, AbiEncoder.EncodeValue(AbiType.UInt(256), uintMax + 1)));
+            Assert.Throws<AbiException>(() => AbiDecoder.DecodeValue(intType, AbiEncoder.EncodeValue(AbiType.Int(256), intMax + 1)));
+        }
+    }
 }
