@@ -98,6 +98,7 @@ public static class Recommender
     private static int Similarity(RecommendationCandidate candidate, List<(string ItemId, string Collection, HashSet<string> Traits)> interests)
     {
         var best = 0;
+        var candidateTraits = candidate.Traits.Count == 0 ? null : new HashSet<string>(candidate.Traits, StringComparer.Ordinal);
         foreach (var (itemId, collection, traits) in interests)
         {
             if (string.Equals(itemId, candidate.ItemId, StringComparison.Ordinal))
@@ -106,14 +107,18 @@ public static class Recommender
             }
 
             var score = string.Equals(collection, candidate.Collection, StringComparison.Ordinal) ? Max / 2 : 0;
-            var shared = 0;
-            foreach (var trait in candidate.Traits.Distinct(StringComparer.Ordinal))
+            if (candidateTraits is not null)
             {
-                shared += traits.Contains(trait) ? 1 : 0;
+                var shared = 0;
+                foreach (var trait in candidateTraits)
+                {
+                    shared += traits.Contains(trait) ? 1 : 0;
+                }
+
+                var union = traits.Count + candidateTraits.Count - shared;
+                score += Max / 2 * shared / union;
             }
 
-            var union = traits.Count + candidate.Traits.Distinct(StringComparer.Ordinal).Count() - shared;
-            score += union == 0 ? 0 : Max / 2 * shared / union;
             best = Math.Max(best, score);
         }
 
