@@ -40,15 +40,54 @@ public sealed class AnvilFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var binary = FindBinary();
-        var port = FreePort();
-        Endpoint = new Uri($"http://127.0.0.1:{port}/");
-        _process = Process.Start(new ProcessStartInfo(binary)
+        // The free port is found by binding port 0 and letting it go; if another process takes it
+        // before Anvil does, Anvil exits at once and a new port is tried.
+        for (var attempt = 1; ; attempt++)
         {
-            ArgumentList = { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent" },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException($"could not start {binary}");
+            try
+            {
+                await StartAsync(binary, FreePort());
+                break;
+            }
+            catch (AnvilExitedException) when (attempt < 3)
+            {
+                _process?.Dispose();
+            }
+        }
+        Rpc = new JsonRpcClient(Http, new JsonRpcClientOptions { Endpoint = Endpoint, MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(50) });
+        Eth = new EthClient(Rpc);
+        Anvil = new AnvilClient(Rpc);
+    }
+
+    private async Task StartAsync(string binary, int port)
+    {
+        Endpoint = new Uri($"http://127.0.0.1:{port}/");
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _process = new Process
+        {
+            StartInfo = new ProcessStartInfo(binary)
+            {
+                ArgumentList = { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent" },
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            },
+        };
+        // Drain both pipes so a chatty node can never block on a full pipe; keep the last lines for errors.
+        DataReceivedEventHandler keep = (_, e) =>
+        {
+            if (e.Data is null)
+                return;
+            output.Enqueue(e.Data);
+            while (output.Count > 50)
+                output.TryDequeue(out string? _);
+        };
+        _process.OutputDataReceived += keep;
+        _process.ErrorDataReceived += keep;
+        if (!_process.Start())
+            throw new InvalidOperationException($"could not start {binary}");
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
 
         // Fail fast on startup problems: no retries while waiting for the port to open.
         var probe = new JsonRpcClient(Http, new JsonRpcClientOptions { Endpoint = Endpoint, MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(2) });
@@ -57,13 +96,13 @@ public sealed class AnvilFixture : IAsyncLifetime
         while (true)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"anvil exited with code {_process.ExitCode} before answering: {await _process.StandardError.ReadToEndAsync()}");
+                throw new AnvilExitedException($"anvil exited with code {_process.ExitCode} before answering on port {port}: {string.Join(" | ", output)}");
             try
             {
                 var chainId = await probe.SendAsync(EthRpc.ChainId());
                 if (chainId != ChainId)
                     throw new InvalidOperationException($"expected anvil's chain id {ChainId}, got {chainId}");
-                break;
+                return;
             }
             catch (HttpRequestException) when (deadline.Elapsed < StartupDeadline)
             {
@@ -74,10 +113,6 @@ public sealed class AnvilFixture : IAsyncLifetime
                 throw new TimeoutException($"anvil did not answer eth_chainId on {Endpoint} within {StartupDeadline}", e);
             }
         }
-
-        Rpc = new JsonRpcClient(Http, new JsonRpcClientOptions { Endpoint = Endpoint, MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(50) });
-        Eth = new EthClient(Rpc);
-        Anvil = new AnvilClient(Rpc);
     }
 
     public Task DisposeAsync()
@@ -109,4 +144,6 @@ public sealed class AnvilFixture : IAsyncLifetime
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    private sealed class AnvilExitedException(string message) : Exception(message);
 }

@@ -107,4 +107,21 @@ public class LegacyTransactionTests
     [InlineData(3ul, "0xfffd933a0bc612844eaf0c6fe3e5b8e9b6c1d19c")]
     public void Contract_addresses_follow_from_sender_and_nonce(ulong nonce, string expected) =>
         Assert.Equal(expected, ContractAddress.FromSenderAndNonce(EthAddress.Parse("0x6ac7ea33f8831ea9dcc53393aaa88b25a785dbf0"), nonce).ToLowerHex());
+
+    /// <summary>Recorded from Anvil 1.7.1's eth_signTransaction (an independent signer) for dev account 0 on chain 31337.</summary>
+    [Fact]
+    public void A_transfer_on_a_large_chain_id_signs_to_the_raw_bytes_anvil_produces()
+    {
+        var anvilKey = EthPrivateKey.FromHex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+        var transaction = new LegacyTransaction
+        {
+            ChainId = 31337, Nonce = 0, GasPrice = 1_000_000_000, GasLimit = 21_000,
+            To = EthAddress.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"), Value = 1,
+        };
+        var signed = transaction.SignWith(anvilKey);
+        Assert.Equal(
+            "0xf86580843b9aca008252089470997970c51812dc3a010c7d01b50e0d17dc79c8018082f4f5a01975752eb4e386649e8ec4e67436bbad151fc60ea6ff87f6c9aab29038872e77a05108c04138280c6fdd5c7d54347219b4fb66ae2ff3f4467422872d0547d19b51",
+            signed.RawHex);
+        Assert.Equal(31337ul, SignedTransaction.Decode(signed.RawHex).Transaction.ChainId);
+    }
 }
