@@ -3,9 +3,6 @@ using Xunit.Abstractions;
 
 namespace Commerce.Chain.Tests.Crypto;
 
-[CollectionDefinition(nameof(TimingSensitive), DisableParallelization = true)]
-public sealed class TimingSensitive;
-
 [Collection(nameof(TimingSensitive))]
 public class SigningThroughputTests(ITestOutputHelper output)
 {
