@@ -44,4 +44,8 @@ public class HotPathTests
         Assert.True(allocated == 0, $"expected 0 bytes allocated by 10,000 decisions, saw {allocated}");
         Assert.True(checksum > 0);
     }
+
+    [Fact]
+    public void The_inline_buffers_hold_one_slot_per_factor() =>
+        Assert.Equal(Enum.GetValues<Factor>().Length, FactorCount.Value);
 }
