@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using Commerce.Actors.NftItem;
+using Commerce.Actors.PlayerSession;
+using Commerce.Actors.Runtime;
+using Commerce.Events.Envelope;
+using Commerce.Events.Player;
+using Commerce.Events.Topics;
+using Commerce.Messaging.Embedded;
+using Confluent.Kafka;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Commerce.Benchmarks.Grains;
+
+/// <summary>
+/// Interest events through the embedded Kafka into grains (SQLite store), next to a raw
+/// Confluent.Kafka produce-and-consume of the same records through the same broker, in one run.
+/// </summary>
+internal static class GrainPipelineBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var events = IntArg(args, "--events", 100_000);
+        var players = IntArg(args, "--players", 10_000);
+        var steadyRate = IntArg(args, "--rate", 5_000);
+        var steadySeconds = IntArg(args, "--seconds", 10);
+
+        Console.WriteLine($"Grain pipeline benchmark: {events:N0} events over {players:N0} players; steady phase {steadyRate:N0}/s for {steadySeconds} s");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        using var cluster = EmbeddedKafkaCluster.Start(3, TopicCatalog.All);
+        cluster.CreateTopic("bench.raw", TopicCatalog.PlayerEvents.Partitions);
+        var records = Enumerable.Range(0, events).Select(i => Record(i, players)).ToArray();
+
+        var raw = RawProduceAndConsume(cluster.BootstrapServers, "bench.raw", records);
+        Console.WriteLine($"raw Confluent.Kafka produce+consume : {raw:N0} events/s");
+
+        var directory = Directory.CreateTempSubdirectory("commerce-bench-").FullName;
+        using var recorder = new LatencyRecorder(PlayerSessionGrain.TypeName);
+        using var itemRecorder = new LatencyRecorder(NftItemGrain.TypeName);
+        var host = await StartRuntimeAsync(cluster.BootstrapServers, Path.Combine(directory, "grains.db"));
+        try
+        {
+            using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers, EnableIdempotence = true, LingerMs = 2 }).Build();
+            var clock = Stopwatch.StartNew();
+            foreach (var (key, value) in records)
+                Produce(producer, key, value);
+            producer.Flush(TimeSpan.FromMinutes(1));
+            await WaitAsync(() => recorder.Applied >= events, TimeSpan.FromMinutes(5), "player-session grains to apply every event");
+            var grainRate = events / clock.Elapsed.TotalSeconds;
+            await WaitAsync(() => itemRecorder.Applied >= events, TimeSpan.FromMinutes(5), "nft-item grains to apply every relayed event");
+            var chainRate = events / clock.Elapsed.TotalSeconds;
+            Console.WriteLine($"grains (player-session, committed)  : {grainRate:N0} events/s  = {grainRate / raw:P0} of raw");
+            Console.WriteLine($"  ... then via outbox to nft-item   : {chainRate:N0} events/s end to end");
+
+            // Steady load: paced production, latency from the record's timestamp to the commit of its effects.
+            var baseline = recorder.Applied;
+            recorder.StartRecording();
+            var total = steadyRate * steadySeconds;
+            var pace = Stopwatch.StartNew();
+            for (var i = 0; i < total; i++)
+            {
+                var due = TimeSpan.FromSeconds((double)i / steadyRate);
+                while (pace.Elapsed < due)
+                    Thread.SpinWait(50);
+                var (key, value) = Record(events + i, players);
+                Produce(producer, key, value);
+            }
+            producer.Flush(TimeSpan.FromMinutes(1));
+            await WaitAsync(() => recorder.Applied >= baseline + total, TimeSpan.FromMinutes(2), "the steady phase to be applied");
+            var (p50, p99, max, count) = recorder.StopRecording();
+            Console.WriteLine($"apply latency at {steadyRate:N0}/s         : p50 {p50:F1} ms, p99 {p99:F1} ms, max {max:F1} ms ({count:N0} samples)");
+            var pass = grainRate >= 0.5 * raw && grainRate >= 20_000 && p99 <= 50;
+            Console.WriteLine($"goals (>= 50% of raw, >= 20,000/s, p99 <= 50 ms): {(pass ? "met" : "NOT met")}");
+            return 0;
+        }
+        finally
+        {
+            await host.StopAsync();
+            host.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static double RawProduceAndConsume(string bootstrap, string topic, (string Key, byte[] Value)[] records)
+    {
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, EnableIdempotence = true, LingerMs = 2 }).Build();
+        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrap,
+            GroupId = "bench.raw",
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoOffsetStore = false,
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+            FetchWaitMaxMs = 10,
+        }).Build();
+        consumer.Subscribe(topic);
+        while (consumer.Assignment.Count == 0)
+            consumer.Consume(TimeSpan.FromMilliseconds(50));
+        var clock = Stopwatch.StartNew();
+        foreach (var (key, value) in records)
+            Produce(producer, key, value, topic);
+        producer.Flush(TimeSpan.FromMinutes(1));
+        var consumed = 0;
+        while (consumed < records.Length)
+        {
+            var record = consumer.Consume(TimeSpan.FromSeconds(10)) ?? throw new TimeoutException($"raw consumer stalled at {consumed}");
+            consumer.StoreOffset(record);
+            consumed++;
+        }
+        var rate = records.Length / clock.Elapsed.TotalSeconds;
+        consumer.Close();
+        return rate;
+    }
+
+    private static void Produce(IProducer<string, byte[]> producer, string key, byte[] value, string? topic = null)
+    {
+        while (true)
+        {
+            try
+            {
+                producer.Produce(topic ?? TopicCatalog.PlayerEvents.Name, new Message<string, byte[]> { Key = key, Value = value });
+                return;
+            }
+            catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                producer.Poll(TimeSpan.FromMilliseconds(10));
+            }
+        }
+    }
+
+    private static (string Key, byte[] Value) Record(int i, int players)
+    {
+        var player = $"0xbench{i % players:d6}";
+        var envelope = EventEnvelope.Create(player, new InterestShown(player, $"dragons:{i % 500}", 1.5, "bench"), DateTimeOffset.UtcNow);
+        return (player, EnvelopeSerializer.Serialize(envelope));
+    }
+
+    private static async Task<IHost> StartRuntimeAsync(string bootstrap, string databasePath)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Kafka:BootstrapServers"] = bootstrap,
+            ["Store:Provider"] = "sqlite",
+            ["Store:ConnectionString"] = $"Data Source={databasePath}",
+        });
+        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddGrainRuntime(builder.Configuration);
+        var host = builder.Build();
+        await host.StartAsync();
+        var grains = host.Services.GetServices<IHostedService>().OfType<GrainHost>().ToList();
+        await WaitAsync(() => grains.All(g => g.AssignedPartitions == TopicCatalog.PlayerEvents.Partitions), TimeSpan.FromMinutes(1), "grain partitions to be assigned");
+        return host;
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > timeout)
+                throw new TimeoutException($"timed out waiting for {what}");
+            await Task.Delay(5);
+        }
+    }
+
+    private static int IntArg(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+    }
+}
