@@ -47,5 +47,5 @@ public class HotPathTests
 
     [Fact]
     public void The_inline_buffers_hold_one_slot_per_factor() =>
-        Assert.Equal(Enum.GetValues<Factor>().Length, FactorCount.Value);
+        Assert.Equal(FactorCount.Value, Enum.GetValues<Factor>().Length);
 }
