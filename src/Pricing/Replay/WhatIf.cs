@@ -87,7 +87,9 @@ public static class WhatIf
 
     private static void Add(SortedDictionary<string, (decimal Baseline, decimal Candidate)> revenue, Money price, double probability, bool baselineSide)
     {
-        var whole = (decimal)price.BaseUnits / (decimal)price.Currency.OneUnit;
+        // Split before converting: 10^30 base units would overflow decimal, whole units do not.
+        var one = price.Currency.OneUnit;
+        var whole = (decimal)(price.BaseUnits / one) + ((decimal)(price.BaseUnits % one) / (decimal)one);
         var expected = whole * (decimal)probability;
         var current = revenue.GetValueOrDefault(price.Currency.Code);
         revenue[price.Currency.Code] = baselineSide ? (current.Baseline + expected, current.Candidate) : (current.Baseline, current.Candidate + expected);

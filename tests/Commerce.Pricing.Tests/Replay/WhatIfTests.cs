@@ -45,4 +45,18 @@ public class WhatIfTests
             report.Differences.SelectMany(d => d.Items).Where(i => i.Candidate is { } c && c.Currency.Code == "ETH"),
             i => Assert.True(i.Candidate!.Value.BaseUnits >= Wei.Eth("0.05")));
     }
+
+    [Fact]
+    public void Expected_revenue_is_reported_for_prices_at_the_top_of_the_range()
+    {
+        var huge = Policies.Default.WithCollection(Policies.Dragons with
+        {
+            BasePrice = Commerce.Pricing.Amounts.Ppm.MaxAmount,
+            Ceiling = Commerce.Pricing.Amounts.Ppm.MaxAmount,
+        });
+
+        var report = WhatIf.Compare(Scenario.Stream(63, segments: 5), Policies.Default, huge, new ElasticConversionModel(elasticity: 0));
+
+        Assert.True(report.Revenue.Single(r => r.Currency == "ETH").Candidate > 1_000_000m);
+    }
 }
