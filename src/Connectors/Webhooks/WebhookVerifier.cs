@@ -72,7 +72,7 @@ public sealed class WebhookVerifier
         if (matched)
             return WebhookVerification.Valid(id, DateTimeOffset.FromUnixTimeSeconds(sentAt));
         return sawVersion
-            ? WebhookVerification.Invalid(WebhookVerificationFailure.SignatureMismatch, "no signature matches the body, id and timestamp")
+            ? WebhookVerification.Invalid(WebhookVerificationFailure.SignatureMismatch, $"no {WebhookHeaderNames.Signature} matches the body, id and timestamp with a configured secret")
             : WebhookVerification.Invalid(WebhookVerificationFailure.NoSupportedSignature, $"the {WebhookHeaderNames.Signature} header has no {WebhookSigner.Version} signature");
     }
 }

@@ -152,7 +152,7 @@ public sealed class WebhookVerifierTests
     [InlineData("msg_1", "99999999999999999999999", "v1,x", WebhookVerificationFailure.InvalidTimestamp, "not integer Unix seconds")]
     [InlineData("msg_1", "1614265330", null, WebhookVerificationFailure.MissingSignature, "webhook-signature header is missing")]
     [InlineData("msg_1", "1614265330", "v1a,abc v2,abc", WebhookVerificationFailure.NoSupportedSignature, "has no v1 signature")]
-    [InlineData("msg_1", "1614265330", "v1,", WebhookVerificationFailure.SignatureMismatch, "no signature matches")]
+    [InlineData("msg_1", "1614265330", "v1,", WebhookVerificationFailure.SignatureMismatch, "no webhook-signature matches")]
     public void A_refusal_says_which_header_is_at_fault(string? id, string? timestamp, string? signature, WebhookVerificationFailure failure, string reason)
     {
         var result = SpecVerifier().Verify(id, timestamp, signature, SpecBody);

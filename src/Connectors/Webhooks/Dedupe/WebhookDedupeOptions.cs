@@ -14,8 +14,8 @@ public sealed class WebhookDedupeOptions : IValidatableObject
     /// <summary>How long a processed id is remembered. Senders retry for hours, so this outlives the timestamp tolerance.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How long a claim may stay unfinished before another delivery of the id may take it over.</summary>
-    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How long a claim may stay unfinished before another delivery of the id may take it over (past the producer's delivery timeout).</summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
