@@ -39,6 +39,16 @@ public sealed class MarketplaceWebhookEndpointTests(WebhookEndpointFixture serve
     }
 
     [Fact]
+    public async Task Marketplaces_need_no_user_where_other_endpoints_do()
+    {
+        var guarded = await server.Http.PostAsync("/api/needs-a-user", null);
+        var webhook = await server.PostAsync("opensea", Listings.Body(Listings.NewTokenId()), server.OpenSeaCurrent);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, guarded.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, webhook.StatusCode);
+    }
+
+    [Fact]
     public async Task The_body_is_verified_as_sent_not_as_reparsed()
     {
         var tokenId = Listings.NewTokenId();

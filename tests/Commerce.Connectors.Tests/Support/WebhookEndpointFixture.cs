@@ -5,6 +5,8 @@ using Commerce.Connectors.Webhooks;
 using Commerce.Messaging.Configuration;
 using Commerce.Messaging.Producing;
 using Commerce.Testing;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +19,8 @@ namespace Commerce.Connectors.Tests.Support;
 /// <summary>
 /// A real Kestrel server on a free loopback port with only MapMarketplaceWebhooks, publishing through
 /// a real EventProducer into an embedded Kafka cluster. Two marketplaces: "opensea" (a current and a
-/// previous secret, mid-rotation) and "blur".
+/// previous secret, mid-rotation) and "blur". Every endpoint needs an authenticated user unless it
+/// allows anonymous callers, as in the platform host.
 /// </summary>
 public sealed class WebhookEndpointFixture : IAsyncLifetime
 {
@@ -53,7 +56,14 @@ public sealed class WebhookEndpointFixture : IAsyncLifetime
         builder.Services.AddSingleton(Kafka);
         builder.Services.AddSingleton<EventProducer>();
         builder.Services.AddMarketplaceConnectors(builder.Configuration);
+        // Like the platform host: authentication and authorization run, and by default an endpoint needs a user.
+        builder.Services.AddAuthentication(NobodyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, NobodyAuthenticationHandler>(NobodyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         _app = builder.Build();
+        _app.UseAuthentication();
+        _app.UseAuthorization();
+        _app.MapPost("/api/needs-a-user", () => "hello");
         _app.MapMarketplaceWebhooks();
         await _app.StartAsync();
         Http.BaseAddress = new Uri(baseUrl);
