@@ -45,9 +45,9 @@ public sealed partial class MarketplaceWebhookHandler(
             });
 
         var headers = context.Request.Headers;
-        var verification = Single(headers, WebhookHeaderNames.Id) is { } idProblem
+        var verification = RepeatedHeader(headers, WebhookHeaderNames.Id) is { } idProblem
             ? WebhookVerification.Invalid(WebhookVerificationFailure.InvalidId, idProblem)
-            : Single(headers, WebhookHeaderNames.Timestamp) is { } timestampProblem
+            : RepeatedHeader(headers, WebhookHeaderNames.Timestamp) is { } timestampProblem
                 ? WebhookVerification.Invalid(WebhookVerificationFailure.InvalidTimestamp, timestampProblem)
                 : marketplace.Verifier.Verify(headers[WebhookHeaderNames.Id], headers[WebhookHeaderNames.Timestamp],
                     string.Join(' ', headers[WebhookHeaderNames.Signature].ToArray()), body);
@@ -120,7 +120,7 @@ public sealed partial class MarketplaceWebhookHandler(
     }
 
     /// <summary>Null when the header appears at most once; a repeated id or timestamp is ambiguous.</summary>
-    private static string? Single(IHeaderDictionary headers, string name) =>
+    private static string? RepeatedHeader(IHeaderDictionary headers, string name) =>
         headers.TryGetValue(name, out StringValues values) && values.Count > 1 ? $"the {name} header appears more than once" : null;
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken ct)
