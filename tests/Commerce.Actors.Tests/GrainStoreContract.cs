@@ -48,20 +48,22 @@ public abstract class GrainStoreContract
     }
 
     [Fact]
-    public async Task Outbox_records_are_leased_in_order_and_only_delivered_ones_are_removed()
+    public async Task Outbox_rows_are_leased_in_commit_order_and_only_delivered_ones_are_removed()
     {
         var (store, cleanup) = await CreateAsync();
         await using var _ = cleanup;
         var writes = Enumerable.Range(0, 5).Select(i => new OutboxWrite("topic", $"k{i}", [(byte)i])).ToList();
-        await store.CommitAsync(new GrainBatchCommit("g", Cursor, null, 1, [], writes, []), CancellationToken.None);
+        for (var i = 0; i < writes.Count; i++)
+            await store.CommitAsync(new GrainBatchCommit("g", Cursor, i == 0 ? null : i, i + 1, [], [writes[i], writes[i] with { Key = $"k{i}b" }], []), CancellationToken.None);
 
         await using (var lease = await store.LeaseOutboxAsync(10, CancellationToken.None))
         {
-            Assert.Equal(["k0", "k1", "k2", "k3", "k4"], lease.Records.Select(r => r.Key));
+            Assert.Equal(["k0", "k0b", "k1", "k1b", "k2", "k2b", "k3", "k3b", "k4", "k4b"], lease.Records.SelectMany(r => r.Messages).Select(m => m.Key));
+            Assert.Equal([2], lease.Records[2].Messages[0].Value);
             await lease.CompleteAsync([lease.Records[0].Id, lease.Records[2].Id], CancellationToken.None);
         }
         await using (var lease = await store.LeaseOutboxAsync(10, CancellationToken.None))
-            Assert.Equal(["k1", "k3", "k4"], lease.Records.Select(r => r.Key));
+            Assert.Equal(["k1", "k3", "k4"], lease.Records.Select(r => r.Messages[0].Key));
         await using (var abandoned = await store.LeaseOutboxAsync(10, CancellationToken.None))
         {
             // Not completed: nothing is removed.

@@ -19,7 +19,7 @@ public sealed record PlayerSessionState(
     DateTimeOffset? LastSeenAt)
 {
     public const int MaxInterests = 50;
-    public const int MaxPushes = 100;
+    public const int MaxPushes = 32;
 
     public static PlayerSessionState New(string playerId) =>
         new(playerId, null, "none", 0m, [], 0, [], [], [], 0, [], null);

@@ -13,7 +13,7 @@ namespace Commerce.Actors.Runtime;
 /// </summary>
 public sealed partial class OutboxRelay(IGrainStore store, EventProducer producer, OutboxSignal signal, ILogger<OutboxRelay> logger) : BackgroundService
 {
-    private const int BatchSize = 2000;
+    private const int BatchSize = 64;
 
     public long Published => Interlocked.Read(ref _published);
 
@@ -51,41 +51,45 @@ public sealed partial class OutboxRelay(IGrainStore store, EventProducer produce
         }
     }
 
-    /// <summary>Publishes one batch; returns how many records were taken.</summary>
+    /// <summary>Publishes up to <see cref="BatchSize"/> outbox rows; returns how many rows were taken.</summary>
     public async Task<int> RelayOnceAsync(CancellationToken ct)
     {
         await using var lease = await store.LeaseOutboxAsync(BatchSize, ct);
         if (lease.Records.Count == 0)
             return 0;
-        var delivered = new List<long>(lease.Records.Count);
-        var pending = lease.Records.Count;
+        var failedRows = new HashSet<long>();
+        var pending = lease.Records.Sum(r => r.Messages.Count);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        foreach (var record in lease.Records)
+        foreach (var row in lease.Records)
         {
-            var id = record.Id;
-            producer.Produce(record.Topic, record.Key, record.Value, report =>
+            var id = row.Id;
+            foreach (var message in row.Messages)
             {
-                if (report.Error.Code == ErrorCode.NoError)
+                producer.Produce(message.Topic, message.Key, message.Value, report =>
                 {
-                    lock (delivered) delivered.Add(id);
-                }
-                else
-                {
-                    LogDeliveryFailed(id, report.Topic, report.Error.Reason);
-                }
-                if (Interlocked.Decrement(ref pending) == 0)
-                    done.TrySetResult();
-            });
+                    if (report.Error.Code != ErrorCode.NoError)
+                    {
+                        lock (failedRows) failedRows.Add(id);
+                        LogDeliveryFailed(id, report.Topic, report.Error.Reason);
+                    }
+                    if (Interlocked.Decrement(ref pending) == 0)
+                        done.TrySetResult();
+                });
+            }
         }
-        await done.Task.WaitAsync(ct);
+        if (pending > 0)
+            await done.Task.WaitAsync(ct);
+        // A row is removed only when every one of its records was acknowledged; the others are
+        // sent again later (consumers fed by the outbox dedupe on event ids).
+        var delivered = lease.Records.Where(r => !failedRows.Contains(r.Id)).Select(r => r.Id).ToList();
         await lease.CompleteAsync(delivered, ct);
-        Interlocked.Add(ref _published, delivered.Count);
+        Interlocked.Add(ref _published, lease.Records.Where(r => !failedRows.Contains(r.Id)).Sum(r => r.Messages.Count));
         return lease.Records.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay failed; retrying")]
     private partial void LogRelayFailed(Exception ex);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox record {Id} to {Topic} not delivered: {Reason}; it stays in the outbox")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A record of outbox row {Id} to {Topic} was not delivered: {Reason}; the row stays in the outbox")]
     private partial void LogDeliveryFailed(long id, string topic, string reason);
 }

@@ -22,12 +22,15 @@ public interface IGrainStore
     /// <summary>Writes the batch atomically, or throws <see cref="CursorMovedException"/> and writes nothing.</summary>
     Task CommitAsync(GrainBatchCommit commit, CancellationToken ct);
 
-    /// <summary>Takes the oldest unpublished outbox records; the lease must be completed with what was delivered.</summary>
-    Task<IOutboxLease> LeaseOutboxAsync(int max, CancellationToken ct);
+    /// <summary>
+    /// Takes the oldest unpublished outbox rows (each the records of one commit); the lease must be
+    /// completed with the rows whose records were all delivered.
+    /// </summary>
+    Task<IOutboxLease> LeaseOutboxAsync(int maxRows, CancellationToken ct);
 
     /// <summary>Forgets processed event ids older than <paramref name="before"/> (they can no longer be redelivered).</summary>
     Task<int> PruneProcessedAsync(DateTimeOffset before, CancellationToken ct);
 
-    /// <summary>Counts, for the health check and operators.</summary>
+    /// <summary>Unpublished outbox rows, for the health check and operators.</summary>
     Task<long> CountOutboxAsync(CancellationToken ct);
 }

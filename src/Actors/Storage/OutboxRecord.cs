@@ -1,3 +1,4 @@
 namespace Commerce.Actors.Storage;
 
-public sealed record OutboxRecord(long Id, string Topic, string Key, byte[] Value);
+/// <summary>One outbox row: the records one commit emitted, in the order they were emitted.</summary>
+public sealed record OutboxRecord(long Id, IReadOnlyList<OutboxWrite> Messages);

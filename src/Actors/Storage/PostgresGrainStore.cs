@@ -28,8 +28,7 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
                 applied_offset bigint NOT NULL,
                 PRIMARY KEY (consumer_group, epoch, topic, partition));
             CREATE TABLE IF NOT EXISTS outbox (
-                id bigserial PRIMARY KEY, topic text NOT NULL, key text NOT NULL,
-                value bytea NOT NULL, created_at timestamptz NOT NULL);
+                id bigserial PRIMARY KEY, records bytea NOT NULL, created_at timestamptz NOT NULL);
             CREATE TABLE IF NOT EXISTS processed_event (
                 grain_type text NOT NULL, event_id uuid NOT NULL, processed_at timestamptz NOT NULL,
                 PRIMARY KEY (grain_type, event_id));
@@ -113,14 +112,8 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
         }
         if (commit.Outbox.Count > 0)
         {
-            batch.BatchCommands.Add(Command("""
-                INSERT INTO outbox (topic, key, value, created_at)
-                SELECT t, k, v, $4 FROM unnest($1::text[], $2::text[], $3::bytea[]) WITH ORDINALITY AS u(t, k, v, n) ORDER BY n
-                """,
-                commit.Outbox.Select(o => o.Topic).ToArray(),
-                commit.Outbox.Select(o => o.Key).ToArray(),
-                commit.Outbox.Select(o => o.Value).ToArray(),
-                now));
+            batch.BatchCommands.Add(Command("INSERT INTO outbox (records, created_at) VALUES ($1, $2)",
+                OutboxPacking.Pack(commit.Outbox), now));
         }
         if (commit.ProcessedEventIds.Count > 0)
         {
@@ -148,13 +141,13 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
         try
         {
             await using var command = new NpgsqlCommand(
-                "SELECT id, topic, key, value FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED", connection, transaction);
+                "SELECT id, records FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED", connection, transaction);
             command.Parameters.Add(new NpgsqlParameter { Value = max });
             var records = new List<OutboxRecord>();
             await using (var reader = await command.ExecuteReaderAsync(ct))
             {
                 while (await reader.ReadAsync(ct))
-                    records.Add(new OutboxRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3)));
+                    records.Add(new OutboxRecord(reader.GetInt64(0), OutboxPacking.Unpack(reader.GetFieldValue<byte[]>(1))));
             }
             return new PostgresOutboxLease(connection, transaction, records);
         }

@@ -9,9 +9,12 @@ namespace Commerce.Actors.Storage;
 public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
 {
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly TimeProvider _clock;
     private SqliteConnection? _writer;
+    private SqliteGroupCommitter? _committer;
+    private SqliteRowBatch? _stateUpsert;
+    private SqliteRowBatch? _processedInsert;
+    private SqliteInQuery? _outboxDelete;
 
     public SqliteGrainStore(string connectionString, TimeProvider clock)
     {
@@ -31,22 +34,32 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA busy_timeout = 30000;
+            PRAGMA cache_size = -65536;
+            PRAGMA temp_store = MEMORY;
+            -- A rowid table: states are large rows, which WITHOUT ROWID tables store poorly.
             CREATE TABLE IF NOT EXISTS grain_state (
                 grain_type TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL,
                 version INTEGER NOT NULL, updated_at INTEGER NOT NULL,
-                PRIMARY KEY (grain_type, key)) WITHOUT ROWID;
+                UNIQUE (grain_type, key));
             CREATE TABLE IF NOT EXISTS partition_cursor (
                 consumer_group TEXT NOT NULL, epoch TEXT NOT NULL, topic TEXT NOT NULL, partition INTEGER NOT NULL,
                 applied_offset INTEGER NOT NULL,
                 PRIMARY KEY (consumer_group, epoch, topic, partition)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS outbox (
-                id INTEGER PRIMARY KEY AUTOINCREMENT, topic TEXT NOT NULL, key TEXT NOT NULL,
-                value BLOB NOT NULL, created_at INTEGER NOT NULL);
+                id INTEGER PRIMARY KEY AUTOINCREMENT, records BLOB NOT NULL, created_at INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS processed_event (
                 grain_type TEXT NOT NULL, event_id BLOB NOT NULL, processed_at INTEGER NOT NULL,
                 PRIMARY KEY (grain_type, event_id)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS processed_event_at ON processed_event (processed_at);
             """, ct);
+        _stateUpsert = new SqliteRowBatch(_writer,
+            "INSERT INTO grain_state (grain_type, key, json, version, updated_at) VALUES", "($f0, {0}, {1}, {2}, $f1)",
+            "ON CONFLICT (grain_type, key) DO UPDATE SET json = excluded.json, version = excluded.version, updated_at = excluded.updated_at",
+            columns: 3, fixedParameters: 2);
+        _processedInsert = new SqliteRowBatch(_writer,
+            "INSERT OR IGNORE INTO processed_event (grain_type, event_id, processed_at) VALUES", "($f0, {0}, $f1)", "", columns: 1, fixedParameters: 2);
+        _committer = new SqliteGroupCommitter(_writer);
+        _outboxDelete = new SqliteInQuery(_writer, "DELETE FROM outbox WHERE $f0 = $f0 AND id IN ({in})");
     }
 
     public async Task<long?> LoadCursorAsync(PartitionCursor cursor, CancellationToken ct)
@@ -67,17 +80,12 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         if (keys.Count == 0)
             return result;
         await using var connection = await OpenReaderAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT key, json, version, updated_at FROM grain_state WHERE grain_type = $type AND key = $key";
-        command.Parameters.AddWithValue("$type", grainType);
-        var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
-        foreach (var key in keys)
+        var query = new SqliteInQuery(connection, "SELECT key, json, version, updated_at FROM grain_state WHERE grain_type = $f0 AND key IN ({in})");
+        await query.ReadAsync(grainType, keys.ToList(), k => k, reader =>
         {
-            keyParameter.Value = key;
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            if (await reader.ReadAsync(ct))
-                result[key] = new StoredState(grainType, key, reader.GetString(1), reader.GetInt64(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
-        }
+            var key = reader.GetString(0);
+            result[key] = new StoredState(grainType, key, reader.GetString(1), reader.GetInt64(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
+        }, ct);
         return result;
     }
 
@@ -87,53 +95,37 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         if (eventIds.Count == 0)
             return seen;
         await using var connection = await OpenReaderAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM processed_event WHERE grain_type = $type AND event_id = $id";
-        command.Parameters.AddWithValue("$type", grainType);
-        var idParameter = command.Parameters.Add("$id", SqliteType.Blob);
-        foreach (var id in eventIds)
-        {
-            idParameter.Value = id.ToByteArray();
-            if (await command.ExecuteScalarAsync(ct) is not null)
-                seen.Add(id);
-        }
+        var query = new SqliteInQuery(connection, "SELECT event_id FROM processed_event WHERE grain_type = $f0 AND event_id IN ({in})");
+        await query.ReadAsync(grainType, eventIds.ToList(), id => id.ToByteArray(),
+            reader => seen.Add(new Guid((byte[])reader.GetValue(0))), ct);
         return seen;
     }
 
-    public async Task CommitAsync(GrainBatchCommit commit, CancellationToken ct)
-    {
-        await _writeGate.WaitAsync(ct);
-        try
+    public Task CommitAsync(GrainBatchCommit commit, CancellationToken ct) =>
+        WriteAsync(async (writer, transaction) =>
         {
-            var writer = Writer;
-            await using var transaction = (SqliteTransaction)await writer.BeginTransactionAsync(ct);
             var actual = await ReadCursorAsync(writer, transaction, commit.Cursor, ct);
             if (actual != commit.ExpectedOffset)
                 throw new CursorMovedException(commit.Cursor, commit.ExpectedOffset, actual);
             var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
             await WriteCursorAsync(writer, transaction, commit, ct);
-            await WriteStatesAsync(writer, transaction, commit, now, ct);
+            await WriteStatesAsync(transaction, commit, now, ct);
             await WriteOutboxAsync(writer, transaction, commit.Outbox, now, ct);
-            await WriteProcessedAsync(writer, transaction, commit, now, ct);
-            await transaction.CommitAsync(ct);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+            await WriteProcessedAsync(transaction, commit, now, ct);
+            return true;
+        }, ct);
 
     public async Task<IOutboxLease> LeaseOutboxAsync(int max, CancellationToken ct)
     {
         await using var connection = await OpenReaderAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, topic, key, value FROM outbox ORDER BY id LIMIT $max";
+        command.CommandText = "SELECT id, records FROM outbox ORDER BY id LIMIT $max";
         command.Parameters.AddWithValue("$max", max);
         var records = new List<OutboxRecord>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
-                records.Add(new OutboxRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), (byte[])reader.GetValue(3)));
+                records.Add(new OutboxRecord(reader.GetInt64(0), OutboxPacking.Unpack((byte[])reader.GetValue(1))));
         }
         return new SqliteOutboxLease(this, records);
     }
@@ -159,42 +151,23 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     internal Task DeleteOutboxAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
         WriteAsync(async (connection, transaction) =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "DELETE FROM outbox WHERE id = $id";
-            var idParameter = command.Parameters.Add("$id", SqliteType.Integer);
-            foreach (var id in ids)
-            {
-                idParameter.Value = id;
-                await command.ExecuteNonQueryAsync(ct);
-            }
+            _outboxDelete!.UseTransaction(transaction);
+            await _outboxDelete.ReadAsync(1, ids.ToList(), id => id, _ => { }, ct);
             return ids.Count;
         }, ct);
 
     public async ValueTask DisposeAsync()
     {
+        if (_committer is not null)
+            await _committer.DisposeAsync();
         if (_writer is not null)
             await _writer.DisposeAsync();
-        _writeGate.Dispose();
     }
 
     private SqliteConnection Writer => _writer ?? throw new InvalidOperationException("the store is not initialized");
 
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken ct)
-    {
-        await _writeGate.WaitAsync(ct);
-        try
-        {
-            await using var transaction = (SqliteTransaction)await Writer.BeginTransactionAsync(ct);
-            var result = await work(Writer, transaction);
-            await transaction.CommitAsync(ct);
-            return result;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    private Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken ct) =>
+        (_committer ?? throw new InvalidOperationException("the store is not initialized")).WriteAsync(work, ct);
 
     private async Task<SqliteConnection> OpenReaderAsync(CancellationToken ct)
     {
@@ -229,29 +202,13 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task WriteStatesAsync(SqliteConnection connection, SqliteTransaction transaction, GrainBatchCommit commit, long now, CancellationToken ct)
-    {
-        if (commit.States.Count == 0)
-            return;
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            INSERT INTO grain_state (grain_type, key, json, version, updated_at) VALUES ($type, $key, $json, $version, $now)
-            ON CONFLICT (grain_type, key) DO UPDATE SET json = excluded.json, version = excluded.version, updated_at = excluded.updated_at
-            """;
-        command.Parameters.AddWithValue("$type", commit.GrainType);
-        command.Parameters.AddWithValue("$now", now);
-        var key = command.Parameters.Add("$key", SqliteType.Text);
-        var json = command.Parameters.Add("$json", SqliteType.Text);
-        var version = command.Parameters.Add("$version", SqliteType.Integer);
-        foreach (var state in commit.States)
+    private Task WriteStatesAsync(SqliteTransaction transaction, GrainBatchCommit commit, long now, CancellationToken ct) =>
+        _stateUpsert!.ExecuteAsync(transaction, commit.States, [commit.GrainType, now], static (state, row) =>
         {
-            key.Value = state.Key;
-            json.Value = state.Json;
-            version.Value = state.Version;
-            await command.ExecuteNonQueryAsync(ct);
-        }
-    }
+            row[0] = state.Key;
+            row[1] = state.Json;
+            row[2] = state.Version;
+        }, ct);
 
     private static async Task WriteOutboxAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<OutboxWrite> outbox, long now, CancellationToken ct)
     {
@@ -259,36 +216,14 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             return;
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO outbox (topic, key, value, created_at) VALUES ($topic, $key, $value, $now)";
+        command.CommandText = "INSERT INTO outbox (records, created_at) VALUES ($records, $now)";
+        command.Parameters.AddWithValue("$records", OutboxPacking.Pack(outbox));
         command.Parameters.AddWithValue("$now", now);
-        var topic = command.Parameters.Add("$topic", SqliteType.Text);
-        var key = command.Parameters.Add("$key", SqliteType.Text);
-        var value = command.Parameters.Add("$value", SqliteType.Blob);
-        foreach (var write in outbox)
-        {
-            topic.Value = write.Topic;
-            key.Value = write.Key;
-            value.Value = write.Value;
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task WriteProcessedAsync(SqliteConnection connection, SqliteTransaction transaction, GrainBatchCommit commit, long now, CancellationToken ct)
-    {
-        if (commit.ProcessedEventIds.Count == 0)
-            return;
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT OR IGNORE INTO processed_event (grain_type, event_id, processed_at) VALUES ($type, $id, $now)";
-        command.Parameters.AddWithValue("$type", commit.GrainType);
-        command.Parameters.AddWithValue("$now", now);
-        var id = command.Parameters.Add("$id", SqliteType.Blob);
-        foreach (var eventId in commit.ProcessedEventIds)
-        {
-            id.Value = eventId.ToByteArray();
-            await command.ExecuteNonQueryAsync(ct);
-        }
-    }
+    private Task WriteProcessedAsync(SqliteTransaction transaction, GrainBatchCommit commit, long now, CancellationToken ct) =>
+        _processedInsert!.ExecuteAsync(transaction, commit.ProcessedEventIds, [commit.GrainType, now], static (id, row) => row[0] = id.ToByteArray(), ct);
 
     private static void AddCursor(SqliteCommand command, PartitionCursor cursor)
     {

@@ -1,0 +1,95 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace Commerce.Actors.Storage;
+
+/// <summary>
+/// Group commit for SQLite's single writer: whatever writes are waiting (batches of several
+/// partitions, outbox deletions) go into one transaction, each in a savepoint of its own so that
+/// one refused write (a moved cursor) is undone without touching the others. Callers wait for the
+/// transaction that holds their write to commit. The queue is bounded.
+/// </summary>
+internal sealed class SqliteGroupCommitter : IAsyncDisposable
+{
+    private const int MaxWritesPerTransaction = 64;
+
+    private readonly SqliteConnection _connection;
+    private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(1024) { SingleReader = true });
+    private readonly Task _loop;
+
+    public SqliteGroupCommitter(SqliteConnection connection)
+    {
+        _connection = connection;
+        _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>Runs <paramref name="write"/> inside the next group transaction; completes when that transaction is durable.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken ct)
+    {
+        var work = new Work(async (c, t) => await write(c, t));
+        await _queue.Writer.WriteAsync(work, ct);
+        return (T)(await work.Done.Task)!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Work>(MaxWritesPerTransaction);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxWritesPerTransaction && _queue.Reader.TryRead(out var work))
+                batch.Add(work);
+            await CommitGroupAsync(batch);
+        }
+    }
+
+    private async Task CommitGroupAsync(List<Work> batch)
+    {
+        var results = new object?[batch.Count];
+        var failures = new Exception?[batch.Count];
+        try
+        {
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                transaction.Save($"w{i}");
+                try
+                {
+                    results[i] = await batch[i].Write(_connection, transaction);
+                    transaction.Release($"w{i}");
+                }
+                catch (Exception ex)
+                {
+                    transaction.Rollback($"w{i}");
+                    transaction.Release($"w{i}");
+                    failures[i] = ex;
+                }
+            }
+            await transaction.CommitAsync();
+        }
+        catch (Exception ex)
+        {
+            foreach (var work in batch)
+                work.Done.TrySetException(ex);
+            return;
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (failures[i] is { } failure)
+                batch[i].Done.TrySetException(failure);
+            else
+                batch[i].Done.TrySetResult(results[i]);
+        }
+    }
+
+    private sealed record Work(Func<SqliteConnection, SqliteTransaction, Task<object?>> Write)
+    {
+        public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
