@@ -1,4 +1,6 @@
 using Commerce.Actors.Runtime;
+using Commerce.Connectors;
+using Commerce.Connectors.Marketplaces.Api;
 using Commerce.Host.Api;
 using Commerce.Host.Auth;
 using Commerce.Host.Catalog;
@@ -37,6 +39,7 @@ public static class CommerceApp
         services.AddOpenApi();
 
         services.AddGrainRuntime(builder.Configuration);
+        services.AddMarketplaceConnectors(builder.Configuration);
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
         services.AddSingleton<SigningKey>();
@@ -73,6 +76,7 @@ public static class CommerceApp
         app.MapPlayerApi();
         app.MapPushApi();
         app.MapAdminApi();
+        app.MapMarketplaceWebhooks();
         return app;
     }
 
