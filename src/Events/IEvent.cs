@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using Commerce.Events.Campaigns;
 using Commerce.Events.Items;
+using Commerce.Events.Market;
+using Commerce.Events.Offers;
 using Commerce.Events.Operations;
 using Commerce.Events.Player;
 using Commerce.Events.Pushes;
@@ -20,4 +23,12 @@ namespace Commerce.Events;
 [JsonDerivedType(typeof(PlayerPushed), nameof(PlayerPushed))]
 [JsonDerivedType(typeof(DeadLettered), nameof(DeadLettered))]
 [JsonDerivedType(typeof(BrokerEpochStarted), nameof(BrokerEpochStarted))]
+[JsonDerivedType(typeof(ChatIntentDetected), nameof(ChatIntentDetected))]
+[JsonDerivedType(typeof(BidPlaced), nameof(BidPlaced))]
+[JsonDerivedType(typeof(FloorPriceChanged), nameof(FloorPriceChanged))]
+[JsonDerivedType(typeof(SaleRecorded), nameof(SaleRecorded))]
+[JsonDerivedType(typeof(ItemSupplyChanged), nameof(ItemSupplyChanged))]
+[JsonDerivedType(typeof(CampaignStarted), nameof(CampaignStarted))]
+[JsonDerivedType(typeof(CampaignEnded), nameof(CampaignEnded))]
+[JsonDerivedType(typeof(OfferMade), nameof(OfferMade))]
 public interface IEvent;

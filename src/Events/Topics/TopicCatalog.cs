@@ -1,4 +1,7 @@
+using Commerce.Events.Campaigns;
 using Commerce.Events.Items;
+using Commerce.Events.Market;
+using Commerce.Events.Offers;
 using Commerce.Events.Operations;
 using Commerce.Events.Player;
 using Commerce.Events.Pushes;
@@ -10,7 +13,7 @@ public static class TopicCatalog
 {
     public static readonly TopicDefinition PlayerEvents = new(
         "commerce.player-events", "player id (lowercase wallet address)", 6, TopicRetention.Week,
-        [typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked)]);
+        [typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked), typeof(ChatIntentDetected), typeof(OfferMade)]);
 
     public static readonly TopicDefinition ItemEvents = new(
         "commerce.item-events", "item id (collection:tokenId)", 6, TopicRetention.Week,
@@ -19,6 +22,18 @@ public static class TopicCatalog
     public static readonly TopicDefinition PlayerPushes = new(
         "commerce.player-pushes", "player id", 6, TopicRetention.Day,
         [typeof(PlayerPushed)]);
+
+    public static readonly TopicDefinition MarketEvents = new(
+        "commerce.market-events", "collection name", 6, TopicRetention.Week,
+        [typeof(BidPlaced), typeof(FloorPriceChanged), typeof(SaleRecorded), typeof(ItemSupplyChanged)]);
+
+    public static readonly TopicDefinition CampaignEvents = new(
+        "commerce.campaign-events", "collection name", 6, TopicRetention.Week,
+        [typeof(CampaignStarted), typeof(CampaignEnded)]);
+
+    public static readonly TopicDefinition Offers = new(
+        "commerce.offers", "player id", 6, TopicRetention.Week,
+        [typeof(OfferMade)]);
 
     public static readonly TopicDefinition DeadLetters = new(
         "commerce.dead-letters", "the failed record's key", 3, TopicRetention.Forever,
@@ -29,7 +44,7 @@ public static class TopicCatalog
         [typeof(BrokerEpochStarted)]);
 
     public static IReadOnlyList<TopicDefinition> All { get; } =
-        [PlayerEvents, ItemEvents, PlayerPushes, DeadLetters, BrokerEpoch];
+        [PlayerEvents, ItemEvents, PlayerPushes, MarketEvents, CampaignEvents, Offers, DeadLetters, BrokerEpoch];
 
     public static TopicDefinition Get(string name) =>
         All.FirstOrDefault(t => t.Name == name) ?? throw new ArgumentException($"topic '{name}' is not in the catalog", nameof(name));
