@@ -1,3 +1,4 @@
+using Commerce.Events.Offers;
 using Commerce.Events.Player;
 
 namespace Commerce.Actors.PlayerSession;
@@ -10,4 +11,9 @@ public interface IPlayerSessionGrain
     ValueTask UpdateLoyaltyAsync(LoyaltyUpdated loyalty);
 
     ValueTask LinkWalletAsync(WalletLinked wallet);
+
+    ValueTask DetectIntentAsync(ChatIntentDetected intent);
+
+    /// <summary>An offer the pricing engine made: kept in RecentOffers and pushed with kind "OfferMade".</summary>
+    ValueTask ReceiveOfferAsync(OfferMade offer);
 }

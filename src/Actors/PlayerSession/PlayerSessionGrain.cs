@@ -4,8 +4,10 @@ using Commerce.Actors.Runtime;
 using Commerce.Actors.Serialization;
 using Commerce.Events.Envelope;
 using Commerce.Events.Items;
+using Commerce.Events.Offers;
 using Commerce.Events.Player;
 using Commerce.Events.Pushes;
+using Commerce.Events.Serialization;
 using Commerce.Events.Topics;
 
 namespace Commerce.Actors.PlayerSession;
@@ -13,6 +15,15 @@ namespace Commerce.Actors.PlayerSession;
 public sealed class PlayerSessionGrain : Grain<PlayerSessionState>, IPlayerSessionGrain
 {
     public const string TypeName = "player-session";
+
+    /// <summary>Chat intents kept (most recent first).</summary>
+    public const int MaxChatIntents = 20;
+
+    /// <summary>Offered items kept (most recent first).</summary>
+    public const int MaxOffers = 30;
+
+    private static readonly JsonTypeInfo<OfferMade> OfferJson =
+        (JsonTypeInfo<OfferMade>)EventJsonContext.Default.GetTypeInfo(typeof(OfferMade))!;
 
     public static GrainDefinition Definition { get; } =
         new(TypeName, TopicCatalog.PlayerEvents, DedupeByEventId: false, () => new PlayerSessionGrain());
@@ -26,6 +37,8 @@ public sealed class PlayerSessionGrain : Grain<PlayerSessionState>, IPlayerSessi
         InterestShown e => ShowInterestAsync(e),
         LoyaltyUpdated e => UpdateLoyaltyAsync(e),
         WalletLinked e => LinkWalletAsync(e),
+        ChatIntentDetected e => DetectIntentAsync(e),
+        OfferMade e => ReceiveOfferAsync(e),
         _ => throw new UnhandledEventException(TypeName, envelope.Type),
     };
 
@@ -59,6 +72,28 @@ public sealed class PlayerSessionGrain : Grain<PlayerSessionState>, IPlayerSessi
     public ValueTask LinkWalletAsync(WalletLinked wallet)
     {
         State = State with { WalletAddress = wallet.WalletAddress, LastSeenAt = Context.Current.OccurredAt };
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DetectIntentAsync(ChatIntentDetected intent)
+    {
+        var at = Context.Current.OccurredAt;
+        State = State with
+        {
+            ChatIntents = [new ChatIntent(intent.ItemId, intent.Intent, intent.Sentiment, at), .. State.ChatIntents.Take(MaxChatIntents - 1)],
+            LastSeenAt = at,
+        };
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Keeps the offer's items and pushes the offer itself; an offer already received (a redelivery) is ignored.</summary>
+    public ValueTask ReceiveOfferAsync(OfferMade offer)
+    {
+        if (State.RecentOffers.Any(o => o.OfferId == offer.OfferId))
+            return ValueTask.CompletedTask;
+        var summaries = offer.Items.Select(i => new OfferSummary(offer.OfferId, i.ItemId, i.Price, i.Currency, i.ExpiresAt));
+        State = State with { RecentOffers = [.. summaries.Concat(State.RecentOffers).Take(MaxOffers)] };
+        Push("OfferMade", JsonSerializer.Serialize(offer, OfferJson));
         return ValueTask.CompletedTask;
     }
 
