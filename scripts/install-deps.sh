@@ -56,4 +56,19 @@ if [ ! -x "$ANVIL_DIR/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" ]; t
 fi
 ln -sf "$ANVIL_DIR/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil" "$CACHE_DIR/anvil"
 ln -sf "$RDKAFKA_SO" "$CACHE_DIR/librdkafka.so"
+# >>> contract toolchain (owner: contracts/) >>>
+# solc 0.8.37 (solcjs) and @openzeppelin/contracts 5.7.0, pinned in contracts/package-lock.json, for
+# scripts/build-contracts.sh. Installed into contracts/node_modules; skipped while the lock file is unchanged.
+CONTRACTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/contracts"
+if [ -f "$CONTRACTS_DIR/package-lock.json" ]; then
+  lock_sum="$(sha256sum "$CONTRACTS_DIR/package-lock.json" | cut -d' ' -f1)"
+  stamp="$CONTRACTS_DIR/node_modules/.commerce-lock.sha256"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
+    log "installing the contract toolchain (solc, OpenZeppelin) from contracts/package-lock.json"
+    (cd "$CONTRACTS_DIR" && npm ci --silent --no-audit --no-fund >/dev/null)
+    echo "$lock_sum" > "$stamp"
+  fi
+fi
+# <<< contract toolchain <<<
+
 log "ready: $CACHE_DIR"
