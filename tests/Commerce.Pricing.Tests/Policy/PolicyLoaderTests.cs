@@ -17,7 +17,7 @@ public class PolicyLoaderTests
 
         Assert.Equal("2026.11.1", policy.Version);
         Assert.Equal(TimeSpan.FromMinutes(2), policy.QuoteTtl);
-        Assert.Equal(["dragons", "skins"], policy.Collections.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["blades", "dragons", "skins"], policy.Collections.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(PolicyValidator.Validate(policy));
     }
 

@@ -1,0 +1,75 @@
+using Commerce.Events.Envelope;
+using Commerce.Events.Offers;
+using Commerce.Events.Topics;
+using Commerce.Messaging.Consuming;
+using Commerce.Messaging.Producing;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace Commerce.Pricing.Live;
+
+/// <summary>
+/// One input partition of the pricing group. Every record is applied to the shared engine, from the start of the
+/// partition (the engine's state lives in memory, so it is rebuilt from the log). Offers triggered by records below
+/// <paramref name="resumeAt"/> (the group's committed offset: already handled by a previous run) are decided again,
+/// so the rate limit and ids come out the same, but not published; nor is an offer whose quotes would already have
+/// expired by the wall clock. The rest are signed and published to the offers topic and the player's events; the
+/// batch returns once the broker acknowledged them.
+/// </summary>
+public sealed partial class PricingPartitionProcessor(
+    LivePricingEngine engine,
+    Signing.Eip712QuoteSigner signer,
+    EventProducer producer,
+    TimeProvider clock,
+    Offset resumeAt,
+    ILogger logger) : IPartitionProcessor
+{
+    public async Task ProcessAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
+    {
+        List<Task>? publishing = null;
+        foreach (var record in batch)
+        {
+            EventEnvelope envelope;
+            try
+            {
+                envelope = EnvelopeSerializer.Deserialize(record.Message.Value);
+            }
+            catch (InvalidEventException ex)
+            {
+                // The topic's grain dead-letters it; pricing only reads.
+                LogUnreadable(record.Topic, record.Partition.Value, record.Offset.Value, ex.Message);
+                continue;
+            }
+
+            var offer = engine.Apply(envelope);
+            if (offer is null || record.Offset < resumeAt || clock.GetUtcNow() >= offer.ExpiresAt)
+                continue;
+            var made = OfferEvents.Sign(offer, signer);
+            if (made is null)
+                continue;
+            publishing ??= [];
+            publishing.Add(PublishAsync(made, envelope.Id, ct));
+        }
+
+        if (publishing is not null)
+            await Task.WhenAll(publishing);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task PublishAsync(OfferMade offer, Guid cause, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var correlation = cause.ToString();
+        await Task.WhenAll(
+            producer.PublishAsync(TopicCatalog.Offers, EventEnvelope.Create(offer.PlayerId, offer, now, correlation), ct),
+            producer.PublishAsync(TopicCatalog.PlayerEvents, EventEnvelope.Create(offer.PlayerId, offer, now, correlation), ct));
+        LogOffer(offer.OfferId, offer.PlayerId, offer.Items.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pricing skipped an unreadable record {Topic} [{Partition}] @{Offset}: {Reason}")]
+    private partial void LogUnreadable(string topic, int partition, long offset, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Offer {OfferId} to {PlayerId} with {Items} items")]
+    private partial void LogOffer(string offerId, string playerId, int items);
+}
