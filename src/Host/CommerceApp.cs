@@ -8,6 +8,7 @@ using Commerce.Host.Health;
 using Commerce.Host.Problems;
 using Commerce.Host.Push;
 using Commerce.Messaging.Configuration;
+using Commerce.Pricing.Live;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -40,6 +41,7 @@ public static class CommerceApp
 
         services.AddGrainRuntime(builder.Configuration);
         services.AddMarketplaceConnectors(builder.Configuration);
+        services.AddLivePricing(builder.Configuration);
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
         services.AddSingleton<SigningKey>();

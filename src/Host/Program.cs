@@ -1,8 +1,10 @@
 using Commerce.Host;
 using Commerce.Host.Auth;
+using Commerce.Pricing.Replay;
 
 // Verbs: serve (default) runs the platform as configured; demo runs it embedded with the seed
-// catalog and prints how to reach it; admin-token prints a marketing token for the configured key.
+// catalog and prints how to reach it; admin-token prints a marketing token for the configured key;
+// what-if --stream FILE --policy A.json --candidate B.json reprices a recorded stream under another policy.
 var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "serve";
 var rest = args.Where(a => a != verb).ToArray();
 
@@ -21,8 +23,10 @@ switch (verb)
         Console.WriteLine(token);
         Console.Error.WriteLine($"expires {expires:O}");
         return 0;
+    case "what-if":
+        return WhatIfCommand.Run(rest, Console.Out, Console.Error);
     default:
-        Console.Error.WriteLine($"unknown command '{verb}': use serve, demo or admin-token");
+        Console.Error.WriteLine($"unknown command '{verb}': use serve, demo, admin-token or what-if");
         return 2;
 }
 

@@ -14,6 +14,10 @@ public sealed class LivePricingOptions
     /// <summary>The policy JSON file; empty: the policy shipped inside Commerce.Pricing.</summary>
     public string PolicyFile { get; set; } = "";
 
+    /// <summary><see cref="PolicyFile"/>, a relative path read from the application's directory; null when empty.</summary>
+    public string? ResolvedPolicyFile =>
+        string.IsNullOrWhiteSpace(PolicyFile) ? null : Path.Combine(AppContext.BaseDirectory, PolicyFile);
+
     /// <summary>The platform's quote key (0x hex, 32 bytes). Empty is allowed in embedded mode only: a random key is generated.</summary>
     public string QuoteKey { get; set; } = "";
 

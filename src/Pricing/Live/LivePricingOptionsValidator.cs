@@ -48,15 +48,15 @@ public sealed class LivePricingOptionsValidator(IOptions<KafkaOptions> kafka) : 
                 errors.Add($"Pricing:Currencies:{currency}:Token: '{token.Token}' is not an address");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.PolicyFile))
+        if (options.ResolvedPolicyFile is { } policyFile)
         {
-            if (!File.Exists(options.PolicyFile))
-                errors.Add($"Pricing:PolicyFile: {options.PolicyFile} does not exist");
+            if (!File.Exists(policyFile))
+                errors.Add($"Pricing:PolicyFile: {policyFile} does not exist");
             else
             {
                 try
                 {
-                    PolicyLoader.LoadFile(options.PolicyFile);
+                    PolicyLoader.LoadFile(policyFile);
                 }
                 catch (PolicyValidationException ex)
                 {

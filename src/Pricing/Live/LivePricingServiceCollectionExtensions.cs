@@ -25,7 +25,7 @@ public static class LivePricingServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LivePricingOptions>>().Value;
-            var policy = string.IsNullOrWhiteSpace(options.PolicyFile) ? PolicyLoader.LoadDefault() : PolicyLoader.LoadFile(options.PolicyFile);
+            var policy = options.ResolvedPolicyFile is { } file ? PolicyLoader.LoadFile(file) : PolicyLoader.LoadDefault();
             return new LivePricingEngine(policy, options.MinOfferInterval);
         });
         services.AddSingleton(sp =>
