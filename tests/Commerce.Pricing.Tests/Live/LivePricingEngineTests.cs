@@ -1,0 +1,104 @@
+using Commerce.Chain.Crypto;
+using Commerce.Events;
+using Commerce.Events.Envelope;
+using Commerce.Events.Items;
+using Commerce.Events.Offers;
+using Commerce.Events.Player;
+using Commerce.Pricing.Live;
+using Commerce.Pricing.Offers;
+using Commerce.Pricing.Signing;
+using Commerce.Pricing.Tests.Support;
+
+namespace Commerce.Pricing.Tests.Live;
+
+public class LivePricingEngineTests
+{
+    private static readonly DateTimeOffset T = Scenario.Start;
+    private const string Player = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
+
+    private static EventEnvelope At(TimeSpan offset, string key, IEvent payload) => EventEnvelope.Create(key, payload, T + offset);
+
+    private static List<EventEnvelope> Catalog() =>
+    [
+        At(TimeSpan.Zero, "dragons:1", new ItemListed("dragons:1", "dragons", "1", "legendary", 1, 1, 2.5m, "ETH", null)),
+        At(TimeSpan.Zero, "dragons:4", new ItemListed("dragons:4", "dragons", "4", "epic", 1, 10, 0.8m, "ETH", null)),
+        At(TimeSpan.Zero, "dragons:7", new ItemListed("dragons:7", "dragons", "7", "rare", 1, 100, 0.2m, "ETH", null)),
+        At(TimeSpan.Zero, "skins:1", new ItemListed("skins:1", "skins", "1", "mythic", 1, 1, 1m, "ETH", null)),
+    ];
+
+    private static EventEnvelope Interest(double seconds, string itemId = "dragons:4") =>
+        At(TimeSpan.FromSeconds(seconds), Player, new InterestShown(Player, itemId, 3, "test"));
+
+    private static List<Offer> Feed(LivePricingEngine engine, IEnumerable<EventEnvelope> records) =>
+        [.. records.Select(engine.Apply).OfType<Offer>()];
+
+    [Fact]
+    public void A_burst_of_interests_makes_one_offer_per_interval_of_event_time()
+    {
+        var engine = new LivePricingEngine(Policies.Default, TimeSpan.FromSeconds(5));
+
+        var offers = Feed(engine, [.. Catalog(), Interest(10), Interest(10.5), Interest(12), Interest(14.9), Interest(15), Interest(16)]);
+
+        Assert.Equal([T + TimeSpan.FromSeconds(10), T + TimeSpan.FromSeconds(15)], offers.Select(o => o.At));
+        Assert.Equal(4, engine.OffersThrottled);
+        Assert.All(offers, o => Assert.All(o.Items, i => Assert.Equal("dragons", i.Collection)));
+    }
+
+    [Fact]
+    public void Chat_intents_ask_for_an_offer_and_move_its_price()
+    {
+        var engine = new LivePricingEngine(Policies.Default, TimeSpan.FromSeconds(5));
+        var first = Feed(engine, [.. Catalog(), Interest(10)]).Single();
+
+        var second = Feed(engine, [At(TimeSpan.FromSeconds(20), Player, new ChatIntentDetected(Player, "dragons:4", "negotiate", -0.5))]).Single();
+
+        var before = first.Items.Single(i => i.ItemId == "dragons:4").Price.BaseUnits;
+        var after = second.Items.Single(i => i.ItemId == "dragons:4").Price.BaseUnits;
+        Assert.True(after < before, $"a negotiating, unhappy player should be quoted less than {before}, got {after}");
+    }
+
+    [Fact]
+    public void Replaying_the_same_records_gives_the_same_offers_whatever_the_wall_clock()
+    {
+        List<EventEnvelope> records = [.. Catalog(), Interest(10), Interest(11, "dragons:7"), Interest(30, "skins:1"), Interest(31)];
+
+        var first = Feed(new LivePricingEngine(Policies.Default, TimeSpan.FromSeconds(5)), records);
+        var again = Feed(new LivePricingEngine(Policies.Default, TimeSpan.FromSeconds(5)), records);
+
+        Assert.Equal(2, first.Count);
+        Assert.Equal(first.Select(OfferText.Format), again.Select(OfferText.Format));
+    }
+
+    [Fact]
+    public void The_catalogs_mythic_rarity_prices_as_legendary()
+    {
+        var engine = new LivePricingEngine(Policies.Default, TimeSpan.Zero);
+
+        var offer = Feed(engine, [.. Catalog(), Interest(10, "skins:1")]).Single();
+
+        Assert.Equal(Commerce.Pricing.Inputs.Rarity.Legendary, offer.Items.Single(i => i.ItemId == "skins:1").Rarity);
+    }
+
+    [Fact]
+    public void An_offer_made_event_carries_signed_quotes_that_survive_the_wire()
+    {
+        var key = EthPrivateKey.Generate();
+        var signer = new Eip712QuoteSigner(key, new QuoteDomain(31337, EthAddress.Zero, new Dictionary<string, EthAddress>(), new Dictionary<string, EthAddress>()));
+        var offer = Feed(new LivePricingEngine(Policies.Default, TimeSpan.FromSeconds(5)), [.. Catalog(), Interest(10), Interest(12, "skins:1")]).Single();
+
+        var made = OfferEvents.Sign(offer, signer)!;
+        var wire = (OfferMade)EnvelopeSerializer.Deserialize(EnvelopeSerializer.Serialize(EventEnvelope.Create(Player, made, T))).Payload;
+
+        Assert.Equal(offer.OfferId, wire.OfferId);
+        Assert.Equal(offer.Items.Select(i => i.ItemId), wire.Items.Select(i => i.ItemId));
+        Assert.All(wire.Items, item =>
+        {
+            var q = item.Quote;
+            var described = new Eip712Quote(EthAddress.Parse(q.CollectionContract), System.Numerics.BigInteger.Parse(q.TokenId), EthAddress.Parse(q.Buyer),
+                EthAddress.Parse(q.CurrencyToken), System.Numerics.BigInteger.Parse(q.Price), (ushort)q.Installments, (ulong)q.Expiry, Commerce.Chain.Hex.HexString.Decode(q.Nonce));
+            Assert.Equal(key.Address, signer.TypedData(described).RecoverSigner(q.Signature));
+            Assert.Equal(item.ExpiresAt.ToUnixTimeSeconds(), q.Expiry);
+            Assert.Contains(item.Explanation, f => f.Factor == "Base");
+        });
+    }
+}
