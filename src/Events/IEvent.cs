@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Commerce.Events.Campaigns;
+using Commerce.Events.Chain;
 using Commerce.Events.Items;
 using Commerce.Events.Market;
 using Commerce.Events.Offers;
@@ -31,4 +32,6 @@ namespace Commerce.Events;
 [JsonDerivedType(typeof(CampaignStarted), nameof(CampaignStarted))]
 [JsonDerivedType(typeof(CampaignEnded), nameof(CampaignEnded))]
 [JsonDerivedType(typeof(OfferMade), nameof(OfferMade))]
+[JsonDerivedType(typeof(ChainCommandRequested), nameof(ChainCommandRequested))]
+[JsonDerivedType(typeof(ChainTransactionUpdated), nameof(ChainTransactionUpdated))]
 public interface IEvent;

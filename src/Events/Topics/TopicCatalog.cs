@@ -1,4 +1,5 @@
 using Commerce.Events.Campaigns;
+using Commerce.Events.Chain;
 using Commerce.Events.Items;
 using Commerce.Events.Market;
 using Commerce.Events.Offers;
@@ -35,6 +36,14 @@ public static class TopicCatalog
         "commerce.offers", "player id", 6, TopicRetention.Week,
         [typeof(OfferMade)]);
 
+    public static readonly TopicDefinition ChainCommands = new(
+        "commerce.chain-commands", "command id", 6, TopicRetention.Week,
+        [typeof(ChainCommandRequested)]);
+
+    public static readonly TopicDefinition ChainTransactions = new(
+        "commerce.chain-transactions", "command id", 6, TopicRetention.Week,
+        [typeof(ChainTransactionUpdated)]);
+
     public static readonly TopicDefinition DeadLetters = new(
         "commerce.dead-letters", "the failed record's key", 3, TopicRetention.Forever,
         [typeof(DeadLettered)]);
@@ -44,7 +53,7 @@ public static class TopicCatalog
         [typeof(BrokerEpochStarted)]);
 
     public static IReadOnlyList<TopicDefinition> All { get; } =
-        [PlayerEvents, ItemEvents, PlayerPushes, MarketEvents, CampaignEvents, Offers, DeadLetters, BrokerEpoch];
+        [PlayerEvents, ItemEvents, PlayerPushes, MarketEvents, CampaignEvents, Offers, ChainCommands, ChainTransactions, DeadLetters, BrokerEpoch];
 
     public static TopicDefinition Get(string name) =>
         All.FirstOrDefault(t => t.Name == name) ?? throw new ArgumentException($"topic '{name}' is not in the catalog", nameof(name));

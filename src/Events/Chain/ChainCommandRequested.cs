@@ -1,0 +1,21 @@
+namespace Commerce.Events.Chain;
+
+/// <summary>
+/// Something asked the transaction executor for one on-chain effect. <see cref="CommandId"/> is the
+/// idempotency key: however often this record is delivered, at most one transaction with its
+/// payload is mined. Amounts are decimal strings of wei, data is 0x hex. Key: command id.
+/// </summary>
+/// <param name="Kind">What the transaction is for: transfer, contract-call, mint, refund, ... (informational).</param>
+/// <param name="To">Recipient address (0x, 20 bytes).</param>
+/// <param name="ValueWei">Wei sent with the transaction ("0" for none).</param>
+/// <param name="Data">Call data (0x, empty for a plain transfer).</param>
+/// <param name="GasLimit">Gas limit; 0 lets the executor estimate it.</param>
+/// <param name="MaxFeeCeilingWei">The most this command may pay per gas (maxFeePerGas), or null for the executor's default.</param>
+public sealed record ChainCommandRequested(
+    string CommandId,
+    string Kind,
+    string To,
+    string ValueWei,
+    string Data,
+    ulong GasLimit,
+    string? MaxFeeCeilingWei) : IEvent;
