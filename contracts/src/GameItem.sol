@@ -3,17 +3,17 @@ pragma solidity ^0.8.24;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
-import {ERC721URIStorage} from "@openzeppelin/contracts/token/ERC721/extensions/ERC721URIStorage.sol";
 
 /// @title GameItem: one collection of NFT game items (ERC-721).
 /// @notice Accounts with MINTER_ROLE (the Checkout contract, the airdrop service) mint items; the
-/// DEFAULT_ADMIN_ROLE grants and revokes roles and sets the base URI. A token's URI is its own
-/// URI when one was given at mint, else baseURI followed by the decimal token id.
+/// DEFAULT_ADMIN_ROLE grants and revokes roles and sets the base URI. A token's URI is the full
+/// URI given at mint when there was one, else baseURI followed by the decimal token id.
 /// Every mint is a safe mint: a contract recipient must accept ERC-721 tokens.
-contract GameItem is ERC721URIStorage, AccessControl {
+contract GameItem is ERC721, AccessControl {
     bytes32 public constant MINTER_ROLE = keccak256("MINTER_ROLE");
 
     string private _baseTokenURI;
+    mapping(uint256 tokenId => string) private _itemURIs;
 
     /// @notice The base URI changed (token URIs without their own URI change with it).
     event BaseURIChanged(string baseURI);
@@ -66,10 +66,17 @@ contract GameItem is ERC721URIStorage, AccessControl {
         emit BaseURIChanged(baseURI_);
     }
 
+    /// @notice The item's own URI if it was minted with one, else baseURI + tokenId.
+    function tokenURI(uint256 tokenId) public view override returns (string memory) {
+        _requireOwned(tokenId);
+        string memory own = _itemURIs[tokenId];
+        return bytes(own).length != 0 ? own : super.tokenURI(tokenId);
+    }
+
     function supportsInterface(bytes4 interfaceId)
         public
         view
-        override(ERC721URIStorage, AccessControl)
+        override(ERC721, AccessControl)
         returns (bool)
     {
         return super.supportsInterface(interfaceId);
@@ -78,7 +85,7 @@ contract GameItem is ERC721URIStorage, AccessControl {
     function _mintItem(address to, uint256 tokenId, string memory uri) private {
         _safeMint(to, tokenId);
         if (bytes(uri).length != 0) {
-            _setTokenURI(tokenId, uri);
+            _itemURIs[tokenId] = uri;
         }
     }
 

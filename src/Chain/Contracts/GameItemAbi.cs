@@ -32,8 +32,6 @@ public static class GameItemAbi
     public static readonly AbiEvent Approval = AbiEvent.Parse("event Approval(address indexed owner, address indexed approved, uint256 indexed tokenId)");
     public static readonly AbiEvent ApprovalForAll = AbiEvent.Parse("event ApprovalForAll(address indexed owner, address indexed operator, bool approved)");
     public static readonly AbiEvent BaseUriChanged = AbiEvent.Parse("event BaseURIChanged(string baseURI)");
-    public static readonly AbiEvent MetadataUpdate = AbiEvent.Parse("event MetadataUpdate(uint256 _tokenId)");
-    public static readonly AbiEvent BatchMetadataUpdate = AbiEvent.Parse("event BatchMetadataUpdate(uint256 _fromTokenId, uint256 _toTokenId)");
 
     public static readonly AbiError BatchLengthMismatch = AbiError.Parse("error BatchLengthMismatch(uint256 recipients, uint256 tokenIds, uint256 uris)");
     public static readonly AbiError EmptyBatch = AbiError.Parse("error EmptyBatch()");
@@ -44,5 +42,5 @@ public static class GameItemAbi
         [BatchLengthMismatch, EmptyBatch, ZeroAdmin, .. CommonAbi.AccessControlErrors, .. CommonAbi.Erc721Errors];
 
     public static readonly IReadOnlyList<AbiEvent> Events =
-        [Transfer, Approval, ApprovalForAll, BaseUriChanged, MetadataUpdate, BatchMetadataUpdate, CommonAbi.RoleGranted, CommonAbi.RoleRevoked, CommonAbi.RoleAdminChanged];
+        [Transfer, Approval, ApprovalForAll, BaseUriChanged, CommonAbi.RoleGranted, CommonAbi.RoleRevoked, CommonAbi.RoleAdminChanged];
 }
