@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("Commerce.Actors.Tests")]
+[assembly: InternalsVisibleTo("Commerce.Benchmarks")]

@@ -17,13 +17,17 @@ public static class EnvelopeSerializer
         {
             envelope = JsonSerializer.Deserialize(utf8, EventJsonContext.Default.EventEnvelope);
         }
-        catch (JsonException ex)
+        catch (Exception first) when (first is JsonException or NotSupportedException)
         {
-            throw new InvalidEventException($"not a valid event envelope: {ex.Message}", ex);
-        }
-        catch (NotSupportedException ex)
-        {
-            throw new InvalidEventException($"not a valid event envelope: {ex.Message}", ex);
+            // Perhaps only the payload's "$type" is not first: read again, tolerantly.
+            try
+            {
+                envelope = JsonSerializer.Deserialize(utf8, TolerantEventJsonContext.Default.EventEnvelope);
+            }
+            catch (Exception ex) when (ex is JsonException or NotSupportedException)
+            {
+                throw new InvalidEventException($"not a valid event envelope: {ex.Message}", ex);
+            }
         }
         if (envelope is null || envelope.Payload is null || string.IsNullOrEmpty(envelope.Key))
             throw new InvalidEventException("event envelope lacks a key or a payload");

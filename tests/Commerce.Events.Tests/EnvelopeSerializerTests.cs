@@ -1,0 +1,38 @@
+using System.Text;
+using Commerce.Events.Envelope;
+using Commerce.Events.Player;
+
+namespace Commerce.Events.Tests;
+
+public sealed class EnvelopeSerializerTests
+{
+    [Fact]
+    public void An_envelope_round_trips_with_its_payload_type()
+    {
+        var envelope = EventEnvelope.Create("0xabc", new InterestShown("0xabc", "dragons:1", 2.5, "test"), DateTimeOffset.Parse("2026-11-22T10:00:00Z"), "corr-1");
+        var read = EnvelopeSerializer.Deserialize(EnvelopeSerializer.Serialize(envelope));
+        Assert.Equal(envelope with { Payload = read.Payload }, read);
+        Assert.Equal(new InterestShown("0xabc", "dragons:1", 2.5, "test"), read.Payload);
+    }
+
+    [Fact]
+    public void A_hand_written_envelope_with_the_type_discriminator_last_is_read()
+    {
+        var json = """
+            {"id":"0193f3e4-1111-7000-8000-000000000001","type":"InterestShown","key":"0xabc","occurredAt":"2026-11-22T10:00:00Z",
+             "schemaVersion":1,"payload":{"playerId":"0xabc","itemId":"dragons:1","dwellSeconds":1,"source":"kcat","$type":"InterestShown"}}
+            """;
+        var read = EnvelopeSerializer.Deserialize(Encoding.UTF8.GetBytes(json));
+        Assert.Equal("dragons:1", Assert.IsType<InterestShown>(read.Payload).ItemId);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("""{"id":"0193f3e4-1111-7000-8000-000000000001","type":"X","key":"k","occurredAt":"2026-11-22T10:00:00Z","schemaVersion":1,"payload":{"$type":"NoSuchEvent"}}""")]
+    [InlineData("""{"id":"0193f3e4-1111-7000-8000-000000000001","type":"X","occurredAt":"2026-11-22T10:00:00Z","schemaVersion":1,"payload":{"$type":"InterestShown","playerId":"p","itemId":"i","dwellSeconds":1,"source":"s"}}""")]
+    public void Malformed_or_unknown_envelopes_are_refused_with_a_clear_error(string json)
+    {
+        var error = Assert.Throws<InvalidEventException>(() => EnvelopeSerializer.Deserialize(Encoding.UTF8.GetBytes(json)));
+        Assert.Contains("envelope", error.Message);
+    }
+}
