@@ -31,9 +31,14 @@ if (!version.startsWith(EXPECTED_SOLC + "+")) {
   process.exit(1);
 }
 
+// src/ holds the platform's contracts; test/ holds helpers for the C# tests (JSON artifact only,
+// not compiled into the library).
+const testOnly = ["TestBuyer"];
 const sources = {};
-for (const name of fs.readdirSync(path.join(here, "src")).filter((f) => f.endsWith(".sol")).sort()) {
-  sources[`src/${name}`] = { content: fs.readFileSync(path.join(here, "src", name), "utf8") };
+for (const folder of ["src", "test"]) {
+  for (const name of fs.readdirSync(path.join(here, folder)).filter((f) => f.endsWith(".sol")).sort()) {
+    sources[`${folder}/${name}`] = { content: fs.readFileSync(path.join(here, folder, name), "utf8") };
+  }
 }
 
 function findImports(importPath) {
@@ -54,8 +59,8 @@ if (problems.length > 0) {
 
 fs.mkdirSync(outDir, { recursive: true });
 const constants = [];
-for (const name of deployables) {
-  const source = `src/${name}.sol`;
+for (const name of [...deployables, ...testOnly]) {
+  const source = `${testOnly.includes(name) ? "test" : "src"}/${name}.sol`;
   const contract = output.contracts?.[source]?.[name];
   if (!contract) {
     console.error(`no contract ${name} in ${source}`);
@@ -70,6 +75,7 @@ for (const name of deployables) {
     deployedBytecode: "0x" + contract.evm.deployedBytecode.object,
   };
   fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify(artifact, null, 2) + "\n");
+  if (testOnly.includes(name)) continue;
   constants.push(`    /// <summary>Creation bytecode of ${name} (contracts/${source}).</summary>\n    public const string ${name} = "0x${contract.evm.bytecode.object}";`);
 }
 
@@ -87,4 +93,4 @@ ${constants.join("\n\n")}
 }
 `;
 fs.writeFileSync(path.join(outDir, "ContractBytecode.g.cs"), csharp);
-console.log(`compiled ${deployables.join(", ")} with solc ${version} into ${outDir}`);
+console.log(`compiled ${[...deployables, ...testOnly].join(", ")} with solc ${version} into ${outDir}`);
