@@ -36,3 +36,15 @@ public sealed class EnvelopeSerializerTests
         Assert.Contains("envelope", error.Message);
     }
 }
+
+public sealed class RawJsonConverterTests
+{
+    [Fact]
+    public void A_push_body_is_nested_json_on_the_wire_and_reads_back_as_the_same_text()
+    {
+        var push = new Commerce.Events.Pushes.PlayerPushed("0xabc", 7, "InterestRecorded", """{"itemId":"dragons:1","n":2}""");
+        var bytes = EnvelopeSerializer.Serialize(EventEnvelope.Create("0xabc", push, DateTimeOffset.UtcNow));
+        Assert.Contains("\"bodyJson\":{\"itemId\":\"dragons:1\",\"n\":2}", Encoding.UTF8.GetString(bytes));
+        Assert.Equal(push, EnvelopeSerializer.Deserialize(bytes).Payload);
+    }
+}
