@@ -47,19 +47,51 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
     public ValueTask RegisterInterestAsync(ItemInterestRegistered interest)
     {
         var minute = new DateTimeOffset(interest.ShownAt.UtcTicks - interest.ShownAt.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        var buckets = State.InterestByMinute;
-        var current = buckets.FirstOrDefault(b => b.Minute == minute);
-        var updated = current is null ? new InterestBucket(minute, 1) : current with { Count = current.Count + 1 };
-        // Newest minute last; late events land in their own minute; only the last hour is kept.
-        var newest = buckets.Count == 0 || minute > buckets[^1].Minute ? minute : buckets[^1].Minute;
         State = State with
         {
             InterestTotal = State.InterestTotal + 1,
-            InterestByMinute = [.. buckets.Where(b => b.Minute != minute).Append(updated)
-                .Where(b => b.Minute > newest - TimeSpan.FromMinutes(NftItemState.InterestMinutes))
-                .OrderBy(b => b.Minute)],
+            InterestByMinute = CountIn(State.InterestByMinute, minute),
             UpdatedAt = Context.Current.OccurredAt,
         };
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Adds one to the bucket of <paramref name="minute"/>, buckets ordered oldest first; only the
+    /// last hour before the newest minute is kept, and a late event lands in its own minute.
+    /// </summary>
+    internal static IReadOnlyList<InterestBucket> CountIn(IReadOnlyList<InterestBucket> buckets, DateTimeOffset minute)
+    {
+        var count = buckets.Count;
+        if (count > 0 && buckets[count - 1].Minute == minute)
+        {
+            var same = new InterestBucket[count];
+            for (var i = 0; i < count - 1; i++) same[i] = buckets[i];
+            same[count - 1] = buckets[count - 1] with { Count = buckets[count - 1].Count + 1 };
+            return same;
+        }
+        var newest = count == 0 || minute > buckets[count - 1].Minute ? minute : buckets[count - 1].Minute;
+        var oldestKept = newest - TimeSpan.FromMinutes(NftItemState.InterestMinutes);
+        if (minute <= oldestKept)
+            return buckets; // older than the window: nothing to count it in
+        var result = new List<InterestBucket>(Math.Min(count + 1, NftItemState.InterestMinutes + 1));
+        var placed = false;
+        foreach (var bucket in buckets)
+        {
+            if (bucket.Minute <= oldestKept)
+                continue;
+            if (!placed && bucket.Minute >= minute)
+            {
+                result.Add(bucket.Minute == minute ? bucket with { Count = bucket.Count + 1 } : new InterestBucket(minute, 1));
+                if (bucket.Minute != minute)
+                    result.Add(bucket);
+                placed = true;
+                continue;
+            }
+            result.Add(bucket);
+        }
+        if (!placed)
+            result.Add(new InterestBucket(minute, 1));
+        return result;
     }
 }

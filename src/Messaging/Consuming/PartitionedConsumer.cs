@@ -20,6 +20,7 @@ public sealed partial class PartitionedConsumer(
 {
     private readonly Dictionary<TopicPartition, PartitionWorker> _workers = [];
     private readonly ConcurrentQueue<TopicPartitionOffset> _completed = new();
+    private int _pausedCount;
     private readonly string _clientId = $"{groupId}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>The partitions this member owns right now (a snapshot).</summary>
@@ -99,11 +100,14 @@ public sealed partial class PartitionedConsumer(
         {
             consumer.Pause([record.TopicPartition]);
             worker.Paused = true;
+            _pausedCount++;
         }
     }
 
     private void DrainOverflow(IConsumer<string, byte[]> consumer)
     {
+        if (_pausedCount == 0)
+            return;
         List<PartitionWorker> paused;
         lock (_workers)
             paused = _workers.Values.Where(w => w.Paused).ToList();
@@ -115,6 +119,7 @@ public sealed partial class PartitionedConsumer(
             {
                 consumer.Resume([worker.Partition]);
                 worker.Paused = false;
+                _pausedCount--;
             }
         }
     }
@@ -196,6 +201,7 @@ public sealed partial class PartitionedConsumer(
             }
         }
         Task.WhenAll(stopping.Select(w => w.StopAsync(graceful))).GetAwaiter().GetResult();
+        _pausedCount -= stopping.Count(w => w.Paused);
         return stopping;
     }
 
