@@ -64,19 +64,48 @@ public sealed class RedeliveryTests
         await store.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Idle_grains_leave_memory_and_come_back_with_their_state()
+    {
+        using var db = new TempDatabase();
+        var store = new SqliteGrainStore(db.ConnectionString, TimeProvider.System);
+        await store.InitializeAsync(CancellationToken.None);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var options = new GrainRuntimeOptions { IdleTimeout = TimeSpan.FromMinutes(5) };
+        var start = await new GrainProcessorFactory(PlayerSessionGrain.Definition, Cursor.ConsumerGroup, Cursor.Epoch, store, new OutboxSignal(),
+            options, new GrainMetrics(), clock, NullLogger.Instance).OpenAsync(Partition, CancellationToken.None);
+        var processor = (GrainPartitionProcessor)start.Processor;
+
+        await processor.ProcessAsync([Record(0, "0xa"), Record(1, "0xb"), Record(2, "0xc")], CancellationToken.None);
+        Assert.Equal(3, processor.ActiveCount);
+
+        clock.Advance(TimeSpan.FromMinutes(6)); // a, b and c are now idle
+        await processor.ProcessAsync([Record(3, "0xd")], CancellationToken.None);
+        Assert.Equal(1, processor.ActiveCount);
+
+        await processor.ProcessAsync([Record(4, "0xa")], CancellationToken.None); // reactivated from the store
+        var state = JsonSerializer.Deserialize((await store.LoadStateAsync(PlayerSessionGrain.TypeName, "0xa", CancellationToken.None))!.Json,
+            GrainJsonContext.Default.PlayerSessionState)!;
+        Assert.Equal(2, state.InterestCount);
+        Assert.Equal(2, processor.ActiveCount);
+        await store.DisposeAsync();
+    }
+
     private static readonly PartitionCursor Cursor = new("grains.player-session", "epoch", Partition.Topic, Partition.Partition.Value);
 
     private static Task<Messaging.Consuming.PartitionStart> OpenAsync(IGrainStore store) =>
         new GrainProcessorFactory(PlayerSessionGrain.Definition, Cursor.ConsumerGroup, Cursor.Epoch, store, new OutboxSignal(),
             new GrainRuntimeOptions(), new GrainMetrics(), TimeProvider.System, NullLogger.Instance).OpenAsync(Partition, CancellationToken.None);
 
-    private static ConsumeResult<string, byte[]> Record(int offset) => new()
+    private static ConsumeResult<string, byte[]> Record(int offset) => Record(offset, "0xcrash");
+
+    private static ConsumeResult<string, byte[]> Record(int offset, string player) => new()
     {
         TopicPartitionOffset = new TopicPartitionOffset(Partition, offset),
         Message = new Message<string, byte[]>
         {
-            Key = "0xcrash",
-            Value = EnvelopeSerializer.Serialize(EventEnvelope.Create("0xcrash", new InterestShown("0xcrash", $"dragons:{offset}", 1, "test"), DateTimeOffset.UtcNow)),
+            Key = player,
+            Value = EnvelopeSerializer.Serialize(EventEnvelope.Create(player, new InterestShown(player, $"dragons:{offset}", 1, "test"), DateTimeOffset.UtcNow)),
             Timestamp = new Timestamp(DateTime.UtcNow),
         },
     };

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Commerce.Actors.Storage;
 using Commerce.Events.Envelope;
 using Commerce.Events.Operations;
@@ -26,9 +25,11 @@ internal sealed partial class GrainPartitionProcessor(
     TimeProvider clock,
     ILogger logger) : Messaging.Consuming.IPartitionProcessor
 {
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(10);
+
     private readonly Dictionary<string, IGrainActivation> _activations = [];
     private long? _appliedOffset = appliedOffset;
-    private long _lastSweep = Stopwatch.GetTimestamp();
+    private DateTimeOffset _lastSweep = clock.GetUtcNow();
 
     public async Task ProcessAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
     {
@@ -184,11 +185,11 @@ internal sealed partial class GrainPartitionProcessor(
 
     private void SweepIdle()
     {
-        if (_activations.Count <= options.MaxActivationsPerPartition
-            && Stopwatch.GetElapsedTime(_lastSweep) < TimeSpan.FromSeconds(10))
+        var now = clock.GetUtcNow();
+        if (_activations.Count <= options.MaxActivationsPerPartition && now - _lastSweep < SweepInterval)
             return;
-        _lastSweep = Stopwatch.GetTimestamp();
-        var idleSince = clock.GetUtcNow() - options.IdleTimeout;
+        _lastSweep = now;
+        var idleSince = now - options.IdleTimeout;
         var evict = _activations.Where(a => a.Value.LastUsed < idleSince).Select(a => a.Key).ToList();
         var over = _activations.Count - evict.Count - options.MaxActivationsPerPartition;
         if (over > 0)
