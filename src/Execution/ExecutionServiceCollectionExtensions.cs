@@ -1,0 +1,57 @@
+using Commerce.Actors.Storage;
+using Commerce.Chain.JsonRpc;
+using Commerce.Execution.Executor;
+using Commerce.Execution.Keys;
+using Commerce.Execution.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Execution;
+
+public static class ExecutionServiceCollectionExtensions
+{
+    /// <summary>
+    /// The transaction executor, configured from "Execution" (and "Execution:HotWallet"), with its
+    /// store in the database of the "Store" section. Needs what AddGrainRuntime registers
+    /// (KafkaConnection, EventProducer, BrokerEpoch, TimeProvider); call it after that.
+    /// </summary>
+    public static IServiceCollection AddTransactionExecutor(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ExecutorOptions>().Bind(configuration.GetSection(ExecutorOptions.Section))
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        services.AddOptions<HotWalletOptions>().Bind(configuration.GetSection(HotWalletOptions.Section));
+        services.AddSingleton<IExecutorStore>(sp =>
+        {
+            var store = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
+            var clock = sp.GetRequiredService<TimeProvider>();
+            return store.Provider == "postgres"
+                ? new PostgresExecutorStore(store.ConnectionString, clock)
+                : new SqliteExecutorStore(store.ConnectionString, clock);
+        });
+        services.AddSingleton(sp => HotWallet.Load(sp.GetRequiredService<IOptions<HotWalletOptions>>().Value));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ExecutorOptions>>().Value;
+            var rpc = new JsonRpcClient(new HttpClient(), new JsonRpcClientOptions { Endpoint = new Uri(options.RpcUrl) });
+            return new TransactionExecutor(options, sp.GetRequiredService<HotWallet>(), sp.GetRequiredService<IExecutorStore>(), rpc,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<TransactionExecutor>().Signals);
+        services.AddSingleton<ExecutorOutboxRelay>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<ExecutorOptions>>().Value.Enabled
+            ? ActivatorUtilities.CreateInstance<ExecutorHost>(sp)
+            : new NoOpService());
+        services.AddHostedService(sp => sp.GetRequiredService<ExecutorOutboxRelay>());
+        return services;
+    }
+
+    private sealed class NoOpService : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
