@@ -35,6 +35,7 @@ public sealed partial class SenderTracker(
     private readonly Dictionary<string, ulong> _byHash = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedDictionary<ulong, string> _blocks = [];
     private readonly HashSet<ulong> _consumedSuspects = [];
+    private readonly Dictionary<ulong, ulong> _gapResentAt = [];
     private bool _loaded;
     private ulong? _maxLoaded;
     private ulong? _lastScanned;
@@ -73,6 +74,7 @@ public sealed partial class SenderTracker(
         _byHash.Clear();
         _blocks.Clear();
         _consumedSuspects.Clear();
+        _gapResentAt.Clear();
         _maxLoaded = null;
         _lastScanned = null;
     }
@@ -190,7 +192,7 @@ public sealed partial class SenderTracker(
         }
         var resend = new List<ExecutorCommand>();
         await CheckMinedAsync(pass, head, resend, ct);
-        await CheckNoncesAsync(pass, resend, ct);
+        await CheckNoncesAsync(pass, head, resend, ct);
         await CheckStuckAsync(pass, ct);
         await CommitAsync(pass, ct);
         if (resend.Count > 0)
@@ -340,7 +342,7 @@ public sealed partial class SenderTracker(
     /// found by receipt, or another signer: failed); a sent nonce at or above the node's pending
     /// count is missing from its pool (a gap): re-sent, and filled with a no-op if refused.
     /// </summary>
-    private async Task CheckNoncesAsync(Pass pass, List<ExecutorCommand> resend, CancellationToken ct)
+    private async Task CheckNoncesAsync(Pass pass, ulong head, List<ExecutorCommand> resend, CancellationToken ct)
     {
         var unmined = _open.Values.Select(pass.Current).Where(c => c.Status is CommandStatus.Submitted).ToList();
         if (unmined.Count == 0)
@@ -379,9 +381,24 @@ public sealed partial class SenderTracker(
 
         var missing = unmined.Where(c => c.Nonce >= pending && c.Nonce >= latest).Select(pass.Current)
             .Where(c => c.Status == CommandStatus.Submitted).ToList();
+        foreach (var nonce in _gapResentAt.Keys.Where(n => n < pending || missing.All(c => c.Nonce != n)).ToList())
+            _gapResentAt.Remove(nonce);
         if (missing.Count == 0)
             return;
         LogGap(factory.Sender.ToString(), pending, missing[0].Nonce!.Value, missing.Count);
+        // The first missing nonce was re-sent before and blocks were mined since, yet the node
+        // still lacks it: the node takes these bytes but drops them instead of mining them.
+        var first = missing[0];
+        if (first.Nonce == pending && _gapResentAt.TryGetValue(pending, out var resentAt) && head >= resentAt + 2)
+        {
+            _gapResentAt.Remove(pending);
+            await CancelAsync(pass, first, "the node drops this transaction without mining it", ct);
+            missing.RemoveAt(0);
+        }
+        else if (first.Nonce == pending)
+        {
+            _gapResentAt.TryAdd(pending, head);
+        }
         var outcomes = await SendAsync(missing.Select(c => c.Latest.Raw).ToList(), ct);
         metrics.AddResent(missing.Count);
         for (var i = 0; i < missing.Count; i++)
