@@ -91,6 +91,26 @@ public sealed class RedeliveryTests
         await store.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Records_gone_from_the_broker_are_reported_not_skipped_silently()
+    {
+        using var db = new TempDatabase();
+        var store = new SqliteGrainStore(db.ConnectionString, TimeProvider.System);
+        await store.InitializeAsync(CancellationToken.None);
+        long reported = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) => { if (instrument.Name == "commerce.grains.offset_gaps") l.EnableMeasurementEvents(instrument); };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref reported, value));
+        listener.Start();
+        var processor = (await OpenAsync(store)).Processor;
+
+        await processor.ProcessAsync([Record(0), Record(1)], CancellationToken.None);
+        await processor.ProcessAsync([Record(7), Record(8), Record(12)], CancellationToken.None);
+
+        Assert.Equal(5 + 3, Interlocked.Read(ref reported)); // offsets 2..6 and 9..11
+        await store.DisposeAsync();
+    }
+
     private static readonly PartitionCursor Cursor = new("grains.player-session", "epoch", Partition.Topic, Partition.Partition.Value);
 
     private static Task<Messaging.Consuming.PartitionStart> OpenAsync(IGrainStore store) =>

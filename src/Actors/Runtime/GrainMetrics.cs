@@ -16,6 +16,7 @@ public sealed class GrainMetrics : IDisposable
         Duplicates = _meter.CreateCounter<long>("commerce.grains.duplicates", description: "Redelivered messages skipped");
         ApplyLatency = _meter.CreateHistogram<double>("commerce.grains.apply_latency", unit: "ms",
             description: "From the record's timestamp to the commit of its effects");
+        OffsetGaps = _meter.CreateCounter<long>("commerce.grains.offset_gaps", description: "Records the broker no longer had when their partition was read (lost to retention)");
         Activations = _meter.CreateUpDownCounter<long>("commerce.grains.activations", description: "Grains in memory");
     }
 
@@ -26,6 +27,8 @@ public sealed class GrainMetrics : IDisposable
     public Counter<long> Duplicates { get; }
 
     public Histogram<double> ApplyLatency { get; }
+
+    public Counter<long> OffsetGaps { get; }
 
     public UpDownCounter<long> Activations { get; }
 

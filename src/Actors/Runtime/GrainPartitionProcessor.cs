@@ -73,6 +73,7 @@ internal sealed partial class GrainPartitionProcessor(
         }
         if (fresh.Count == 0)
             return;
+        ReportGaps(fresh.Select(f => f.Record.Offset.Value));
 
         await ActivateAsync(fresh.Where(f => f.Envelope is not null).Select(f => f.Envelope!.Key), ct);
         var alreadyProcessed = definition.DedupeByEventId
@@ -136,6 +137,25 @@ internal sealed partial class GrainPartitionProcessor(
             metrics.DeadLettered.Add(deadLettered, tag);
         foreach (var (record, _, _) in fresh)
             metrics.ApplyLatency.Record((committedAt - record.Message.Timestamp.UtcDateTime).TotalMilliseconds, tag);
+    }
+
+    /// <summary>
+    /// Records the broker no longer had (retention, or the embedded broker's bounded log) cannot be
+    /// applied; they are reported loudly rather than skipped silently.
+    /// </summary>
+    private void ReportGaps(IEnumerable<long> offsets)
+    {
+        if (_appliedOffset is not { } previous)
+            return;
+        foreach (var offset in offsets)
+        {
+            if (offset > previous + 1)
+            {
+                metrics.OffsetGaps.Add(offset - previous - 1, new KeyValuePair<string, object?>("grain", definition.Name));
+                LogOffsetGap(definition.Name, cursor.Topic, cursor.Partition, previous + 1, offset - 1);
+            }
+            previous = offset;
+        }
     }
 
     private async Task<(List<OutboxWrite>? Emitted, Exception? Failure, int Attempts)> ApplyAsync(IGrainActivation grain, EventEnvelope envelope, DateTimeOffset now)
@@ -217,6 +237,9 @@ internal sealed partial class GrainPartitionProcessor(
         DropActivations();
         return ValueTask.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{GrainType} {Topic}[{Partition}]: offsets {From}..{To} are gone from the broker and were never applied")]
+    private partial void LogOffsetGap(string grainType, string topic, int partition, long from, long to);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{GrainType} {Topic}[{Partition}]: cursor moved to {Actual} by another instance; reloading")]
     private partial void LogCursorMoved(string grainType, string topic, int partition, long? actual);
