@@ -63,12 +63,10 @@ internal static class GrainPipelineBenchmark
             var baseline = recorder.Applied;
             recorder.StartRecording();
             var total = steadyRate * steadySeconds;
-            var pace = Stopwatch.StartNew();
+            var pace = new SteadyPacer(steadyRate);
             for (var i = 0; i < total; i++)
             {
-                var due = TimeSpan.FromSeconds((double)i / steadyRate);
-                while (pace.Elapsed < due)
-                    Thread.SpinWait(50);
+                pace.WaitFor(i);
                 var (key, value) = Record(events + i, players);
                 Produce(producer, key, value);
             }

@@ -121,12 +121,10 @@ internal static class PricingLatencyBenchmark
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, EnableIdempotence = true, LingerMs = 1 }).Build();
         Thread.Sleep(TimeSpan.FromSeconds(1)); // let the reader's assignment take effect before the first record (setup, not a wait for a result)
         string[] items = ["dragons:1", "dragons:2", "dragons:4", "dragons:5", "dragons:7", "dragons:8", "dragons:10"];
-        var pace = Stopwatch.StartNew();
+        var pace = new SteadyPacer(rate);
         for (var i = 0; i < total; i++)
         {
-            var due = TimeSpan.FromSeconds((double)i / rate);
-            while (pace.Elapsed < due)
-                Thread.SpinWait(50);
+            pace.WaitFor(i);
             var player = "0x" + run + i.ToString("x32", CultureInfo.InvariantCulture);
             var value = EnvelopeSerializer.Serialize(EventEnvelope.Create(player, new InterestShown(player, items[i % items.Length], 5, "bench"), DateTimeOffset.UtcNow));
             sentAt[player] = Stopwatch.GetTimestamp();
