@@ -8,4 +8,9 @@ public interface INftItemGrain
     ValueTask ListAsync(ItemListed listing);
 
     ValueTask RegisterInterestAsync(ItemInterestRegistered interest);
+
+    /// <summary>Holds the item for an order, or refuses; answers on the order-events topic.</summary>
+    ValueTask ReserveAsync(ReservationRequested request);
+
+    ValueTask ReleaseAsync(ReservationReleased release);
 }

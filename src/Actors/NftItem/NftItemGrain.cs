@@ -3,6 +3,7 @@ using Commerce.Actors.Runtime;
 using Commerce.Actors.Serialization;
 using Commerce.Events.Envelope;
 using Commerce.Events.Items;
+using Commerce.Events.Orders;
 using Commerce.Events.Topics;
 
 namespace Commerce.Actors.NftItem;
@@ -23,6 +24,8 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
     {
         ItemListed e => ListAsync(e),
         ItemInterestRegistered e => RegisterInterestAsync(e),
+        ReservationRequested e => ReserveAsync(e),
+        ReservationReleased e => ReleaseAsync(e),
         _ => throw new UnhandledEventException(TypeName, envelope.Type),
     };
 
@@ -53,6 +56,37 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
             InterestByMinute = CountIn(State.InterestByMinute, minute),
             UpdatedAt = Context.Current.OccurredAt,
         };
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ReserveAsync(ReservationRequested request)
+    {
+        var at = Context.Current.OccurredAt;
+        var held = State.Reservation is { } r && r.Until > at ? r : null;
+        var refusal = (State.Listed, State.Status, held) switch
+        {
+            (false, _, _) => "the item is not listed",
+            (_, ItemStatus.Sold or ItemStatus.Minted, _) => "the item is sold",
+            (_, _, { } other) when other.OrderId != request.OrderId => "the item is reserved by another order",
+            _ when request.ReservedUntil <= at => "the reservation would already have expired",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            Context.Emit(TopicCatalog.OrderEvents, request.OrderId, new ReservationRefused(request.OrderId, Key, refusal));
+            return ValueTask.CompletedTask;
+        }
+        // A repeated request of the holding order is answered again, with the hold it already has.
+        var reservation = held ?? new Reservation(request.OrderId, request.PlayerId, request.ReservedUntil);
+        State = State with { Reservation = reservation, Status = ItemStatus.Reserved, UpdatedAt = at };
+        Context.Emit(TopicCatalog.OrderEvents, request.OrderId, new ItemReserved(request.OrderId, Key, reservation.PlayerId, reservation.Until));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ReleaseAsync(ReservationReleased release)
+    {
+        if (State.Reservation?.OrderId == release.OrderId && State.Status == ItemStatus.Reserved)
+            State = State with { Reservation = null, Status = ItemStatus.Available, UpdatedAt = Context.Current.OccurredAt };
         return ValueTask.CompletedTask;
     }
 

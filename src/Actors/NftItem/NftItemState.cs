@@ -17,7 +17,8 @@ public sealed record NftItemState(
     long InterestTotal,
     IReadOnlyList<InterestBucket> InterestByMinute,
     ItemStatus Status,
-    DateTimeOffset? UpdatedAt)
+    DateTimeOffset? UpdatedAt,
+    Reservation? Reservation = null)
 {
     /// <summary>Minutes of per-minute interest kept (one hour).</summary>
     public const int InterestMinutes = 60;

@@ -18,7 +18,7 @@ public static class TopicCatalog
 
     public static readonly TopicDefinition ItemEvents = new(
         "commerce.item-events", "item id (collection:tokenId)", 6, TopicRetention.Week,
-        [typeof(ItemListed), typeof(ItemInterestRegistered)]);
+        [typeof(ItemListed), typeof(ItemInterestRegistered), typeof(ReservationRequested), typeof(ReservationReleased)]);
 
     public static readonly TopicDefinition PlayerPushes = new(
         "commerce.player-pushes", "player id", 6, TopicRetention.Day,
@@ -52,8 +52,12 @@ public static class TopicCatalog
         "commerce.broker-epoch", "the constant \"epoch\"", 1, TopicRetention.Forever,
         [typeof(BrokerEpochStarted)]);
 
+    public static readonly TopicDefinition OrderEvents = new(
+        "commerce.order-events", "order id", 6, TopicRetention.Week,
+        [typeof(Orders.ItemReserved), typeof(Orders.ReservationRefused)]);
+
     public static IReadOnlyList<TopicDefinition> All { get; } =
-        [PlayerEvents, ItemEvents, PlayerPushes, MarketEvents, CampaignEvents, Offers, ChainCommands, ChainTransactions, DeadLetters, BrokerEpoch];
+        [PlayerEvents, ItemEvents, PlayerPushes, MarketEvents, CampaignEvents, Offers, OrderEvents, ChainCommands, ChainTransactions, DeadLetters, BrokerEpoch];
 
     public static TopicDefinition Get(string name) =>
         All.FirstOrDefault(t => t.Name == name) ?? throw new ArgumentException($"topic '{name}' is not in the catalog", nameof(name));

@@ -1,0 +1,79 @@
+using Commerce.Actors.NftItem;
+using Commerce.Actors.Runtime;
+using Commerce.Events;
+using Commerce.Events.Envelope;
+using Commerce.Events.Items;
+using Commerce.Events.Orders;
+using Commerce.Events.Topics;
+
+namespace Commerce.Actors.Tests;
+
+public sealed class ReservationTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Two_orders_racing_for_a_unique_item_through_kafka_get_exactly_one_reservation()
+    {
+        using var db = new TempDatabase();
+        await using var runtime = await RuntimeHarness.StartAsync(null, "sqlite", db.ConnectionString);
+        await runtime.Producer.PublishAsync(TopicCatalog.ItemEvents, "dragons:1", new ItemListed("dragons:1", "dragons", "1", "legendary", 1, 1, 2.5m, "ETH", null));
+        var now = DateTimeOffset.UtcNow;
+        await Task.WhenAll(
+            runtime.Producer.PublishAsync(TopicCatalog.ItemEvents, EventEnvelope.Create("dragons:1", new ReservationRequested("dragons:1", "order-a", "0xa", now.AddMinutes(10)), now)),
+            runtime.Producer.PublishAsync(TopicCatalog.ItemEvents, EventEnvelope.Create("dragons:1", new ReservationRequested("dragons:1", "order-b", "0xb", now.AddMinutes(10)), now)));
+
+        var answers = GrainRuntimeTests.ReadAll(runtime.Kafka.BootstrapServers, TopicCatalog.OrderEvents.Name, 2).Select(e => e.Payload).ToList();
+        Assert.Single(answers.OfType<ItemReserved>());
+        var refused = Assert.Single(answers.OfType<ReservationRefused>());
+        Assert.NotEqual(answers.OfType<ItemReserved>().Single().OrderId, refused.OrderId);
+        Assert.Equal("the item is reserved by another order", refused.Reason);
+    }
+
+    [Fact]
+    public async Task A_reservation_expires_on_event_time_and_a_release_frees_the_item()
+    {
+        var grain = Listed();
+        Assert.IsType<ItemReserved>(await Send(grain, new ReservationRequested("dragons:1", "a", "0xa", T0.AddMinutes(5)), T0));
+        Assert.IsType<ReservationRefused>(await Send(grain, new ReservationRequested("dragons:1", "b", "0xb", T0.AddMinutes(15)), T0.AddMinutes(4)));
+        var again = Assert.IsType<ItemReserved>(await Send(grain, new ReservationRequested("dragons:1", "a", "0xa", T0.AddMinutes(9)), T0.AddMinutes(1)));
+        Assert.Equal(T0.AddMinutes(5), again.ReservedUntil); // a repeated request keeps the original hold
+
+        // After a's hold ran out, b gets the item.
+        Assert.IsType<ItemReserved>(await Send(grain, new ReservationRequested("dragons:1", "b", "0xb", T0.AddMinutes(15)), T0.AddMinutes(6)));
+        await Send(grain, new ReservationReleased("dragons:1", "a", "late release of an expired hold"), T0.AddMinutes(7));
+        Assert.Equal("b", grain.State.Reservation!.OrderId);
+        await Send(grain, new ReservationReleased("dragons:1", "b", "cancelled"), T0.AddMinutes(8));
+        Assert.Equal(ItemStatus.Available, grain.State.Status);
+        Assert.Null(grain.State.Reservation);
+    }
+
+    [Fact]
+    public async Task Unlisted_and_sold_items_are_refused()
+    {
+        var unlisted = new NftItemGrain();
+        ((IGrainActivation)unlisted).Activate("dragons:9", null, 0);
+        var refused = Assert.IsType<ReservationRefused>(await Send(unlisted, new ReservationRequested("dragons:9", "a", "0xa", T0.AddMinutes(5)), T0));
+        Assert.Equal("the item is not listed", refused.Reason);
+
+        var sold = Listed();
+        ((IGrainActivation)sold).Restore(sold.State with { Status = ItemStatus.Sold });
+        Assert.Equal("the item is sold", Assert.IsType<ReservationRefused>(await Send(sold, new ReservationRequested("dragons:1", "a", "0xa", T0.AddMinutes(5)), T0)).Reason);
+    }
+
+    private static NftItemGrain Listed()
+    {
+        var grain = new NftItemGrain();
+        ((IGrainActivation)grain).Activate("dragons:1", null, 0);
+        ((IGrainActivation)grain).Restore(grain.State with { Listed = true, Collection = "dragons", TokenId = "1", Supply = 1, Edition = 1 });
+        return grain;
+    }
+
+    private static async Task<IEvent?> Send(NftItemGrain grain, IEvent payload, DateTimeOffset at)
+    {
+        var envelope = EventEnvelope.Create("dragons:1", payload, at);
+        var context = new GrainContext(grain.Key, at, envelope);
+        await ((IGrainActivation)grain).ReceiveAsync(context, envelope);
+        return context.Emitted.Count == 0 ? null : EnvelopeSerializer.Deserialize(context.Emitted.Single().Value).Payload;
+    }
+}
