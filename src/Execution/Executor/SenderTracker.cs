@@ -51,6 +51,13 @@ public sealed partial class SenderTracker(
     {
         try
         {
+            if (observeChain)
+            {
+                // Reread everything open, so changes made elsewhere (an operator's cancel) are seen.
+                _open.Clear();
+                _byHash.Clear();
+                _loaded = false;
+            }
             await LoadAsync(ct);
             await SendPendingAsync(ct);
             if (!observeChain)

@@ -1,11 +1,11 @@
 namespace Commerce.Execution.Tests.Support;
 
-/// <summary>A clock that moves only when the test says so.</summary>
+/// <summary>A clock that moves only when the test says so (it starts at the real time, so tools reading real time agree).</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;
 
-    public ManualClock() : this(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero))
+    public ManualClock() : this(DateTimeOffset.UtcNow)
     {
     }
 
