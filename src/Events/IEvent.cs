@@ -23,6 +23,7 @@ namespace Commerce.Events;
 [JsonDerivedType(typeof(ItemInterestRegistered), nameof(ItemInterestRegistered))]
 [JsonDerivedType(typeof(ReservationRequested), nameof(ReservationRequested))]
 [JsonDerivedType(typeof(ReservationReleased), nameof(ReservationReleased))]
+[JsonDerivedType(typeof(ReservationExpired), nameof(ReservationExpired))]
 [JsonDerivedType(typeof(Orders.ItemReserved), nameof(Orders.ItemReserved))]
 [JsonDerivedType(typeof(Orders.ReservationRefused), nameof(Orders.ReservationRefused))]
 [JsonDerivedType(typeof(PlayerPushed), nameof(PlayerPushed))]

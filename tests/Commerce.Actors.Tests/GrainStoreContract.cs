@@ -72,6 +72,33 @@ public abstract class GrainStoreContract
     }
 
     [Fact]
+    public async Task Reminders_move_to_the_outbox_when_due_and_can_be_replaced_or_cancelled()
+    {
+        var (store, cleanup) = await CreateAsync();
+        await using var _ = cleanup;
+        var t0 = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+        await store.CommitAsync(new GrainBatchCommit("nft-item", Cursor, null, 1, [], [], [],
+        [
+            new ReminderWrite("dragons:1", "reservation", t0.AddMinutes(10), "commerce.item-events", "dragons:1", [1]),
+            new ReminderWrite("dragons:2", "reservation", t0.AddMinutes(5), "commerce.item-events", "dragons:2", [2]),
+            new ReminderWrite("dragons:3", "reservation", t0.AddMinutes(1), "commerce.item-events", "dragons:3", [3]),
+        ]), CancellationToken.None);
+        await store.CommitAsync(new GrainBatchCommit("nft-item", Cursor, 1, 2, [], [], [],
+        [
+            new ReminderWrite("dragons:1", "reservation", t0.AddMinutes(2), "commerce.item-events", "dragons:1", [11]), // replaced
+            new ReminderWrite("dragons:3", "reservation", null, "", "dragons:3", null), // cancelled
+        ]), CancellationToken.None);
+
+        Assert.Equal(0, await store.ReleaseDueRemindersAsync(t0.AddMinutes(1), 10, CancellationToken.None));
+        Assert.Equal(1, await store.ReleaseDueRemindersAsync(t0.AddMinutes(3), 10, CancellationToken.None));
+        Assert.Equal(1, await store.ReleaseDueRemindersAsync(t0.AddMinutes(30), 10, CancellationToken.None));
+        Assert.Equal(0, await store.ReleaseDueRemindersAsync(t0.AddMinutes(60), 10, CancellationToken.None));
+
+        await using var lease = await store.LeaseOutboxAsync(10, CancellationToken.None);
+        Assert.Equal([("dragons:1", (byte)11), ("dragons:2", (byte)2)], lease.Records.SelectMany(r => r.Messages).Select(m => (m.Key, m.Value[0])));
+    }
+
+    [Fact]
     public async Task Processed_ids_older_than_the_retention_are_pruned()
     {
         var (store, cleanup) = await CreateAsync();

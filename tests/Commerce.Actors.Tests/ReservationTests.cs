@@ -49,6 +49,24 @@ public sealed class ReservationTests
     }
 
     [Fact]
+    public async Task A_reservation_nobody_used_expires_by_its_reminder_and_the_order_is_told()
+    {
+        using var db = new TempDatabase();
+        await using var runtime = await RuntimeHarness.StartAsync(null, "sqlite", db.ConnectionString);
+        await runtime.Producer.PublishAsync(TopicCatalog.ItemEvents, "skins:3", new ItemListed("skins:3", "skins", "3", "mythic", 1, 1, 5m, "ETH", null));
+        var now = DateTimeOffset.UtcNow;
+        await runtime.Producer.PublishAsync(TopicCatalog.ItemEvents,
+            EventEnvelope.Create("skins:3", new ReservationRequested("skins:3", "order-x", "0xx", now.AddSeconds(1)), now));
+
+        var answers = GrainRuntimeTests.ReadAll(runtime.Kafka.BootstrapServers, TopicCatalog.OrderEvents.Name, 2).Select(e => e.Payload).ToList();
+        Assert.IsType<ItemReserved>(answers[0]);
+        Assert.Equal(new ReservationExpired("skins:3", "order-x"), answers[1]);
+        var item = await GrainRuntimeTests.WaitForStateAsync(runtime, NftItemGrain.TypeName, "skins:3",
+            Serialization.GrainJsonContext.Default.NftItemState, s => s.Status == ItemStatus.Available);
+        Assert.Null(item.Reservation);
+    }
+
+    [Fact]
     public async Task Unlisted_and_sold_items_are_refused()
     {
         var unlisted = new NftItemGrain();
@@ -72,7 +90,7 @@ public sealed class ReservationTests
     private static async Task<IEvent?> Send(NftItemGrain grain, IEvent payload, DateTimeOffset at)
     {
         var envelope = EventEnvelope.Create("dragons:1", payload, at);
-        var context = new GrainContext(grain.Key, at, envelope);
+        var context = new GrainContext(grain.Key, at, envelope, NftItemGrain.Definition);
         await ((IGrainActivation)grain).ReceiveAsync(context, envelope);
         return context.Emitted.Count == 0 ? null : EnvelopeSerializer.Deserialize(context.Emitted.Single().Value).Payload;
     }

@@ -13,4 +13,6 @@ public interface INftItemGrain
     ValueTask ReserveAsync(ReservationRequested request);
 
     ValueTask ReleaseAsync(ReservationReleased release);
+
+    ValueTask ExpireAsync(ReservationExpired expired);
 }

@@ -12,6 +12,8 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
 {
     public const string TypeName = "nft-item";
 
+    private const string ReservationReminder = "reservation";
+
     /// <summary>Fed partly by player-session outboxes (at-least-once), so it dedupes on event ids.</summary>
     public static GrainDefinition Definition { get; } =
         new(TypeName, TopicCatalog.ItemEvents, DedupeByEventId: true, () => new NftItemGrain());
@@ -26,6 +28,7 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
         ItemInterestRegistered e => RegisterInterestAsync(e),
         ReservationRequested e => ReserveAsync(e),
         ReservationReleased e => ReleaseAsync(e),
+        ReservationExpired e => ExpireAsync(e),
         _ => throw new UnhandledEventException(TypeName, envelope.Type),
     };
 
@@ -79,6 +82,7 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
         // A repeated request of the holding order is answered again, with the hold it already has.
         var reservation = held ?? new Reservation(request.OrderId, request.PlayerId, request.ReservedUntil);
         State = State with { Reservation = reservation, Status = ItemStatus.Reserved, UpdatedAt = at };
+        Context.SetReminder(ReservationReminder, reservation.Until, new ReservationExpired(Key, reservation.OrderId));
         Context.Emit(TopicCatalog.OrderEvents, request.OrderId, new ItemReserved(request.OrderId, Key, reservation.PlayerId, reservation.Until));
         return ValueTask.CompletedTask;
     }
@@ -86,7 +90,22 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
     public ValueTask ReleaseAsync(ReservationReleased release)
     {
         if (State.Reservation?.OrderId == release.OrderId && State.Status == ItemStatus.Reserved)
+        {
             State = State with { Reservation = null, Status = ItemStatus.Available, UpdatedAt = Context.Current.OccurredAt };
+            Context.CancelReminder(ReservationReminder);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The reservation's reminder: frees the item if that order still holds it and its time is up.</summary>
+    public ValueTask ExpireAsync(ReservationExpired expired)
+    {
+        if (State.Reservation is { } held && held.OrderId == expired.OrderId && held.Until <= Context.Current.OccurredAt
+            && State.Status == ItemStatus.Reserved)
+        {
+            State = State with { Reservation = null, Status = ItemStatus.Available, UpdatedAt = Context.Current.OccurredAt };
+            Context.Emit(TopicCatalog.OrderEvents, expired.OrderId, expired);
+        }
         return ValueTask.CompletedTask;
     }
 

@@ -83,6 +83,7 @@ internal sealed partial class GrainPartitionProcessor(
         var now = clock.GetUtcNow();
         var dirty = new HashSet<string>();
         var outbox = new List<OutboxWrite>();
+        var reminders = new List<ReminderWrite>();
         var processedIds = new List<Guid>();
         var seenInBatch = new HashSet<Guid>();
         var deadLettered = 0;
@@ -101,7 +102,7 @@ internal sealed partial class GrainPartitionProcessor(
             }
             var grain = _activations[envelope.Key];
             grain.LastUsed = now;
-            var (emitted, failure, attempts) = await ApplyAsync(grain, envelope, now);
+            var (emitted, reminded, failure, attempts) = await ApplyAsync(grain, envelope, now);
             if (failure is not null)
             {
                 LogDeadLettered(failure, definition.Name, envelope.Key, record.Topic, record.Partition.Value, record.Offset.Value);
@@ -112,6 +113,7 @@ internal sealed partial class GrainPartitionProcessor(
             {
                 dirty.Add(envelope.Key);
                 outbox.AddRange(emitted!);
+                reminders.AddRange(reminded!);
             }
             if (definition.DedupeByEventId)
                 processedIds.Add(envelope.Id);
@@ -125,7 +127,7 @@ internal sealed partial class GrainPartitionProcessor(
             states.Add(new StateWrite(key, grain.SerializeState(), grain.Version));
         }
         var lastOffset = fresh[^1].Record.Offset.Value;
-        await store.CommitAsync(new GrainBatchCommit(definition.Name, cursor, _appliedOffset, lastOffset, states, outbox, processedIds), ct);
+        await store.CommitAsync(new GrainBatchCommit(definition.Name, cursor, _appliedOffset, lastOffset, states, outbox, processedIds, reminders), ct);
         _appliedOffset = lastOffset;
         if (outbox.Count > 0)
             outboxSignal.Notify();
@@ -158,17 +160,17 @@ internal sealed partial class GrainPartitionProcessor(
         }
     }
 
-    private async Task<(List<OutboxWrite>? Emitted, Exception? Failure, int Attempts)> ApplyAsync(IGrainActivation grain, EventEnvelope envelope, DateTimeOffset now)
+    private async Task<(List<OutboxWrite>? Emitted, List<ReminderWrite>? Reminders, Exception? Failure, int Attempts)> ApplyAsync(IGrainActivation grain, EventEnvelope envelope, DateTimeOffset now)
     {
         var before = grain.Snapshot();
         Exception? last = null;
         for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
         {
-            var context = new GrainContext(envelope.Key, now, envelope);
+            var context = new GrainContext(envelope.Key, now, envelope, definition);
             try
             {
                 await grain.ReceiveAsync(context, envelope);
-                return (context.Emitted, null, attempt);
+                return (context.Emitted, context.Reminders, null, attempt);
             }
             catch (Exception ex)
             {
@@ -176,7 +178,7 @@ internal sealed partial class GrainPartitionProcessor(
                 last = ex;
             }
         }
-        return (null, last, options.MaxAttempts);
+        return (null, null, last, options.MaxAttempts);
     }
 
     private async Task ActivateAsync(IEnumerable<string> keys, CancellationToken ct)

@@ -42,6 +42,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.AddHostedService<PlatformStartup>();
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        services.AddHostedService<ReminderPump>();
         services.AddGrain(PlayerSessionGrain.Definition);
         services.AddGrain(NftItemGrain.Definition);
         return services;

@@ -20,4 +20,14 @@ public interface IGrainContext
     /// the same transaction, and a relay sends it. Discarded if the handler throws.
     /// </summary>
     void Emit(TopicDefinition topic, string key, IEvent payload);
+
+    /// <summary>
+    /// Delivers <paramref name="payload"/> to this grain, through its input topic, at
+    /// <paramref name="dueAt"/> (the envelope's event time is the due time). Setting a name again
+    /// replaces it; the reminder is stored with the grain's state, so it survives restarts and moves
+    /// with the partition. Delivery is at least once, with the same event id.
+    /// </summary>
+    void SetReminder(string name, DateTimeOffset dueAt, IEvent payload);
+
+    void CancelReminder(string name);
 }

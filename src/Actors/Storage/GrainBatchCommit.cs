@@ -12,4 +12,5 @@ public sealed record GrainBatchCommit(
     long AppliedOffset,
     IReadOnlyList<StateWrite> States,
     IReadOnlyList<OutboxWrite> Outbox,
-    IReadOnlyList<Guid> ProcessedEventIds);
+    IReadOnlyList<Guid> ProcessedEventIds,
+    IReadOnlyList<ReminderWrite>? Reminders = null);

@@ -28,6 +28,12 @@ public interface IGrainStore
     /// </summary>
     Task<IOutboxLease> LeaseOutboxAsync(int maxRows, CancellationToken ct);
 
+    /// <summary>
+    /// Moves reminders due at <paramref name="now"/> (at most <paramref name="max"/>) into the outbox, in
+    /// one transaction, so the relay publishes them like any emitted event. Returns how many moved.
+    /// </summary>
+    Task<int> ReleaseDueRemindersAsync(DateTimeOffset now, int max, CancellationToken ct);
+
     /// <summary>Forgets processed event ids older than <paramref name="before"/> (they can no longer be redelivered).</summary>
     Task<int> PruneProcessedAsync(DateTimeOffset before, CancellationToken ct);
 

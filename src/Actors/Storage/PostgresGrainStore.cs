@@ -33,6 +33,11 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
                 grain_type text NOT NULL, event_id uuid NOT NULL, processed_at timestamptz NOT NULL,
                 PRIMARY KEY (grain_type, event_id));
             CREATE INDEX IF NOT EXISTS processed_event_at ON processed_event (processed_at);
+            CREATE TABLE IF NOT EXISTS reminder (
+                grain_type text NOT NULL, key text NOT NULL, name text NOT NULL, due_at timestamptz NOT NULL,
+                topic text NOT NULL, record_key text NOT NULL, envelope bytea NOT NULL,
+                PRIMARY KEY (grain_type, key, name));
+            CREATE INDEX IF NOT EXISTS reminder_due ON reminder (due_at);
             """;
         await using var transaction = await connection.BeginTransactionAsync(ct);
         command.Transaction = transaction;
@@ -123,6 +128,15 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
                 """,
                 commit.GrainType, commit.ProcessedEventIds.ToArray(), now));
         }
+        foreach (var reminder in commit.Reminders ?? [])
+        {
+            batch.BatchCommands.Add(reminder.DueAt is { } due
+                ? Command("""
+                    INSERT INTO reminder (grain_type, key, name, due_at, topic, record_key, envelope) VALUES ($1, $2, $3, $4, $5, $6, $7)
+                    ON CONFLICT (grain_type, key, name) DO UPDATE SET due_at = excluded.due_at, topic = excluded.topic, record_key = excluded.record_key, envelope = excluded.envelope
+                    """, commit.GrainType, reminder.Key, reminder.Name, due, reminder.Topic, reminder.RecordKey, reminder.Envelope!)
+                : Command("DELETE FROM reminder WHERE grain_type = $1 AND key = $2 AND name = $3", commit.GrainType, reminder.Key, reminder.Name));
+        }
         try
         {
             await batch.ExecuteNonQueryAsync(ct);
@@ -157,6 +171,36 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    public async Task<int> ReleaseDueRemindersAsync(DateTimeOffset now, int max, CancellationToken ct)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var due = new List<OutboxWrite>();
+        await using (var take = new NpgsqlCommand("""
+            DELETE FROM reminder WHERE ctid IN (
+                SELECT ctid FROM reminder WHERE due_at <= $1 ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+            RETURNING topic, record_key, envelope, due_at
+            """, connection, transaction))
+        {
+            take.Parameters.Add(new NpgsqlParameter { Value = now });
+            take.Parameters.Add(new NpgsqlParameter { Value = max });
+            var rows = new List<(DateTimeOffset Due, OutboxWrite Write)>();
+            await using var reader = await take.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                rows.Add((reader.GetFieldValue<DateTimeOffset>(3), new OutboxWrite(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2))));
+            due.AddRange(rows.OrderBy(r => r.Due).Select(r => r.Write));
+        }
+        if (due.Count > 0)
+        {
+            await using var insert = new NpgsqlCommand("INSERT INTO outbox (records, created_at) VALUES ($1, $2)", connection, transaction);
+            insert.Parameters.Add(new NpgsqlParameter { Value = OutboxPacking.Pack(due) });
+            insert.Parameters.Add(new NpgsqlParameter { Value = now });
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return due.Count;
     }
 
     public async Task<int> PruneProcessedAsync(DateTimeOffset before, CancellationToken ct)

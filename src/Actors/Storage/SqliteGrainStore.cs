@@ -51,6 +51,11 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
                 grain_type TEXT NOT NULL, event_id BLOB NOT NULL, processed_at INTEGER NOT NULL,
                 PRIMARY KEY (grain_type, event_id)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS processed_event_at ON processed_event (processed_at);
+            CREATE TABLE IF NOT EXISTS reminder (
+                grain_type TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, due_at INTEGER NOT NULL,
+                topic TEXT NOT NULL, record_key TEXT NOT NULL, envelope BLOB NOT NULL,
+                PRIMARY KEY (grain_type, key, name));
+            CREATE INDEX IF NOT EXISTS reminder_due ON reminder (due_at);
             """, ct);
         _stateUpsert = new SqliteRowBatch(_writer,
             "INSERT INTO grain_state (grain_type, key, json, version, updated_at) VALUES", "($f0, {0}, {1}, {2}, $f1)",
@@ -112,6 +117,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             await WriteStatesAsync(transaction, commit, now, ct);
             await WriteOutboxAsync(writer, transaction, commit.Outbox, now, ct);
             await WriteProcessedAsync(transaction, commit, now, ct);
+            await WriteRemindersAsync(writer, transaction, commit, ct);
             return true;
         }, ct);
 
@@ -129,6 +135,35 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         }
         return new SqliteOutboxLease(this, records);
     }
+
+    public Task<int> ReleaseDueRemindersAsync(DateTimeOffset now, int max, CancellationToken ct) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var due = new List<(long RowId, OutboxWrite Write)>();
+            await using (var select = connection.CreateCommand())
+            {
+                select.Transaction = transaction;
+                select.CommandText = "SELECT rowid, topic, record_key, envelope FROM reminder WHERE due_at <= $now ORDER BY due_at LIMIT $max";
+                select.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                select.Parameters.AddWithValue("$max", max);
+                await using var reader = await select.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                    due.Add((reader.GetInt64(0), new OutboxWrite(reader.GetString(1), reader.GetString(2), (byte[])reader.GetValue(3))));
+            }
+            if (due.Count == 0)
+                return 0;
+            await WriteOutboxAsync(connection, transaction, due.Select(d => d.Write).ToList(), now.ToUnixTimeMilliseconds(), ct);
+            await using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM reminder WHERE rowid = $id";
+            var id = delete.Parameters.Add("$id", SqliteType.Integer);
+            foreach (var (rowId, _) in due)
+            {
+                id.Value = rowId;
+                await delete.ExecuteNonQueryAsync(ct);
+            }
+            return due.Count;
+        }, ct);
 
     public async Task<int> PruneProcessedAsync(DateTimeOffset before, CancellationToken ct) =>
         await WriteAsync(async (connection, transaction) =>
@@ -224,6 +259,37 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
 
     private Task WriteProcessedAsync(SqliteTransaction transaction, GrainBatchCommit commit, long now, CancellationToken ct) =>
         _processedInsert!.ExecuteAsync(transaction, commit.ProcessedEventIds, [commit.GrainType, now], static (id, row) => row[0] = id.ToByteArray(), ct);
+
+    private static async Task WriteRemindersAsync(SqliteConnection connection, SqliteTransaction transaction, GrainBatchCommit commit, CancellationToken ct)
+    {
+        if (commit.Reminders is not { Count: > 0 } reminders)
+            return;
+        await using var set = connection.CreateCommand();
+        set.Transaction = transaction;
+        set.CommandText = """
+            INSERT INTO reminder (grain_type, key, name, due_at, topic, record_key, envelope) VALUES ($type, $key, $name, $due, $topic, $recordKey, $envelope)
+            ON CONFLICT (grain_type, key, name) DO UPDATE SET due_at = excluded.due_at, topic = excluded.topic, record_key = excluded.record_key, envelope = excluded.envelope
+            """;
+        await using var cancel = connection.CreateCommand();
+        cancel.Transaction = transaction;
+        cancel.CommandText = "DELETE FROM reminder WHERE grain_type = $type AND key = $key AND name = $name";
+        foreach (var reminder in reminders)
+        {
+            var command = reminder.DueAt is null ? cancel : set;
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$type", commit.GrainType);
+            command.Parameters.AddWithValue("$key", reminder.Key);
+            command.Parameters.AddWithValue("$name", reminder.Name);
+            if (reminder.DueAt is { } due)
+            {
+                command.Parameters.AddWithValue("$due", due.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$topic", reminder.Topic);
+                command.Parameters.AddWithValue("$recordKey", reminder.RecordKey);
+                command.Parameters.AddWithValue("$envelope", reminder.Envelope!);
+            }
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
 
     private static void AddCursor(SqliteCommand command, PartitionCursor cursor)
     {

@@ -18,7 +18,7 @@ public static class TopicCatalog
 
     public static readonly TopicDefinition ItemEvents = new(
         "commerce.item-events", "item id (collection:tokenId)", 6, TopicRetention.Week,
-        [typeof(ItemListed), typeof(ItemInterestRegistered), typeof(ReservationRequested), typeof(ReservationReleased)]);
+        [typeof(ItemListed), typeof(ItemInterestRegistered), typeof(ReservationRequested), typeof(ReservationReleased), typeof(ReservationExpired)]);
 
     public static readonly TopicDefinition PlayerPushes = new(
         "commerce.player-pushes", "player id", 6, TopicRetention.Day,
@@ -54,7 +54,7 @@ public static class TopicCatalog
 
     public static readonly TopicDefinition OrderEvents = new(
         "commerce.order-events", "order id", 6, TopicRetention.Week,
-        [typeof(Orders.ItemReserved), typeof(Orders.ReservationRefused)]);
+        [typeof(Orders.ItemReserved), typeof(Orders.ReservationRefused), typeof(ReservationExpired)]);
 
     public static IReadOnlyList<TopicDefinition> All { get; } =
         [PlayerEvents, ItemEvents, PlayerPushes, MarketEvents, CampaignEvents, Offers, OrderEvents, ChainCommands, ChainTransactions, DeadLetters, BrokerEpoch];

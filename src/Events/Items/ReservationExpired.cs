@@ -1,0 +1,7 @@
+namespace Commerce.Events.Items;
+
+/// <summary>
+/// An item's hold for an order ran out before the order released or used it. Delivered to the
+/// item's grain by its reminder (key: item id), and then told to the order (key: order id).
+/// </summary>
+public sealed record ReservationExpired(string ItemId, string OrderId) : IEvent;
