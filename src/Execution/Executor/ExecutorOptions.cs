@@ -45,6 +45,9 @@ public sealed class ExecutorOptions
     /// <summary>How often the tracker looks at the chain when nothing wakes it earlier.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How often the tracker rereads every open command from the store (to see changes made elsewhere, such as an operator's cancel).</summary>
+    public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a fee quote from eth_feeHistory is reused.</summary>
     public TimeSpan FeeRefresh { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -39,6 +39,7 @@ public sealed partial class SenderTracker(
     private bool _loaded;
     private ulong? _maxLoaded;
     private ulong? _lastScanned;
+    private System.Diagnostics.Stopwatch? _sinceReload;
 
     /// <summary>Commands not final yet, as this tracker holds them (tests and operators).</summary>
     public IReadOnlyCollection<ExecutorCommand> Open => [.. _open.Values];
@@ -51,8 +52,9 @@ public sealed partial class SenderTracker(
     {
         try
         {
-            if (observeChain)
+            if (observeChain && (_sinceReload is null || _sinceReload.Elapsed >= options.ReloadInterval))
             {
+                _sinceReload = System.Diagnostics.Stopwatch.StartNew();
                 // Reread everything open, so changes made elsewhere (an operator's cancel) are seen.
                 _open.Clear();
                 _byHash.Clear();

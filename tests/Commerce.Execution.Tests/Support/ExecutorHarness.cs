@@ -51,6 +51,7 @@ public sealed class ExecutorHarness : IAsyncDisposable
             StuckAfter = TimeSpan.FromSeconds(60),
             PollInterval = TimeSpan.FromMilliseconds(50),
             FeeRefresh = TimeSpan.Zero,
+            ReloadInterval = TimeSpan.Zero,
         };
         configure?.Invoke(options);
         var ownsFile = file is null;

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Globalization;
+using Commerce.Chain.Crypto;
+using Commerce.Chain.JsonRpc;
+using Commerce.Chain.Transactions;
+using Commerce.Events.Chain;
+using Commerce.Events.Envelope;
+using Commerce.Events.Topics;
+using Commerce.Execution.Executor;
+using Commerce.Execution.Keys;
+using Commerce.Execution.Storage;
+using Commerce.Messaging.Configuration;
+using Commerce.Messaging.Embedded;
+using Commerce.Messaging.Producing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Execution.Benchmarks;
+
+/// <summary>
+/// ./run bench chain [--seconds N] [--rate N] [--burst N]: in one run, against Anvil with 1 s blocks
+/// and the embedded Kafka cluster, (1) signatures/s of our signer next to a bare libsecp256k1
+/// loop; (2) a raw loop sending pre-signed transactions as fast as Anvil takes them; (3) the
+/// executor fed the same number of commands at once through Kafka (accepted by the node per
+/// second, the ratio to the raw loop); (4) the executor fed at a steady rate for N seconds
+/// (accepted and confirmed per second), then a check that nonces are contiguous and no command
+/// ran twice. Prints the figures; exit code 1 when a goal is missed.
+/// </summary>
+public static class ExecutorBenchmark
+{
+    private static readonly EthPrivateKey HotKey = EthPrivateKey.FromHex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+    private static readonly EthPrivateKey RawKey = EthPrivateKey.FromHex("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = Option(args, "--seconds", 20);
+        var rate = Option(args, "--rate", 400);
+        var burst = Option(args, "--burst", 6000);
+        var batch = Option(args, "--batch", 250);
+        Console.WriteLine($"chain benchmark: Anvil with 1 s blocks, burst {burst}, steady {rate}/s for {seconds} s, sends batched by {batch}");
+
+        var signing = SigningBenchmarkHook.MeasureThroughput(2000, 10);
+        Console.WriteLine($"signing: ours {signing.LibraryPerSecond:N0}/s, bare libsecp256k1 {signing.BarePerSecond:N0}/s, ratio {signing.MedianRatio:P0} (goal >= 70%)");
+
+        await using var anvil = await AnvilProcess.StartAsync("--block-time", "1", "--gas-limit", "300000000");
+        using var http = new HttpClient();
+        var rpc = new JsonRpcClient(http, new JsonRpcClientOptions { Endpoint = anvil.Endpoint, MaxRetries = 4 });
+        var eth = new EthClient(rpc);
+
+        var raw = await RawLoopAsync(eth, burst, batch);
+        Console.WriteLine($"raw loop: {burst} pre-signed transactions accepted at {raw:N0}/s");
+
+        using var cluster = EmbeddedKafkaCluster.Start(1, TopicCatalog.All);
+        using var connection = new KafkaConnection(Options.Create(new KafkaOptions { BootstrapServers = cluster.BootstrapServers, MaxBatchSize = batch }));
+        using var producer = new EventProducer(connection);
+        var directory = Path.Combine(Path.GetTempPath(), $"commerce-chain-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        var store = new SqliteExecutorStore($"Data Source={Path.Combine(directory, "executor.db")}", TimeProvider.System);
+        await store.InitializeAsync(default);
+        var options = new ExecutorOptions
+        {
+            RpcUrl = anvil.Endpoint.ToString(), ChainId = 31337, ConfirmationDepth = 2, MaxInFlightPerSender = 20_000, MaxChunk = batch,
+            PollInterval = TimeSpan.FromMilliseconds(250),
+        };
+        var executor = new TransactionExecutor(options, new HotWallet(HotKey), store, rpc, TimeProvider.System, NullLoggerFactory.Instance);
+        await executor.StartAsync(default);
+        using var stop = new CancellationTokenSource();
+        var tracker = executor.RunTrackerAsync(stop.Token);
+        var consumer = executor.RunConsumerAsync(connection, "bench", stop.Token);
+        var recipient = EthAddress.FromBytes(Keccak256.HashUtf8("bench-recipient").AsSpan(12));
+
+        // Warm-up: the consumer group has joined and every stage has run once before timing starts.
+        const int warmUp = 100;
+        Produce(producer, recipient, 0, warmUp);
+        await WaitAsync(() => executor.Metrics.Confirmed >= warmUp, TimeSpan.FromMinutes(2), "warm-up confirmed");
+
+        // Burst: as many commands as the raw loop sent, all at once.
+        var clock = Stopwatch.StartNew();
+        Produce(producer, recipient, warmUp, burst);
+        await WaitAsync(() => executor.Metrics.Submitted >= warmUp + burst, TimeSpan.FromMinutes(5), "burst submitted");
+        var burstRate = burst / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"executor burst: {burst} commands Kafka -> store -> node at {burstRate:N0}/s, {burstRate / raw:P0} of the raw loop (goal >= 70%)");
+        await WaitAsync(() => executor.Metrics.Confirmed >= warmUp + burst, TimeSpan.FromMinutes(5), "burst confirmed");
+
+        // Steady: `rate` commands per second for `seconds`.
+        var submittedBefore = executor.Metrics.Submitted;
+        var confirmedBefore = executor.Metrics.Confirmed;
+        var total = rate * seconds;
+        clock.Restart();
+        for (var second = 0; second < seconds; second++)
+        {
+            Produce(producer, recipient, warmUp + burst + second * rate, rate);
+            var next = TimeSpan.FromSeconds(second + 1) - clock.Elapsed;
+            if (next > TimeSpan.Zero)
+                await Task.Delay(next);
+        }
+        var offeredFor = clock.Elapsed;
+        var steadySubmitted = (executor.Metrics.Submitted - submittedBefore) / offeredFor.TotalSeconds;
+        await WaitAsync(() => executor.Metrics.Confirmed - confirmedBefore >= total, TimeSpan.FromMinutes(5), "steady confirmed");
+        var steadyConfirmed = total / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"executor steady: offered {rate}/s for {seconds} s; accepted by the node {steadySubmitted:N0}/s; all {total} confirmed (depth 2) at {steadyConfirmed:N0}/s overall");
+
+        await stop.CancelAsync();
+        await Task.WhenAll(tracker.ContinueWith(_ => { }), consumer.ContinueWith(_ => { }));
+        var all = await store.LoadAllAsync(HotKey.Address, default);
+        var expected = warmUp + burst + total;
+        var contiguous = all.Select(c => c.Nonce!.Value).SequenceEqual(Enumerable.Range(0, expected).Select(i => (ulong)i));
+        var chainNonce = await eth.GetTransactionCountAsync(HotKey.Address);
+        var balance = await eth.GetBalanceAsync(recipient);
+        var exactlyOnce = all.Count == expected && chainNonce == (ulong)expected && balance == expected
+            && all.All(c => c.Status == CommandStatus.Confirmed);
+        Console.WriteLine($"check: {all.Count} commands, nonces 0..{expected - 1} contiguous: {contiguous}; chain nonce {chainNonce}; " +
+                          $"recipient got {balance} wei for {expected} commands of 1 wei: exactly once: {exactlyOnce}");
+        await store.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+
+        var ok = signing.MedianRatio >= 0.7 && burstRate >= 0.7 * raw && steadyConfirmed >= 300 && contiguous && exactlyOnce;
+        Console.WriteLine(ok ? "all goals met" : "a goal was missed");
+        return ok ? 0 : 1;
+    }
+
+    private static async Task<double> RawLoopAsync(EthClient eth, int count, int batchSize)
+    {
+        var start = await eth.GetTransactionCountAsync(RawKey.Address, BlockTag.Pending);
+        var to = EthAddress.FromBytes(Keccak256.HashUtf8("raw-recipient").AsSpan(12));
+        var raws = Enumerable.Range(0, count).Select(i => new Eip1559Transaction
+        {
+            ChainId = 31337, Nonce = start + (ulong)i, MaxFeePerGas = 20_000_000_000, MaxPriorityFeePerGas = 1_000_000_000, GasLimit = 21_000, To = to, Value = 1,
+        }.SignWith(RawKey).Raw).ToList();
+        var clock = Stopwatch.StartNew();
+        foreach (var part in raws.Chunk(batchSize))
+        {
+            var batch = eth.Rpc.CreateBatch();
+            var calls = part.Select(r => batch.Add(EthRpc.SendRawTransaction(r))).ToList();
+            await batch.SendAsync();
+            await Task.WhenAll(calls);
+        }
+        return count / clock.Elapsed.TotalSeconds;
+    }
+
+    private static void Produce(EventProducer producer, EthAddress to, int from, int count)
+    {
+        for (var i = from; i < from + count; i++)
+        {
+            var id = $"bench-{i}";
+            var command = new ChainCommandRequested(id, "transfer", to.ToString(), "1", "0x", 21_000, null);
+            producer.Produce(TopicCatalog.ChainCommands.Name, id, EnvelopeSerializer.Serialize(EventEnvelope.Create(id, command, DateTimeOffset.UtcNow)), _ => { });
+        }
+        producer.Flush(TimeSpan.FromSeconds(30));
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > timeout)
+                throw new TimeoutException($"benchmark: {what} not reached within {timeout}");
+            await Task.Delay(20);
+        }
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        if (i < 0)
+            return fallback;
+        return i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{name} needs a positive whole number", name);
+    }
+}
