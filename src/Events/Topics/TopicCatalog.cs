@@ -14,11 +14,11 @@ public static class TopicCatalog
 {
     public static readonly TopicDefinition PlayerEvents = new(
         "commerce.player-events", "player id (lowercase wallet address)", 6, TopicRetention.Week,
-        [typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked), typeof(ChatIntentDetected), typeof(OfferMade)]);
+        [typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked), typeof(ChatIntentDetected), typeof(OfferMade), typeof(OrderUpdated)]);
 
     public static readonly TopicDefinition ItemEvents = new(
         "commerce.item-events", "item id (collection:tokenId)", 6, TopicRetention.Week,
-        [typeof(ItemListed), typeof(ItemInterestRegistered), typeof(ReservationRequested), typeof(ReservationReleased), typeof(ReservationExpired)]);
+        [typeof(ItemListed), typeof(ItemInterestRegistered), typeof(ReservationRequested), typeof(ReservationReleased), typeof(ReservationExpired), typeof(ItemSold)]);
 
     public static readonly TopicDefinition PlayerPushes = new(
         "commerce.player-pushes", "player id", 6, TopicRetention.Day,
@@ -54,7 +54,8 @@ public static class TopicCatalog
 
     public static readonly TopicDefinition OrderEvents = new(
         "commerce.order-events", "order id", 6, TopicRetention.Week,
-        [typeof(Orders.ItemReserved), typeof(Orders.ReservationRefused), typeof(ReservationExpired)]);
+        [typeof(Orders.OrderPlaced), typeof(Orders.ItemReserved), typeof(Orders.ReservationRefused), typeof(ReservationExpired),
+         typeof(Orders.PaymentObserved), typeof(Orders.OrderTimedOut), typeof(Orders.DeliveryUpdated)]);
 
     public static IReadOnlyList<TopicDefinition> All { get; } =
         [PlayerEvents, ItemEvents, PlayerPushes, MarketEvents, CampaignEvents, Offers, OrderEvents, ChainCommands, ChainTransactions, DeadLetters, BrokerEpoch];
