@@ -109,7 +109,8 @@ public static class ExecutorBenchmark
         var balance = await eth.GetBalanceAsync(recipient);
         var exactlyOnce = all.Count == expected && chainNonce == (ulong)expected && balance == expected
             && all.All(c => c.Status == CommandStatus.Confirmed);
-        Console.WriteLine($"check: {all.Count} commands, nonces 0..{expected - 1} contiguous: {contiguous}; chain nonce {chainNonce}; " +
+        var statuses = string.Join(", ", all.GroupBy(c => c.Status).Select(g => $"{g.Key.ToString().ToLowerInvariant()} {g.Count()}"));
+        Console.WriteLine($"check: {all.Count} commands ({statuses}), nonces 0..{expected - 1} contiguous: {contiguous}; chain nonce {chainNonce}; " +
                           $"recipient got {balance} wei for {expected} commands of 1 wei: exactly once: {exactlyOnce}");
         await store.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

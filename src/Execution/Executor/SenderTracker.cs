@@ -133,7 +133,7 @@ public sealed partial class SenderTracker(
                     if (command.Attempts.Count == 1)
                     {
                         pass.Emit(LifecycleEvents.Create(command, ChainTransactionUpdated.Submitted, pass.Now));
-                        metrics.AddSubmitted(1);
+                        pass.Count(m => m.AddSubmitted(1));
                     }
                     break;
                 case SendOutcome.Deferred:
@@ -285,7 +285,7 @@ public sealed partial class SenderTracker(
                 };
                 pass.Change(mined);
                 pass.Emit(LifecycleEvents.Create(mined, ChainTransactionUpdated.Mined, pass.Now, mined.AttemptByHash(receipt.TransactionHash)));
-                metrics.AddMined(1);
+                pass.Count(m => m.AddMined(1));
             }
         }
     }
@@ -317,7 +317,7 @@ public sealed partial class SenderTracker(
                 pass.Emit(LifecycleEvents.Create(command, ChainTransactionUpdated.Reorged, pass.Now, command.AttemptByHash(command.MinedHash!),
                     reason: $"block {height} {command.BlockHash} is no longer canonical; re-submitted"));
                 resend.Add(command);
-                metrics.AddReorged(1);
+                pass.Count(m => m.AddReorged(1));
                 LogReorged(command.CommandId, height, command.BlockHash ?? "");
                 if (_lastScanned is { } last && last >= height)
                 {
@@ -337,9 +337,9 @@ public sealed partial class SenderTracker(
             pass.Change(final);
             pass.Emit(LifecycleEvents.Create(final, reason is null ? ChainTransactionUpdated.Confirmed : ChainTransactionUpdated.Failed, pass.Now, attempt, reason: reason));
             if (reason is null)
-                metrics.AddConfirmed(1);
+                pass.Count(m => m.AddConfirmed(1));
             else
-                metrics.AddFailed(1);
+                pass.Count(m => m.AddFailed(1));
             progressed = true;
         }
         if (progressed)
@@ -378,7 +378,7 @@ public sealed partial class SenderTracker(
                     var failed = command with { Status = CommandStatus.Failed, Reason = "nonce used by a transaction this executor did not sign" };
                     pass.Change(failed);
                     pass.Emit(LifecycleEvents.Create(failed, ChainTransactionUpdated.Failed, pass.Now, reason: failed.Reason));
-                    metrics.AddFailed(1);
+                    pass.Count(m => m.AddFailed(1));
                     _consumedSuspects.Remove(command.Nonce!.Value);
                 }
             }
@@ -438,7 +438,7 @@ public sealed partial class SenderTracker(
                 pass.Change(replaced, attempt);
                 pass.Emit(LifecycleEvents.Create(replaced, ChainTransactionUpdated.Replaced, pass.Now, attempt, latest.Hash,
                     $"not mined after {options.StuckAfter.TotalSeconds:0} s: fees raised"));
-                metrics.AddReplaced(1);
+                pass.Count(m => m.AddReplaced(1));
                 continue;
             }
             var reason = latest.IsCancel ? command.Reason ?? "cancelled" : $"fee ceiling of {command.FeeCeiling} wei per gas reached";
@@ -468,7 +468,7 @@ public sealed partial class SenderTracker(
         var cancelled = command with { Status = CommandStatus.Pending, Reason = reason, Attempts = [.. command.Attempts, attempt] };
         pass.Change(cancelled, attempt);
         pass.Emit(LifecycleEvents.Create(cancelled, ChainTransactionUpdated.Replaced, pass.Now, attempt, latest.Hash, $"{reason}: cancelling with a no-op"));
-        metrics.AddReplaced(1);
+        pass.Count(m => m.AddReplaced(1));
         LogCancelling(command.CommandId, command.Nonce!.Value, reason);
     }
 
@@ -490,6 +490,8 @@ public sealed partial class SenderTracker(
         if (pass.Changed.Count == 0 && pass.Outbox.Count == 0)
             return;
         await store.CommitAsync(new TrackerCommit([.. pass.Changed.Values], pass.NewAttempts, pass.Outbox), ct);
+        foreach (var count in pass.Counts)
+            count(metrics);
         foreach (var command in pass.Changed.Values)
         {
             if (command.IsFinal)
@@ -532,6 +534,11 @@ public sealed partial class SenderTracker(
         }
 
         public void Emit(OutboxWrite write) => Outbox.Add(write);
+
+        /// <summary>Metrics move only once the pass is committed.</summary>
+        public List<Action<ExecutorMetrics>> Counts { get; } = [];
+
+        public void Count(Action<ExecutorMetrics> count) => Counts.Add(count);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tracker pass for {Sender} failed; reloading from the store")]
