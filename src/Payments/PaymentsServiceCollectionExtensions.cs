@@ -1,0 +1,43 @@
+using Commerce.Actors.Runtime;
+using Commerce.Actors.Storage;
+using Commerce.Chain.JsonRpc;
+using Commerce.Payments.Options;
+using Commerce.Payments.Watcher;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Payments;
+
+public static class PaymentsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Checkout watcher, configured from "Payments" and validated at start. It writes to the grain
+    /// store and its outbox, which the grain runtime's relay publishes: call it after AddGrainRuntime.
+    /// With Payments:Enabled false (the default) nothing runs.
+    /// </summary>
+    public static IServiceCollection AddCheckoutWatcher(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CheckoutWatcherOptions>().Bind(configuration.GetSection(CheckoutWatcherOptions.Section))
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        services.AddSingleton<IHostedService>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CheckoutWatcherOptions>>();
+            if (!options.Value.Enabled)
+                return new DisabledWatcher();
+            var rpc = new JsonRpcClient(new HttpClient(), new JsonRpcClientOptions { Endpoint = new Uri(options.Value.RpcUrl) });
+            return new CheckoutWatcher(options, sp.GetRequiredService<IGrainStore>(), rpc, sp.GetRequiredService<OutboxSignal>(),
+                sp.GetRequiredService<ILogger<CheckoutWatcher>>());
+        });
+        return services;
+    }
+
+    private sealed class DisabledWatcher : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,12 @@
+using Commerce.Events.Orders;
+
+namespace Commerce.Payments.Watcher;
+
+/// <summary>
+/// A Checkout log reported unconfirmed and not yet deep enough: kept until it is confirmed, or
+/// reported reorged when its block leaves the chain. <see cref="Observation"/> is what was published.
+/// </summary>
+public sealed record TrackedLog(PaymentObserved Observation, ulong BlockTime)
+{
+    public string Identity => LogIdentity.Of(Observation.TransactionHash, Observation.LogIndex, Observation.BlockHash);
+}
