@@ -15,4 +15,7 @@ public interface INftItemGrain
     ValueTask ReleaseAsync(ReservationReleased release);
 
     ValueTask ExpireAsync(ReservationExpired expired);
+
+    /// <summary>An order bought the item: it belongs to the buyer's wallet, Minted when the mint is confirmed.</summary>
+    ValueTask SellAsync(ItemSold sold);
 }

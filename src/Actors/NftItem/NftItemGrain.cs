@@ -29,6 +29,7 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
         ReservationRequested e => ReserveAsync(e),
         ReservationReleased e => ReleaseAsync(e),
         ReservationExpired e => ExpireAsync(e),
+        ItemSold e => SellAsync(e),
         _ => throw new UnhandledEventException(TypeName, envelope.Type),
     };
 
@@ -106,6 +107,17 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
             State = State with { Reservation = null, Status = ItemStatus.Available, UpdatedAt = Context.Current.OccurredAt };
             Context.Emit(TopicCatalog.OrderEvents, expired.OrderId, expired);
         }
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The sale ends any hold (and its reminder); a repeat of the same sale changes nothing.</summary>
+    public ValueTask SellAsync(ItemSold sold)
+    {
+        var status = sold.Minted ? ItemStatus.Minted : ItemStatus.Sold;
+        if (State.Status == ItemStatus.Minted && !sold.Minted)
+            status = ItemStatus.Minted; // a late "sold" never undoes a confirmed mint
+        State = State with { Status = status, Owner = sold.Owner, Reservation = null, UpdatedAt = Context.Current.OccurredAt };
+        Context.CancelReminder(ReservationReminder);
         return ValueTask.CompletedTask;
     }
 

@@ -16,4 +16,7 @@ public interface IPlayerSessionGrain
 
     /// <summary>An offer the pricing engine made: kept in RecentOffers and pushed with kind "OfferMade".</summary>
     ValueTask ReceiveOfferAsync(OfferMade offer);
+
+    /// <summary>An order of this player changed state: kept in Orders (bounded) and pushed with kind "OrderUpdated".</summary>
+    ValueTask UpdateOrderAsync(OrderUpdated order);
 }

@@ -22,8 +22,14 @@ public sealed class PlayerSessionGrain : Grain<PlayerSessionState>, IPlayerSessi
     /// <summary>Offered items kept (most recent first).</summary>
     public const int MaxOffers = 30;
 
+    /// <summary>Orders kept (most recently changed first).</summary>
+    public const int MaxOrders = 30;
+
     private static readonly JsonTypeInfo<OfferMade> OfferJson =
         (JsonTypeInfo<OfferMade>)EventJsonContext.Default.GetTypeInfo(typeof(OfferMade))!;
+
+    private static readonly JsonTypeInfo<OrderUpdated> OrderJson =
+        (JsonTypeInfo<OrderUpdated>)EventJsonContext.Default.GetTypeInfo(typeof(OrderUpdated))!;
 
     public static GrainDefinition Definition { get; } =
         new(TypeName, TopicCatalog.PlayerEvents, DedupeByEventId: false, () => new PlayerSessionGrain());
@@ -39,6 +45,7 @@ public sealed class PlayerSessionGrain : Grain<PlayerSessionState>, IPlayerSessi
         WalletLinked e => LinkWalletAsync(e),
         ChatIntentDetected e => DetectIntentAsync(e),
         OfferMade e => ReceiveOfferAsync(e),
+        OrderUpdated e => UpdateOrderAsync(e),
         _ => throw new UnhandledEventException(TypeName, envelope.Type),
     };
 
@@ -94,6 +101,20 @@ public sealed class PlayerSessionGrain : Grain<PlayerSessionState>, IPlayerSessi
         var summaries = offer.Items.Select(i => new OfferSummary(offer.OfferId, i.ItemId, i.Price, i.Currency, i.ExpiresAt));
         State = State with { RecentOffers = [.. summaries.Concat(State.RecentOffers).Take(MaxOffers)] };
         Push("OfferMade", JsonSerializer.Serialize(offer, OfferJson));
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Keeps the order's latest status and pushes the update. An order's states only move forward, so an update
+    /// with the status already kept is a redelivery (the order grain's outbox is at least once) and is ignored.
+    /// </summary>
+    public ValueTask UpdateOrderAsync(OrderUpdated order)
+    {
+        if (State.Orders.Any(o => o.OrderId == order.OrderId && o.Status == order.Status))
+            return ValueTask.CompletedTask;
+        var summary = new OrderSummary(order.OrderId, order.ItemId, order.Status, Context.Current.OccurredAt);
+        State = State with { Orders = [summary, .. State.Orders.Where(o => o.OrderId != order.OrderId).Take(MaxOrders - 1)] };
+        Push("OrderUpdated", JsonSerializer.Serialize(order, OrderJson));
         return ValueTask.CompletedTask;
     }
 

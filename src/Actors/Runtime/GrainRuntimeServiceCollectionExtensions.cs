@@ -1,4 +1,5 @@
 using Commerce.Actors.NftItem;
+using Commerce.Actors.Orders;
 using Commerce.Actors.PlayerSession;
 using Commerce.Actors.Storage;
 using Commerce.Messaging.Configuration;
@@ -22,6 +23,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.AddOptions<KafkaOptions>().Bind(configuration.GetSection(KafkaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GrainRuntimeOptions>().Bind(configuration.GetSection(GrainRuntimeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<KafkaConnection>();
@@ -45,6 +47,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.AddHostedService<ReminderPump>();
         services.AddGrain(PlayerSessionGrain.Definition);
         services.AddGrain(NftItemGrain.Definition);
+        services.AddGrain(OrderGrain.DefinitionFor(TimeSpan.FromMinutes(configuration.GetValue(OrderOptions.Section + ":" + nameof(OrderOptions.ReservationMinutes), OrderOptions.DefaultReservationMinutes))));
         return services;
     }
 

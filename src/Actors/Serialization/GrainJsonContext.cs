@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Commerce.Actors.NftItem;
+using Commerce.Actors.Orders;
 using Commerce.Actors.PlayerSession;
 
 namespace Commerce.Actors.Serialization;
@@ -9,5 +10,6 @@ namespace Commerce.Actors.Serialization;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(PlayerSessionState))]
 [JsonSerializable(typeof(NftItemState))]
+[JsonSerializable(typeof(OrderState))]
 [JsonSerializable(typeof(InterestRecorded))]
 public sealed partial class GrainJsonContext : JsonSerializerContext;
