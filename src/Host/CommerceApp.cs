@@ -76,6 +76,7 @@ public static class CommerceApp
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthApi();
         app.MapPlayerApi();
+        app.MapOrderApi();
         app.MapPushApi();
         app.MapAdminApi();
         app.MapMarketplaceWebhooks();

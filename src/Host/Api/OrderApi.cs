@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Numerics;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Commerce.Actors.Orders;
+using Commerce.Actors.Serialization;
+using Commerce.Actors.Storage;
+using Commerce.Chain.Contracts;
+using Commerce.Chain.Crypto;
+using Commerce.Chain.Hex;
+using Commerce.Events.Envelope;
+using Commerce.Events.Orders;
+using Commerce.Events.Topics;
+using Commerce.Host.Auth;
+using Commerce.Host.Orders;
+using Commerce.Host.Problems;
+using Commerce.Messaging.Producing;
+using Commerce.Pricing.Live;
+using Commerce.Pricing.Signing;
+using Microsoft.Extensions.Options;
+
+namespace Commerce.Host.Api;
+
+/// <summary>A signed-in player orders an offered item against its signed quote (docs/ORDERS.md), and reads its orders.</summary>
+public static class OrderApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+    public const int MaxIdempotencyKeyLength = 128;
+
+    private static readonly BigInteger MaxUint256 = (BigInteger.One << 256) - 1;
+
+    public static IEndpointRouteBuilder MapOrderApi(this IEndpointRouteBuilder app)
+    {
+        var orders = app.MapGroup("/api/me/orders").WithTags("Orders").RequireAuthorization(Roles.Player);
+        orders.MapPost("/", PlaceAsync).WithSummary("Orders an offered item against its signed quote; the order id is the quote's nonce");
+        orders.MapGet("/{orderId}", GetAsync).WithSummary("One of the player's orders: its status and every step it went through");
+        return app;
+    }
+
+    private static async Task<IResult> PlaceAsync(
+        HttpContext http, OrderRequest body, ClaimsPrincipal user, IGrainStore store, EventProducer producer, TimeProvider clock,
+        IOptions<LivePricingOptions> pricing, IServiceProvider services, CancellationToken ct)
+    {
+        var idempotencyKey = http.Request.Headers[IdempotencyHeader].ToString();
+        if (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength)
+            return Problem.Field(IdempotencyHeader, $"the header is required, 1 to {MaxIdempotencyKeyLength} characters");
+        if (string.IsNullOrWhiteSpace(body.ItemId))
+            return Problem.Field("itemId", "is required");
+        var colon = body.ItemId.LastIndexOf(':');
+        if (body.ItemId.Length > 128 || colon <= 0 || colon == body.ItemId.Length - 1)
+            return Problem.Field("itemId", "must look like \"collection:tokenId\" (at most 128 characters)");
+        if (body.Quote is null)
+            return Problem.Field("quote", "is required");
+        var (parsed, quoteError) = ParseQuote(body.Quote);
+        if (parsed is not { } quote)
+            return Problem.Field(quoteError!.Value.Field, quoteError.Value.Message);
+        if (string.IsNullOrWhiteSpace(body.Signature))
+            return Problem.Field("signature", "is required");
+        if (!IsHex(body.Signature, 65))
+            return Problem.Field("signature", "must be 65 bytes (r || s || v) as 0x hex");
+        var kindError = PaymentKindError(body.PaymentKind, quote);
+        if (kindError is not null)
+            return Problem.Field("paymentKind", kindError);
+
+        var verifier = QuoteVerifier.From(services.GetService<Eip712QuoteSigner>(), pricing.Value);
+        if (verifier is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Orders are not available",
+                detail: "this instance knows no quote key (Pricing:QuoteKey) to check quotes with");
+        if (!verifier.IsSignedByPlatform(quote, body.Signature))
+            return Problem.Field("signature", "does not recover to the platform's quote key for this quote (altered, or not a platform quote)");
+        var playerId = user.PlayerId();
+        if (quote.Buyer.ToLowerHex() != playerId)
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: "quote.buyer: the quote was issued to another wallet",
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["quote.buyer"] = ["must be your wallet"] } });
+        var now = clock.GetUtcNow();
+        if (quote.Expiry <= (ulong)now.ToUnixTimeSeconds())
+            return Problem.Field("quote.expiry", $"the quote expired at {DateTimeOffset.FromUnixTimeSeconds((long)Math.Min(quote.Expiry, long.MaxValue / 2)):O}");
+        var collection = body.ItemId[..colon];
+        if (body.ItemId[(colon + 1)..] != quote.TokenId.ToString(CultureInfo.InvariantCulture) || !verifier.IsCollection(collection, quote.Collection))
+            return Problem.Field("itemId", "is not the quote's item (quote.collection and quote.tokenId)");
+        if (!await PlayerApi.IsListedAsync(store, body.ItemId, ct))
+            return Problem.NotFound($"item {body.ItemId} is not listed");
+
+        var orderId = HexString.Encode(quote.Nonce);
+        if (await LoadAsync(store, orderId, ct) is { } existing && existing.Status != OrderStatus.None)
+        {
+            if (existing.IdempotencyKey != idempotencyKey)
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+                    detail: $"an order was already placed with this quote (order {orderId}) under another {IdempotencyHeader}");
+            return TypedResults.Accepted($"/api/me/orders/{orderId}", new OrderAccepted(orderId));
+        }
+
+        var placed = new OrderPlaced(orderId, playerId, playerId, body.ItemId,
+            new OrderQuote(
+                quote.Collection.ToString(),
+                quote.TokenId.ToString(CultureInfo.InvariantCulture),
+                quote.Buyer.ToString(),
+                quote.Currency.ToString(),
+                quote.Price.ToString(CultureInfo.InvariantCulture),
+                quote.Installments,
+                (long)quote.Expiry,
+                orderId),
+            body.Signature.ToLowerInvariant(), body.PaymentKind!, idempotencyKey);
+        // The same order and key always make the same event id: a retried request is applied once by the order grain.
+        var eventId = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"order-placed|{orderId}|{idempotencyKey}")).AsSpan(0, 16));
+        await producer.PublishAsync(TopicCatalog.OrderEvents, EventEnvelope.Create(orderId, placed, now, id: eventId), ct);
+        return TypedResults.Accepted($"/api/me/orders/{orderId}", new OrderAccepted(orderId));
+    }
+
+    private static async Task<IResult> GetAsync(string orderId, ClaimsPrincipal user, IGrainStore store, CancellationToken ct)
+    {
+        var stored = await store.LoadStateAsync(OrderGrain.TypeName, orderId.ToLowerInvariant(), ct);
+        if (stored is null || JsonSerializer.Deserialize(stored.Json, GrainJsonContext.Default.OrderState) is not { } order
+            || order.PlayerId != user.PlayerId())
+            return Problem.NotFound($"order {orderId} is not one of your orders");
+        return TypedResults.Text(stored.Json, "application/json");
+    }
+
+    private static async Task<OrderState?> LoadAsync(IGrainStore store, string orderId, CancellationToken ct)
+    {
+        var stored = await store.LoadStateAsync(OrderGrain.TypeName, orderId, ct);
+        return stored is null ? null : JsonSerializer.Deserialize(stored.Json, GrainJsonContext.Default.OrderState);
+    }
+
+    private static (CheckoutQuote? Quote, (string Field, string Message)? Error) ParseQuote(OrderQuoteRequest q)
+    {
+        if (Address(q.Collection) is not { } collection)
+            return (null, ("quote.collection", "must be a 0x address (40 hex digits)"));
+        if (Integer(q.TokenId) is not { } tokenId)
+            return (null, ("quote.tokenId", "must be a decimal integer (uint256) as a string"));
+        if (Address(q.Buyer) is not { } buyer)
+            return (null, ("quote.buyer", "must be a 0x address (40 hex digits)"));
+        if (Address(q.Currency) is not { } currency)
+            return (null, ("quote.currency", "must be a 0x address (40 hex digits; the zero address for ETH)"));
+        if (Integer(q.Price) is not { } price || price.IsZero)
+            return (null, ("quote.price", "must be a positive decimal integer (base units, uint256) as a string"));
+        if (q.Installments is not { } installments || installments < 1 || installments > InstallmentSchedule.MaxInstallments)
+            return (null, ("quote.installments", $"must be 1 to {InstallmentSchedule.MaxInstallments}"));
+        if (q.Expiry is not { } expiry || expiry <= 0)
+            return (null, ("quote.expiry", "must be unix seconds"));
+        if (!IsHex(q.Nonce, 32))
+            return (null, ("quote.nonce", "must be 32 bytes as 0x hex"));
+        return (new CheckoutQuote
+        {
+            Collection = collection,
+            TokenId = tokenId,
+            Buyer = buyer,
+            Currency = currency,
+            Price = price,
+            Installments = (ushort)installments,
+            Expiry = (ulong)expiry,
+            Nonce = HexString.Decode(q.Nonce, "quote.nonce"),
+        }, null);
+    }
+
+    private static string? PaymentKindError(string? kind, CheckoutQuote quote) => kind switch
+    {
+        null or "" => "is required: eth, stablecoin or installments",
+        "eth" when !quote.IsEth => "eth needs a quote in ETH (quote.currency the zero address)",
+        "stablecoin" when quote.IsEth => "stablecoin needs a quote in a token (quote.currency not the zero address)",
+        "eth" or "stablecoin" when quote.Installments != 1 => $"{kind} pays in full: the quote has {quote.Installments} installments (use installments)",
+        "installments" when quote.Installments < 2 => "installments needs a quote with quote.installments of 2 or more",
+        "eth" or "stablecoin" or "installments" => null,
+        _ => "must be eth, stablecoin or installments",
+    };
+
+    private static EthAddress? Address(string? text) => EthAddress.TryParse(text, out var address) ? address : null;
+
+    private static BigInteger? Integer(string? text) =>
+        text is { Length: > 0 and <= 78 } && BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= MaxUint256
+            ? value
+            : null;
+
+    private static bool IsHex(string? text, int bytes) =>
+        text is not null && text.Length == 2 + 2 * bytes && text.StartsWith("0x", StringComparison.Ordinal)
+        && text.AsSpan(2).IndexOfAnyExcept("0123456789abcdefABCDEF") < 0;
+}
