@@ -11,13 +11,13 @@ public sealed record Deployment(PaymentsEnvironment Env, GameItemContract Items,
     private static long _nextTokenId = 5_000;
 
     /// <summary>A quote for a new token to <paramref name="buyer"/>, valid for an hour of chain time.</summary>
-    public async Task<CheckoutQuote> QuoteAsync(Actor buyer, BigInteger price, ushort installments = 1) =>
+    public async Task<CheckoutQuote> QuoteAsync(Actor buyer, BigInteger price, ushort installments = 1, EthAddress? currency = null) =>
         new()
         {
             Collection = Items.Address,
             TokenId = Interlocked.Increment(ref _nextTokenId),
             Buyer = buyer.Address,
-            Currency = EthAddress.Zero,
+            Currency = currency ?? EthAddress.Zero,
             Price = price,
             Installments = installments,
             Expiry = await Env.LatestTimestampAsync() + 3600,

@@ -87,6 +87,13 @@ public sealed class PaymentsEnvironment : IAsyncLifetime
 
     public async Task<ulong> LatestTimestampAsync() => (await Eth.GetBlockByNumberAsync(BlockTag.Latest))!.Timestamp;
 
+    /// <summary>Moves the node's clock forward by <paramref name="seconds"/> and mines a block with the new time.</summary>
+    public async Task IncreaseTimeAsync(ulong seconds)
+    {
+        await Eth.Rpc.SendAsync(new RpcCall<System.Text.Json.JsonElement>("evm_increaseTime", [seconds], e => e.Clone()));
+        await Anvil.MineAsync();
+    }
+
     public async Task MineAsync(int blocks)
     {
         for (var i = 0; i < blocks; i++)
