@@ -257,6 +257,10 @@ public sealed class OrderGrainTests
         Assert.Null(item.State.Reservation);
         Assert.Contains(minted.Reminders, r => r.Name == "reservation" && r.DueAt is null);
 
+        await SendTo(item, NftItemGrain.Definition, new ItemListed("dragons:1", "dragons", "1", "legendary", 1, 1, 2.5m, "ETH", null), T0.AddMinutes(2));
+        Assert.Equal(Wallet, item.State.Owner); // the catalog listed again on a restart does not forget the buyer
+        Assert.Equal(ItemStatus.Minted, item.State.Status);
+
         var sold = new NftItemGrain();
         ((IGrainActivation)sold).Activate("dragons:2", null, 0);
         await SendTo(sold, NftItemGrain.Definition, new ItemSold("dragons:2", "o2", Wallet, Minted: false), T0);
@@ -318,6 +322,7 @@ public sealed class OrderGrainTests
         {
             OrderUpdated u => u.PlayerId,
             ItemSold s => s.ItemId,
+            ItemListed l => l.ItemId,
             ReservationRequested r => r.ItemId,
             _ => OrderId,
         };

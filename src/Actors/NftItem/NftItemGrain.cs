@@ -45,7 +45,8 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
             Supply = listing.Supply,
             ListPrice = listing.ListPrice,
             Currency = listing.Currency,
-            Owner = listing.Owner,
+            // A listing repeated after a sale (the catalog is listed again on every start) keeps the buyer.
+            Owner = State.Status is ItemStatus.Sold or ItemStatus.Minted ? State.Owner : listing.Owner,
             UpdatedAt = Context.Current.OccurredAt,
         };
         return ValueTask.CompletedTask;
