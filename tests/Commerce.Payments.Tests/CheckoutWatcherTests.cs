@@ -13,11 +13,13 @@ public sealed class CheckoutWatcherTests(PaymentsEnvironment env)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    [Fact]
-    public async Task Eth_purchase_is_reported_unconfirmed_then_confirmed_at_depth()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Eth_purchase_is_reported_unconfirmed_then_confirmed_at_depth(string store)
     {
         var deployment = await env.DeployAsync();
-        await using var harness = await WatcherHarness.StartAsync(env, deployment, confirmations: 2);
+        await using var harness = await WatcherHarness.StartAsync(env, deployment, confirmations: 2, store);
         var buyer = await env.NewActorAsync();
         var quote = await deployment.QuoteAsync(buyer, PaymentsEnvironment.Ether / 10);
         var receipt = await deployment.Checkout.PurchaseAsync(buyer.Sender, quote, deployment.Sign(quote));
@@ -72,11 +74,13 @@ public sealed class CheckoutWatcherTests(PaymentsEnvironment env)
         Assert.Equal(buyer.Address, await deployment.Items.OwnerOfAsync(quote.TokenId));
     }
 
-    [Fact]
-    public async Task Orphaned_purchase_is_reported_reorged_never_confirmed_and_confirmed_once_included_again()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Orphaned_purchase_is_reported_reorged_never_confirmed_and_confirmed_once_included_again(string store)
     {
         var deployment = await env.DeployAsync();
-        await using var harness = await WatcherHarness.StartAsync(env, deployment, confirmations: 2);
+        await using var harness = await WatcherHarness.StartAsync(env, deployment, confirmations: 2, store);
         var buyer = await env.NewActorAsync();
         var quote = await deployment.QuoteAsync(buyer, PaymentsEnvironment.Ether / 5);
         var signature = deployment.Sign(quote);
@@ -112,11 +116,13 @@ public sealed class CheckoutWatcherTests(PaymentsEnvironment env)
         Assert.Single(all.Where(o => o.Payment.Reorged).Select(o => o.Envelope.Id).Distinct());
     }
 
-    [Fact]
-    public async Task Restarted_watcher_resumes_from_its_cursor_without_duplicate_confirmations()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Restarted_watcher_resumes_from_its_cursor_without_duplicate_confirmations(string store)
     {
         var deployment = await env.DeployAsync();
-        await using var harness = await WatcherHarness.StartAsync(env, deployment, confirmations: 3);
+        await using var harness = await WatcherHarness.StartAsync(env, deployment, confirmations: 3, store);
         var buyer = await env.NewActorAsync();
         var firstQuote = await deployment.QuoteAsync(buyer, PaymentsEnvironment.Ether / 20);
         await deployment.Checkout.PurchaseAsync(buyer.Sender, firstQuote, deployment.Sign(firstQuote));

@@ -11,23 +11,24 @@ using Microsoft.Extensions.Options;
 namespace Commerce.Payments.Tests;
 
 /// <summary>
-/// A grain store (SQLite file of its own), the outbox relay to the embedded Kafka, and a Checkout
+/// A grain store of its own (SQLite or PostgreSQL), the outbox relay to the embedded Kafka, and a Checkout
 /// watcher over them. The watcher can be stopped and a new one started on the same store.
 /// </summary>
 public sealed class WatcherHarness : IAsyncDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("commerce-payments-").FullName;
     private readonly PaymentsEnvironment _env;
+    private readonly TestStore _testStore;
     private readonly EventProducer _producer;
     private readonly OutboxSignal _signal = new();
     private readonly OutboxRelay _relay;
     private readonly JsonRpcClient _rpc;
 
-    private WatcherHarness(PaymentsEnvironment env, CheckoutWatcherOptions options)
+    private WatcherHarness(PaymentsEnvironment env, CheckoutWatcherOptions options, TestStore store)
     {
         _env = env;
         Options = options;
-        Store = new SqliteGrainStore($"Data Source={Path.Combine(_directory, "payments.db")}", TimeProvider.System);
+        _testStore = store;
+        Store = store.Store;
         _producer = new EventProducer(env.Kafka);
         _relay = new OutboxRelay(Store, _producer, _signal, NullLogger<OutboxRelay>.Instance);
         _rpc = new JsonRpcClient(new HttpClient(), new JsonRpcClientOptions { Endpoint = env.Endpoint, MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(20) });
@@ -35,11 +36,11 @@ public sealed class WatcherHarness : IAsyncDisposable
 
     public CheckoutWatcherOptions Options { get; }
 
-    public SqliteGrainStore Store { get; }
+    public IGrainStore Store { get; }
 
     public CheckoutWatcher? Watcher { get; private set; }
 
-    public static async Task<WatcherHarness> StartAsync(PaymentsEnvironment env, Deployment deployment, int confirmations = 2)
+    public static async Task<WatcherHarness> StartAsync(PaymentsEnvironment env, Deployment deployment, int confirmations = 2, string store = "sqlite")
     {
         var options = new CheckoutWatcherOptions
         {
@@ -51,7 +52,7 @@ public sealed class WatcherHarness : IAsyncDisposable
             StartBlock = deployment.DeployedAt,
         };
         options.Validate();
-        var harness = new WatcherHarness(env, options);
+        var harness = new WatcherHarness(env, options, await TestStore.CreateAsync(store));
         await harness.Store.InitializeAsync(CancellationToken.None);
         await harness._relay.StartAsync(CancellationToken.None);
         await harness.StartWatcherAsync();
@@ -102,8 +103,6 @@ public sealed class WatcherHarness : IAsyncDisposable
         await _relay.StopAsync(CancellationToken.None);
         _relay.Dispose();
         _producer.Dispose();
-        await Store.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        await _testStore.DisposeAsync();
     }
 }
