@@ -25,6 +25,7 @@ public sealed class PaymentsEnvironment : IAsyncLifetime
     private readonly CancellationTokenSource _stop = new();
     private Thread? _reader;
     private volatile string? _readerError;
+    private readonly ConcurrentDictionary<int, long> _nextOffsets = new();
 
     public KafkaConnection Kafka { get; private set; } = null!;
 
@@ -100,6 +101,21 @@ public sealed class PaymentsEnvironment : IAsyncLifetime
             await Anvil.MineAsync();
     }
 
+    /// <summary>Waits until the reader has read every record the topic holds now (its high watermark in each partition).</summary>
+    public async Task WaitReadAllAsync()
+    {
+        var config = new ConsumerConfig { BootstrapServers = Kafka.BootstrapServers, GroupId = $"payments-watermarks-{Guid.NewGuid():N}" };
+        var high = new Dictionary<int, long>();
+        using (var probe = new ConsumerBuilder<string, byte[]>(config).Build())
+        {
+            for (var partition = 0; partition < TopicCatalog.OrderEvents.Partitions; partition++)
+                high[partition] = probe.QueryWatermarkOffsets(new TopicPartition(TopicCatalog.OrderEvents.Name, partition), TimeSpan.FromSeconds(10)).High.Value;
+        }
+        await Commerce.Testing.Eventually.Until(
+            () => high.All(h => h.Value == 0 || _nextOffsets.GetValueOrDefault(h.Key) >= h.Value), TimeSpan.FromSeconds(30),
+            () => $"the order-events reader at the high watermarks [{string.Join(", ", high.Select(h => $"{h.Key}:{h.Value}"))}], read up to [{string.Join(", ", _nextOffsets.Select(n => $"{n.Key}:{n.Value}"))}]");
+    }
+
     private void ReadOrderEvents()
     {
         try
@@ -119,6 +135,7 @@ public sealed class PaymentsEnvironment : IAsyncLifetime
                 var record = consumer.Consume(TimeSpan.FromMilliseconds(50));
                 if (record?.Message?.Value is not { } value)
                     continue;
+                _nextOffsets[record.Partition.Value] = record.Offset.Value + 1;
                 var envelope = EnvelopeSerializer.Deserialize(value);
                 if (envelope.Payload is PaymentObserved payment)
                 {

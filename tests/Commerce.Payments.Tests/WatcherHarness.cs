@@ -40,7 +40,7 @@ public sealed class WatcherHarness : IAsyncDisposable
 
     public CheckoutWatcher? Watcher { get; private set; }
 
-    public static async Task<WatcherHarness> StartAsync(PaymentsEnvironment env, Deployment deployment, int confirmations = 2, string store = "sqlite")
+    public static async Task<WatcherHarness> StartAsync(PaymentsEnvironment env, Deployment deployment, int confirmations = 2, string store = "sqlite", Action<CheckoutWatcherOptions>? configure = null)
     {
         var options = new CheckoutWatcherOptions
         {
@@ -51,6 +51,7 @@ public sealed class WatcherHarness : IAsyncDisposable
             PollInterval = TimeSpan.FromMilliseconds(20),
             StartBlock = deployment.DeployedAt,
         };
+        configure?.Invoke(options);
         options.Validate();
         var harness = new WatcherHarness(env, options, await TestStore.CreateAsync(store));
         await harness.Store.InitializeAsync(CancellationToken.None);
@@ -83,7 +84,7 @@ public sealed class WatcherHarness : IAsyncDisposable
         return json.RootElement.GetProperty("cursorBlock") is { ValueKind: JsonValueKind.Number } n ? n.GetUInt64() : null;
     }
 
-    /// <summary>Waits until the stored cursor reached the node's head and the outbox is empty: everything up to the head is published.</summary>
+    /// <summary>Waits until the stored cursor reached the node's head, the outbox is empty and the test's reader read all of it: everything up to the head is published and seen.</summary>
     public async Task WaitCaughtUpAsync()
     {
         var head = await _env.Eth.GetBlockNumberAsync();
@@ -95,6 +96,7 @@ public sealed class WatcherHarness : IAsyncDisposable
             outbox = await Store.CountOutboxAsync(CancellationToken.None);
             return cursor >= head && outbox == 0;
         }, TimeSpan.FromSeconds(30), () => $"the watcher's cursor at head {head} with an empty outbox; cursor {cursor?.ToString() ?? "none"}, outbox rows {outbox}");
+        await _env.WaitReadAllAsync();
     }
 
     public async ValueTask DisposeAsync()
