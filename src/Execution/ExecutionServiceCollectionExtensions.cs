@@ -22,6 +22,8 @@ public static class ExecutionServiceCollectionExtensions
     {
         services.AddOptions<ExecutorOptions>().Bind(configuration.GetSection(ExecutorOptions.Section))
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        if (!configuration.GetValue($"{ExecutorOptions.Section}:{nameof(ExecutorOptions.Enabled)}", true))
+            return services; // nothing else: no key, no node and no tables are needed
         services.AddOptions<HotWalletOptions>().Bind(configuration.GetSection(HotWalletOptions.Section));
         services.AddSingleton<IExecutorStore>(sp =>
         {
@@ -41,17 +43,8 @@ public static class ExecutionServiceCollectionExtensions
         });
         services.AddSingleton(sp => sp.GetRequiredService<TransactionExecutor>().Signals);
         services.AddSingleton<ExecutorOutboxRelay>();
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<ExecutorOptions>>().Value.Enabled
-            ? ActivatorUtilities.CreateInstance<ExecutorHost>(sp)
-            : new NoOpService());
+        services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<ExecutorHost>(sp));
         services.AddHostedService(sp => sp.GetRequiredService<ExecutorOutboxRelay>());
         return services;
-    }
-
-    private sealed class NoOpService : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -21,6 +21,7 @@ public sealed partial class ExecutorOutboxRelay(IExecutorStore store, EventProdu
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await store.InitializeAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             int taken;

@@ -29,8 +29,23 @@ public sealed class SqliteExecutorStore : IExecutorStore, IAsyncDisposable
 
     public async Task InitializeAsync(CancellationToken ct)
     {
-        _writer = new SqliteConnection(_connectionString);
-        await _writer.OpenAsync(ct);
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            if (_writer is null)
+                await CreateSchemaAsync(ct);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task CreateSchemaAsync(CancellationToken ct)
+    {
+        var writer = new SqliteConnection(_connectionString);
+        await writer.OpenAsync(ct);
+        _writer = writer;
         await using var command = _writer.CreateCommand();
         command.CommandText = """
             PRAGMA journal_mode = WAL;
@@ -188,9 +203,18 @@ public sealed class SqliteExecutorStore : IExecutorStore, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_writer is not null)
-            await _writer.DisposeAsync();
-        _writeGate.Dispose();
+        // Let a write in progress finish first; later writes find no writer and fail.
+        await _writeGate.WaitAsync();
+        try
+        {
+            if (_writer is not null)
+                await _writer.DisposeAsync();
+            _writer = null;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     private async Task<List<ExecutorCommand>> LoadAsync(string where, EthAddress sender, long after, CancellationToken ct)
@@ -209,10 +233,10 @@ public sealed class SqliteExecutorStore : IExecutorStore, IAsyncDisposable
 
     private async Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> work, CancellationToken ct)
     {
-        var writer = _writer ?? throw new InvalidOperationException("the executor store is not initialized");
         await _writeGate.WaitAsync(ct);
         try
         {
+            var writer = _writer ?? throw new InvalidOperationException("the executor store is not initialized (or disposed)");
             await using var transaction = (SqliteTransaction)await writer.BeginTransactionAsync(ct);
             await work(writer, transaction);
             await transaction.CommitAsync(ct);
