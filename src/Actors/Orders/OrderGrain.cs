@@ -166,9 +166,10 @@ public sealed class OrderGrain(TimeSpan reservation) : Grain<OrderState>, IOrder
                 Record(name, $"total paid {payment.TotalPaid}");
                 break;
             case "PlanCompleted" when State.Status == OrderStatus.PlanActive:
-                State = State with { TotalPaid = payment.TotalPaid };
+                // The Checkout's PlanCompleted carries no amount (the watcher reports 0): the whole price was paid.
+                State = State with { TotalPaid = State.Quote.Price };
                 Sell();
-                Move(name, OrderStatus.Completed, $"the plan is paid in full ({payment.TotalPaid})");
+                Move(name, OrderStatus.Completed, $"the plan is paid in full ({State.Quote.Price})");
                 break;
             case "PlanDefaulted" when State.Status == OrderStatus.PlanActive:
                 // The Checkout took the item back from escrow and refunded the buyer: nothing to release here.
