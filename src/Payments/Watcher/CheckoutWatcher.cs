@@ -25,13 +25,18 @@ public sealed partial class CheckoutWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await store.InitializeAsync(stoppingToken);
         var follower = new CheckoutFollower(_options, store, rpc, logger, signal.Notify);
+        var initialized = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var more = false;
             try
             {
+                if (!initialized)
+                {
+                    await store.InitializeAsync(stoppingToken);   // idempotent; the database may not be up yet
+                    initialized = true;
+                }
                 more = await follower.PollOnceAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
