@@ -1,6 +1,7 @@
 using Commerce.Actors.Runtime;
 using Commerce.Connectors;
 using Commerce.Connectors.Marketplaces.Api;
+using Commerce.Execution;
 using Commerce.Host.Api;
 using Commerce.Host.Auth;
 using Commerce.Host.Catalog;
@@ -41,6 +42,7 @@ public static class CommerceApp
 
         services.AddGrainRuntime(builder.Configuration);
         services.AddMarketplaceConnectors(builder.Configuration);
+        services.AddTransactionExecutor(builder.Configuration);
         services.AddLivePricing(builder.Configuration);
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));

@@ -16,6 +16,8 @@ switch (verb)
     case "demo":
         await RunAsync(rest, demo: true);
         return 0;
+    case "chain":
+        return await Commerce.Execution.Cli.ChainCli.RunAsync(rest, Console.Out, Console.Error);
     case "admin-token":
         var app = CommerceApp.Build(rest);
         var (token, expires) = app.Services.GetRequiredService<TokenService>().Issue(
