@@ -36,6 +36,28 @@ public sealed class FencingAndCatchUpTests(PaymentsEnvironment env)
     }
 
     [Fact]
+    public async Task Node_refusing_the_range_gets_smaller_ranges_and_every_payment_is_still_reported()
+    {
+        var deployment = await env.DeployAsync();
+        var buyer = await env.NewActorAsync();
+        var orders = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var quote = await deployment.QuoteAsync(buyer, PaymentsEnvironment.Ether / 100);
+            await deployment.Checkout.PurchaseAsync(buyer.Sender, quote, deployment.Sign(quote));
+            orders.Add(Deployment.OrderId(quote));
+            await env.MineAsync(4);
+        }
+
+        using var node = new RangeLimitingNode(maxBlocks: 3);
+        await using var harness = await WatcherHarness.StartAsync(env, deployment, confirmations: 2, configure: o => o.MaxBlockRange = 1000, handler: node);
+        await harness.WaitCaughtUpAsync();
+        Assert.True(node.Refused > 0, "the node should have refused the first, wide ranges");
+        foreach (var order in orders)
+            Assert.Contains(env.Of(order), o => o.Payment.Confirmed);
+    }
+
+    [Fact]
     public async Task Second_watcher_of_a_checkout_is_fenced_off_then_carries_on_from_what_the_other_stored()
     {
         var deployment = await env.DeployAsync();

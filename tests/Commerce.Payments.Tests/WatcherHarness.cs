@@ -23,7 +23,7 @@ public sealed class WatcherHarness : IAsyncDisposable
     private readonly OutboxRelay _relay;
     private readonly JsonRpcClient _rpc;
 
-    private WatcherHarness(PaymentsEnvironment env, CheckoutWatcherOptions options, TestStore store)
+    private WatcherHarness(PaymentsEnvironment env, CheckoutWatcherOptions options, TestStore store, HttpMessageHandler? handler)
     {
         _env = env;
         Options = options;
@@ -31,7 +31,7 @@ public sealed class WatcherHarness : IAsyncDisposable
         Store = store.Store;
         _producer = new EventProducer(env.Kafka);
         _relay = new OutboxRelay(Store, _producer, _signal, NullLogger<OutboxRelay>.Instance);
-        _rpc = new JsonRpcClient(new HttpClient(), new JsonRpcClientOptions { Endpoint = env.Endpoint, MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(20) });
+        _rpc = new JsonRpcClient(handler is null ? new HttpClient() : new HttpClient(handler), new JsonRpcClientOptions { Endpoint = env.Endpoint, MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(20) });
     }
 
     public CheckoutWatcherOptions Options { get; }
@@ -40,7 +40,7 @@ public sealed class WatcherHarness : IAsyncDisposable
 
     public CheckoutWatcher? Watcher { get; private set; }
 
-    public static async Task<WatcherHarness> StartAsync(PaymentsEnvironment env, Deployment deployment, int confirmations = 2, string store = "sqlite", Action<CheckoutWatcherOptions>? configure = null)
+    public static async Task<WatcherHarness> StartAsync(PaymentsEnvironment env, Deployment deployment, int confirmations = 2, string store = "sqlite", Action<CheckoutWatcherOptions>? configure = null, HttpMessageHandler? handler = null)
     {
         var options = new CheckoutWatcherOptions
         {
@@ -53,7 +53,7 @@ public sealed class WatcherHarness : IAsyncDisposable
         };
         configure?.Invoke(options);
         options.Validate();
-        var harness = new WatcherHarness(env, options, await TestStore.CreateAsync(store));
+        var harness = new WatcherHarness(env, options, await TestStore.CreateAsync(store), handler);
         await harness.Store.InitializeAsync(CancellationToken.None);
         await harness._relay.StartAsync(CancellationToken.None);
         await harness.StartWatcherAsync();

@@ -31,6 +31,7 @@ public sealed partial class CheckoutFollower
     private readonly string _key;
     private WatcherState? _state;
     private long? _commits;
+    private ulong _range;
 
     public CheckoutFollower(CheckoutWatcherOptions options, IGrainStore store, JsonRpcClient rpc, ILogger logger, Action? committed = null)
     {
@@ -42,7 +43,11 @@ public sealed partial class CheckoutFollower
         _committed = committed;
         _key = options.Address.ToLowerHex();
         _fence = new PartitionCursor(StateType, "chain", $"checkout:{_key}", 0);
+        _range = (ulong)options.MaxBlockRange;
     }
+
+    /// <summary>Blocks asked per eth_getLogs now: Payments:MaxBlockRange, halved each time the node refused a range.</summary>
+    public ulong BlockRange => _range;
 
     /// <summary>The state as last committed (or loaded).</summary>
     public WatcherState? State => _state;
@@ -89,17 +94,21 @@ public sealed partial class CheckoutFollower
         var more = false;
         if (from <= head)
         {
-            var to = Math.Min(head, from + (ulong)_options.MaxBlockRange - 1);
+            var to = Math.Min(head, from + _range - 1);
             more = to < head;
             var scanned = await ScanAsync(from, to, cursor is null ? null : cursorHash, ct);
-            if (scanned is null)
+            if (scanned is { Refused: true })
+            {
+                more = true;   // asked again at once with the smaller range
+            }
+            else if (scanned is null)
             {
                 more = true;   // the chain moved under the scan: verify again at once
             }
             else
             {
                 var known = pending.Select(p => p.Identity).Concat(confirmed.Select(k => k.Identity)).ToHashSet();
-                foreach (var (observation, blockTime) in scanned.Value.Logs)
+                foreach (var (observation, blockTime) in scanned.Logs)
                 {
                     var tracked = new TrackedLog(observation, blockTime);
                     if (!known.Add(tracked.Identity))
@@ -110,7 +119,7 @@ public sealed partial class CheckoutFollower
                     LogObserved(observation.OrderId, observation.Kind, observation.BlockNumber, observation.TransactionHash);
                 }
                 cursor = to;
-                cursorHash = scanned.Value.ToHash;
+                cursorHash = scanned.ToHash;
                 blocks[to] = cursorHash;
             }
         }
@@ -167,16 +176,30 @@ public sealed partial class CheckoutFollower
             _committed?.Invoke();
     }
 
-    /// <summary>The logs of [from, to] with their blocks checked canonical, or null when the chain changed during the scan.</summary>
-    private async Task<(List<(PaymentObserved, ulong)> Logs, string ToHash)?> ScanAsync(ulong from, ulong to, string? parentHash, CancellationToken ct)
+    /// <summary>
+    /// The logs of [from, to] with their blocks checked canonical; null when the chain changed during the
+    /// scan; <see cref="Scan.Refused"/> when the node refused the range (too many blocks or results for
+    /// it), after which the range is halved.
+    /// </summary>
+    private async Task<Scan?> ScanAsync(ulong from, ulong to, string? parentHash, CancellationToken ct)
     {
-        var logs = await _eth.GetLogsAsync(new LogFilter
+        IReadOnlyList<RpcLog> logs;
+        try
         {
-            FromBlock = from,
-            ToBlock = to,
-            Addresses = [_options.Address],
-            Topics = [PaymentMapping.Topics],
-        }, ct);
+            logs = await _eth.GetLogsAsync(new LogFilter
+            {
+                FromBlock = from,
+                ToBlock = to,
+                Addresses = [_options.Address],
+                Topics = [PaymentMapping.Topics],
+            }, ct);
+        }
+        catch (JsonRpcException ex) when (to > from)
+        {
+            _range = Math.Max(1, (to - from + 1) / 2);
+            LogRangeRefused(from, to, ex.Code, ex.RpcMessage, _range);
+            return new Scan([], "", Refused: true);
+        }
         var observations = _checkout.DecodeEvents(logs).Select(PaymentMapping.Map).OfType<PaymentObserved>()
             .OrderBy(o => o.BlockNumber).ThenBy(o => o.LogIndex).ToList();
         var numbers = observations.Select(o => (ulong)o.BlockNumber).Append(from).Append(to).ToHashSet();
@@ -193,8 +216,10 @@ public sealed partial class CheckoutFollower
                 return null;
             result.Add((o, header!.Timestamp));
         }
-        return (result, toHash.ToLowerInvariant());
+        return new Scan(result, toHash.ToLowerInvariant(), Refused: false);
     }
+
+    private sealed record Scan(List<(PaymentObserved, ulong)> Logs, string ToHash, bool Refused);
 
     /// <summary>The highest known block still on the chain (where to scan again from), or the start when none is.</summary>
     private async Task<(ulong?, string?)> ForkBaseAsync(Dictionary<ulong, string> blocks, ulong mismatched, CancellationToken ct)
@@ -255,6 +280,9 @@ public sealed partial class CheckoutFollower
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reorg: block {Number} was {Hash} and is no longer; scanning again after block {Base}")]
     private partial void LogRewound(ulong number, string hash, string @base);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The node refused eth_getLogs over blocks {From}..{To} ({Code}: {Reason}); asking for {Range} blocks at a time")]
+    private partial void LogRangeRefused(ulong from, ulong to, long code, string reason, ulong range);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reorg below every kept block (seen at {Number}, oldest kept {Oldest}): raise Payments:ReorgWindow")]
     private partial void LogDeepReorg(ulong number, ulong oldest);
