@@ -71,20 +71,27 @@ public sealed partial class CheckoutFollower
         if (cursor is { } c)
             toVerify.Add(c);
         var canonical = await HeadersAsync(toVerify, ct);
+        ulong? lowestOrphan = null;
         foreach (var log in pending.ToList())
         {
             var observation = log.Observation;
             if (SameHash(canonical[(ulong)observation.BlockNumber]?.Hash, observation.BlockHash))
                 continue;
             pending.Remove(log);
+            lowestOrphan = Math.Min(lowestOrphan ?? ulong.MaxValue, (ulong)observation.BlockNumber);
             outbox.Add(Record(observation with { Reorged = true }, ObservationStage.Reorged, log.BlockTime));
             LogReorged(observation.OrderId, observation.Kind, observation.BlockNumber, observation.BlockHash);
         }
-        if (cursor is { } at && !SameHash(canonical[at]?.Hash, cursorHash))
+        // The cursor block replaced, or (answers of several nodes behind one endpoint disagreeing) a
+        // block below it: scan again from the fork point, where the orphaned logs may be included anew.
+        ulong? replaced = cursor is { } at && !SameHash(canonical[at]?.Hash, cursorHash) ? at : null;
+        if (lowestOrphan is { } orphanAt && cursor is { } cursorAt && orphanAt <= cursorAt)
+            replaced = Math.Min(replaced ?? ulong.MaxValue, orphanAt);
+        if (replaced is { } mismatch)
         {
-            var orphaned = cursorHash ?? "none";
-            (cursor, cursorHash) = await ForkBaseAsync(blocks, at, ct);
-            LogRewound(at, orphaned, cursor?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "start");
+            var orphaned = blocks.GetValueOrDefault(mismatch) ?? cursorHash ?? "none";
+            (cursor, cursorHash) = await ForkBaseAsync(blocks, mismatch, ct);
+            LogRewound(mismatch, orphaned, cursor?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "start");
             foreach (var number in blocks.Keys.Where(n => cursor is null || n > cursor).ToList())
                 blocks.Remove(number);
         }
