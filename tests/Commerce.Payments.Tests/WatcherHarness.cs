@@ -99,6 +99,10 @@ public sealed class WatcherHarness : IAsyncDisposable
         await _env.WaitReadAllAsync();
     }
 
+    /// <summary>Waits until the order's first observation was read from the topic.</summary>
+    public Task WaitSeenAsync(string orderId) =>
+        Commerce.Testing.Eventually.Until(() => _env.Of(orderId).Count > 0, TimeSpan.FromSeconds(30), $"an observation of order {orderId} on commerce.order-events");
+
     public async ValueTask DisposeAsync()
     {
         await StopWatcherAsync();
