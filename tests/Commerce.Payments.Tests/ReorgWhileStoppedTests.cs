@@ -7,7 +7,7 @@ namespace Commerce.Payments.Tests;
 public sealed class ReorgWhileStoppedTests(PaymentsEnvironment env)
 {
     [Fact]
-    public async Task Watcher_restarted_after_a_reorg_below_its_cursor_reports_the_orphaned_log_and_never_confirms_it()
+    public async Task Watcher_restarted_after_a_reorg_below_its_cursor_reports_the_orphaned_log_and_confirms_the_purchase_where_it_was_included_again()
     {
         var deployment = await env.DeployAsync();
         await using var harness = await WatcherHarness.StartAsync(env, deployment, confirmations: 4);
@@ -26,13 +26,20 @@ public sealed class ReorgWhileStoppedTests(PaymentsEnvironment env)
         await harness.StopWatcherAsync();
 
         Assert.True(await env.Anvil.RevertAsync(snapshot));
-        await env.MineAsync(6);   // the new chain passes the old cursor and the depth of the orphaned block
+        // On the new chain the same purchase lands at the same height, below the stored cursor.
+        var again = await deployment.Checkout.PurchaseAsync(buyer.Sender, quote, deployment.Sign(quote));
+        Assert.Equal(orphan.BlockNumber, again.BlockNumber);
+        Assert.NotEqual(orphan.BlockHash, again.BlockHash);
+        await env.MineAsync(5);   // the new chain passes the old cursor and the depth
         await harness.StartWatcherAsync();
-        await Eventually.Until(() => env.Of(orderId).Any(o => o.Payment.Reorged), TimeSpan.FromSeconds(30),
-            () => $"the purchase in block {orphan.BlockNumber} reported reorged; seen {env.Of(orderId).Count} records");
+        await Eventually.Until(() => env.Of(orderId).Any(o => o.Payment.Confirmed), TimeSpan.FromSeconds(30),
+            () => $"the purchase confirmed in its new block {again.BlockNumber}; seen {env.Of(orderId).Count} records");
         await harness.WaitCaughtUpAsync();
-        Assert.DoesNotContain(env.Of(orderId), o => o.Payment.Confirmed);
-        Assert.True(await harness.CursorAsync() > forkBase + 6 - 1);
-        Assert.False(await deployment.Checkout.IsNonceUsedAsync(quote.Nonce));
+        var records = env.Of(orderId);
+        var reorged = Assert.Single(records, o => o.Payment.Reorged);
+        Assert.Equal(orphan.BlockHash.ToLowerInvariant(), reorged.Payment.BlockHash);
+        var confirmed = Assert.Single(records, o => o.Payment.Confirmed);
+        Assert.Equal(again.BlockHash.ToLowerInvariant(), confirmed.Payment.BlockHash);
+        Assert.True(await harness.CursorAsync() >= forkBase + 6);
     }
 }
