@@ -58,6 +58,34 @@ public sealed class FencingAndCatchUpTests(PaymentsEnvironment env)
     }
 
     [Fact]
+    public async Task Failing_node_calls_abort_passes_without_losing_or_repeating_any_report()
+    {
+        var deployment = await env.DeployAsync();
+        using var node = new FaultyNode(failureRate: 0.5, seed: 42);
+        await using var harness = await WatcherHarness.StartAsync(env, deployment, confirmations: 2, handler: node);
+        var buyer = await env.NewActorAsync();
+        var orders = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var quote = await deployment.QuoteAsync(buyer, PaymentsEnvironment.Ether / 100);
+            await deployment.Checkout.PurchaseAsync(buyer.Sender, quote, deployment.Sign(quote));
+            orders.Add(Deployment.OrderId(quote));
+            await env.MineAsync(i % 3);
+        }
+        await env.MineAsync(2);
+        await harness.WaitCaughtUpAsync();
+
+        Assert.True(node.Failed > 0, "the node should have failed some calls");
+        foreach (var order in orders)
+        {
+            var records = env.Of(order);
+            Assert.Single(records.Where(r => !r.Payment.Confirmed).Select(r => r.Envelope.Id).Distinct());
+            Assert.Single(records.Where(r => r.Payment.Confirmed).Select(r => r.Envelope.Id).Distinct());
+            Assert.DoesNotContain(records, r => r.Payment.Reorged);
+        }
+    }
+
+    [Fact]
     public async Task Second_watcher_of_a_checkout_is_fenced_off_then_carries_on_from_what_the_other_stored()
     {
         var deployment = await env.DeployAsync();
