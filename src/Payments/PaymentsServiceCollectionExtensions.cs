@@ -5,6 +5,7 @@ using Commerce.Payments.Options;
 using Commerce.Payments.Watcher;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,12 +17,15 @@ public static class PaymentsServiceCollectionExtensions
     /// <summary>
     /// The Checkout watcher, configured from "Payments" and validated at start. It writes to the grain
     /// store and its outbox, which the grain runtime's relay publishes: call it after AddGrainRuntime.
-    /// With Payments:Enabled false (the default) nothing runs.
+    /// With Payments:Enabled false (the default) nothing runs. <see cref="CheckoutWatcherStatus"/> tells
+    /// where the watcher stands (for a health check).
     /// </summary>
     public static IServiceCollection AddCheckoutWatcher(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CheckoutWatcherOptions>().Bind(configuration.GetSection(CheckoutWatcherOptions.Section))
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        services.AddSingleton<CheckoutWatcherStatus>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IHostedService>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<CheckoutWatcherOptions>>();
@@ -29,7 +33,7 @@ public static class PaymentsServiceCollectionExtensions
                 return new DisabledWatcher();
             var rpc = new JsonRpcClient(new HttpClient(), new JsonRpcClientOptions { Endpoint = new Uri(options.Value.RpcUrl) });
             return new CheckoutWatcher(options, sp.GetRequiredService<IGrainStore>(), rpc, sp.GetRequiredService<OutboxSignal>(),
-                sp.GetRequiredService<ILogger<CheckoutWatcher>>());
+                sp.GetRequiredService<CheckoutWatcherStatus>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CheckoutWatcher>>());
         });
         return services;
     }

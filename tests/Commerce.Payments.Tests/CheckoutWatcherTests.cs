@@ -38,6 +38,8 @@ public sealed class CheckoutWatcherTests(PaymentsEnvironment env)
         // The block is 1 deep: not yet confirmed, however long the watcher looks.
         await harness.WaitCaughtUpAsync();
         Assert.DoesNotContain(env.Of(orderId), o => o.Payment.Confirmed);
+        await Eventually.Until(() => harness.Status.Current is { Enabled: true, PendingLogs: 1, Lag: 0 } s && s.Cursor == receipt.BlockNumber, Deadline,
+            () => $"the watcher's status at block {receipt.BlockNumber} with 1 log pending, no lag; is {harness.Status.Current}");
 
         await env.MineAsync(1);
         var confirmed = await WaitForAsync(orderId, p => p.Confirmed, "Purchased, confirmed");

@@ -76,6 +76,7 @@ public sealed class FencingAndCatchUpTests(PaymentsEnvironment env)
         await harness.WaitCaughtUpAsync();
 
         Assert.True(node.Failed > 0, "the node should have failed some calls");
+        Assert.True(harness.Status.Current.FailedPasses > 0, "some passes should have failed");
         foreach (var order in orders)
         {
             var records = env.Of(order);

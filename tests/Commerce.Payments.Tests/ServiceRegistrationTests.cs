@@ -13,6 +13,7 @@ public sealed class ServiceRegistrationTests
         using var host = Build([]);
         await host.StartAsync();
         Assert.DoesNotContain(host.Services.GetServices<IHostedService>(), s => s is CheckoutWatcher);
+        Assert.False(host.Services.GetRequiredService<CheckoutWatcherStatus>().Current.Enabled);
         await host.StopAsync();
     }
 

@@ -40,6 +40,8 @@ public sealed class WatcherHarness : IAsyncDisposable
 
     public CheckoutWatcher? Watcher { get; private set; }
 
+    public CheckoutWatcherStatus Status { get; } = new();
+
     public static async Task<WatcherHarness> StartAsync(PaymentsEnvironment env, Deployment deployment, int confirmations = 2, string store = "sqlite", Action<CheckoutWatcherOptions>? configure = null, HttpMessageHandler? handler = null)
     {
         var options = new CheckoutWatcherOptions
@@ -62,7 +64,8 @@ public sealed class WatcherHarness : IAsyncDisposable
 
     public async Task StartWatcherAsync()
     {
-        Watcher = new CheckoutWatcher(Microsoft.Extensions.Options.Options.Create(Options), Store, _rpc, _signal, NullLogger<CheckoutWatcher>.Instance);
+        Watcher = new CheckoutWatcher(Microsoft.Extensions.Options.Options.Create(Options), Store, _rpc, _signal, Status, TimeProvider.System,
+            NullLogger<CheckoutWatcher>.Instance);
         await Watcher.StartAsync(CancellationToken.None);
     }
 

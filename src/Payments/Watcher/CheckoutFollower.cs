@@ -52,6 +52,9 @@ public sealed partial class CheckoutFollower
     /// <summary>The state as last committed (or loaded).</summary>
     public WatcherState? State => _state;
 
+    /// <summary>The head the last pass read.</summary>
+    public ulong? LastHead { get; private set; }
+
     /// <summary>Runs one pass; returns true when it stopped short of the head (more blocks to scan right away).</summary>
     public async Task<bool> PollOnceAsync(CancellationToken ct)
     {
@@ -59,6 +62,7 @@ public sealed partial class CheckoutFollower
             await LoadAsync(ct);
         var before = _state!;
         var head = await _eth.GetBlockNumberAsync(ct);
+        LastHead = head;
         var outbox = new List<OutboxWrite>();
         var pending = before.Pending.ToList();
         var blocks = before.Blocks.ToDictionary(b => b.Number, b => b.Hash);

@@ -15,7 +15,8 @@ namespace Commerce.Payments.Watcher;
 /// Payments:PollInterval. A failed pass is logged and retried; nothing is committed by half.
 /// </summary>
 public sealed partial class CheckoutWatcher(
-    IOptions<CheckoutWatcherOptions> options, IGrainStore store, JsonRpcClient rpc, OutboxSignal signal, ILogger<CheckoutWatcher> logger) : BackgroundService
+    IOptions<CheckoutWatcherOptions> options, IGrainStore store, JsonRpcClient rpc, OutboxSignal signal, CheckoutWatcherStatus status,
+    TimeProvider clock, ILogger<CheckoutWatcher> logger) : BackgroundService
 {
     private readonly CheckoutWatcherOptions _options = options.Value;
 
@@ -27,6 +28,7 @@ public sealed partial class CheckoutWatcher(
     {
         var follower = new CheckoutFollower(_options, store, rpc, logger, signal.Notify);
         var initialized = false;
+        status.Started();
         while (!stoppingToken.IsCancellationRequested)
         {
             var more = false;
@@ -38,6 +40,7 @@ public sealed partial class CheckoutWatcher(
                     initialized = true;
                 }
                 more = await follower.PollOnceAsync(stoppingToken);
+                status.Passed(clock.GetUtcNow(), follower.LastHead ?? 0, follower.State?.CursorBlock, follower.State?.Pending.Count ?? 0);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -45,6 +48,7 @@ public sealed partial class CheckoutWatcher(
             }
             catch (Exception ex)
             {
+                status.Failed(ex.Message);
                 LogPassFailed(ex);
             }
             Interlocked.Increment(ref _passes);
