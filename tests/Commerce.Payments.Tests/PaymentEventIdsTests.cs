@@ -29,6 +29,14 @@ public sealed class PaymentEventIdsTests
         Assert.Equal(ids.Length, ids.Distinct().Count());
     }
 
+    /// <summary>Pinned: ids computed by an earlier version must stay the same, or a redelivery after an upgrade would not dedupe.</summary>
+    [Theory]
+    [InlineData(ObservationStage.Observed, 0, "e6034620-0ded-881e-9826-a35d2d2ecaad")]
+    [InlineData(ObservationStage.Confirmed, 3, "aef58eca-f27f-8f26-821a-177c9d3ad379")]
+    [InlineData(ObservationStage.Reorged, 7, "805ff63b-13fb-842d-bccd-cb3eb99a5a99")]
+    public void Id_is_sha256_of_tx_log_index_stage_and_block_hash(ObservationStage stage, int logIndex, string expected) =>
+        Assert.Equal(Guid.Parse(expected), PaymentEventIds.For(Tx, logIndex, stage, BlockA));
+
     [Fact]
     public void Id_is_a_version_8_uuid()
     {
