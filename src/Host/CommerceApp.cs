@@ -2,6 +2,7 @@ using Commerce.Actors.Runtime;
 using Commerce.Connectors;
 using Commerce.Connectors.Marketplaces.Api;
 using Commerce.Execution;
+using Commerce.Payments;
 using Commerce.Host.Api;
 using Commerce.Host.Auth;
 using Commerce.Host.Catalog;
@@ -44,6 +45,7 @@ public static class CommerceApp
         services.AddMarketplaceConnectors(builder.Configuration);
         services.AddTransactionExecutor(builder.Configuration);
         services.AddLivePricing(builder.Configuration);
+        services.AddCheckoutWatcher(builder.Configuration);
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
         services.AddSingleton<SigningKey>();
