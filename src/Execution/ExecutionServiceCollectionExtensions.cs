@@ -22,7 +22,7 @@ public static class ExecutionServiceCollectionExtensions
     {
         services.AddOptions<ExecutorOptions>().Bind(configuration.GetSection(ExecutorOptions.Section))
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
-        if (!configuration.GetValue($"{ExecutorOptions.Section}:{nameof(ExecutorOptions.Enabled)}", true))
+        if (!configuration.GetValue($"{ExecutorOptions.Section}:{nameof(ExecutorOptions.Enabled)}", false))
             return services; // nothing else: no key, no node and no tables are needed
         services.AddOptions<HotWalletOptions>().Bind(configuration.GetSection(HotWalletOptions.Section));
         services.AddSingleton<IExecutorStore>(sp =>

@@ -24,7 +24,8 @@ public static class CommerceApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        // appsettings.json is read from next to the executable, wherever it is started from.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         configure?.Invoke(builder);
 

@@ -13,7 +13,7 @@ public sealed class ExecutorOptions
     public const string Section = "Execution";
 
     /// <summary>Whether this instance runs the executor at all.</summary>
-    public bool Enabled { get; set; } = true;
+    public bool Enabled { get; set; }
 
     /// <summary>The node's JSON-RPC endpoint (http or https).</summary>
     public string RpcUrl { get; set; } = "http://127.0.0.1:8545/";

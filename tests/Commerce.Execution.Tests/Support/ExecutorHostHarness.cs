@@ -31,6 +31,7 @@ public sealed class ExecutorHostHarness : IAsyncDisposable
             ["Kafka:SessionTimeoutMs"] = "6000",
             ["Store:Provider"] = "sqlite",
             ["Store:ConnectionString"] = sqliteConnectionString,
+            ["Execution:Enabled"] = "true",
             ["Execution:RpcUrl"] = rpc.ToString(),
             ["Execution:ChainId"] = "31337",
             ["Execution:ConfirmationDepth"] = "2",
