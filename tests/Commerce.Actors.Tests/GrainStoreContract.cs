@@ -1,3 +1,4 @@
+using Commerce.Testing;
 using Commerce.Actors.Storage;
 
 namespace Commerce.Actors.Tests;

@@ -7,7 +7,7 @@ using Commerce.Events.Envelope;
 using Commerce.Events.Orders;
 using Commerce.Events.Topics;
 using Commerce.Messaging.Configuration;
-using Commerce.Payments.Tests.Anvil;
+using Commerce.Testing.Anvil;
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using Commerce.Testing.Anvil;
 using System.Numerics;
 using Commerce.Chain.Abi;
 using Commerce.Chain.Crypto;

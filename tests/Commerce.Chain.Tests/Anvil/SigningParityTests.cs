@@ -1,3 +1,4 @@
+using Commerce.Testing.Anvil;
 using System.Text;
 using System.Text.Json.Nodes;
 using Commerce.Chain.Hex;

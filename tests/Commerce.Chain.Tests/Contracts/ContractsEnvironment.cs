@@ -3,7 +3,7 @@ using System.Text.Json;
 using Commerce.Chain.Contracts;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.JsonRpc;
-using Commerce.Chain.Tests.Anvil;
+using Commerce.Testing.Anvil;
 
 namespace Commerce.Chain.Tests.Contracts;
 

@@ -1,7 +1,8 @@
+using Commerce.Chain.Tests.Anvil;
 using System.Numerics;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.JsonRpc;
-using Commerce.Chain.Tests.Anvil;
+using Commerce.Testing.Anvil;
 using Commerce.Chain.Transactions;
 
 namespace Commerce.Chain.Tests.JsonRpc;

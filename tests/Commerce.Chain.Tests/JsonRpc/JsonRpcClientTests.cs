@@ -1,7 +1,8 @@
+using Commerce.Chain.Tests.Anvil;
 using System.Collections.Concurrent;
 using System.Net;
 using Commerce.Chain.JsonRpc;
-using Commerce.Chain.Tests.Anvil;
+using Commerce.Testing.Anvil;
 
 namespace Commerce.Chain.Tests.JsonRpc;
 

@@ -1,3 +1,4 @@
+using Commerce.Testing;
 using Commerce.Execution.Storage;
 using Commerce.Execution.Tests.Support;
 

@@ -1,13 +1,14 @@
 using System.Diagnostics;
+using Xunit;
 using System.Net;
 using System.Net.Sockets;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.JsonRpc;
 
-namespace Commerce.Payments.Tests.Anvil;
+namespace Commerce.Testing.Anvil;
 
 /// <summary>
-/// A real Anvil node on a free port for the payments tests. The binary is
+/// A real Anvil node on a free port, shared by the test projects that need a chain. The binary is
 /// found through COMMERCE_ANVIL, else $COMMERCE_CACHE_DIR/anvil, else ~/.cache/commerce/anvil
 /// (where scripts/install-deps.sh puts it). Killed on dispose.
 /// </summary>

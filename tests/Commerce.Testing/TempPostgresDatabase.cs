@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Commerce.Execution.Tests.Support;
+namespace Commerce.Testing;
 
 /// <summary>
 /// A database of its own per test on the PostgreSQL server that `./run test` starts
