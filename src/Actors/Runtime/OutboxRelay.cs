@@ -1,6 +1,5 @@
 using Commerce.Actors.Storage;
 using Commerce.Messaging.Producing;
-using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -55,36 +54,9 @@ public sealed partial class OutboxRelay(IGrainStore store, EventProducer produce
     public async Task<int> RelayOnceAsync(CancellationToken ct)
     {
         await using var lease = await store.LeaseOutboxAsync(BatchSize, ct);
-        if (lease.Records.Count == 0)
-            return 0;
-        var failedRows = new HashSet<long>();
-        var pending = lease.Records.Sum(r => r.Messages.Count);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        foreach (var row in lease.Records)
-        {
-            var id = row.Id;
-            foreach (var message in row.Messages)
-            {
-                producer.Produce(message.Topic, message.Key, message.Value, report =>
-                {
-                    if (report.Error.Code != ErrorCode.NoError)
-                    {
-                        lock (failedRows) failedRows.Add(id);
-                        LogDeliveryFailed(id, report.Topic, report.Error.Reason);
-                    }
-                    if (Interlocked.Decrement(ref pending) == 0)
-                        done.TrySetResult();
-                });
-            }
-        }
-        if (pending > 0)
-            await done.Task.WaitAsync(ct);
-        // A row is removed only when every one of its records was acknowledged; the others are
-        // sent again later (consumers fed by the outbox dedupe on event ids).
-        var delivered = lease.Records.Where(r => !failedRows.Contains(r.Id)).Select(r => r.Id).ToList();
-        await lease.CompleteAsync(delivered, ct);
-        Interlocked.Add(ref _published, lease.Records.Where(r => !failedRows.Contains(r.Id)).Sum(r => r.Messages.Count));
-        return lease.Records.Count;
+        var (rows, delivered) = await OutboxPublisher.PublishAsync(lease, producer, LogDeliveryFailed, ct);
+        Interlocked.Add(ref _published, delivered);
+        return rows;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay failed; retrying")]

@@ -3,8 +3,11 @@ using NpgsqlTypes;
 
 namespace Commerce.Actors.Storage;
 
-/// <summary>Outbox rows locked (FOR UPDATE SKIP LOCKED) by this relay until the lease ends.</summary>
-internal sealed class PostgresOutboxLease(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<OutboxRecord> records) : IOutboxLease
+/// <summary>
+/// Outbox rows locked (FOR UPDATE SKIP LOCKED) by this relay until the lease ends; completing it
+/// deletes the delivered rows from <paramref name="table"/> (an outbox table: id, records, created_at).
+/// </summary>
+public sealed class PostgresOutboxLease(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<OutboxRecord> records, string table = "outbox") : IOutboxLease
 {
     private bool _completed;
 
@@ -14,7 +17,7 @@ internal sealed class PostgresOutboxLease(NpgsqlConnection connection, NpgsqlTra
     {
         if (deliveredIds.Count > 0)
         {
-            await using var command = new NpgsqlCommand("DELETE FROM outbox WHERE id = ANY($1)", connection, transaction);
+            await using var command = new NpgsqlCommand($"DELETE FROM {table} WHERE id = ANY($1)", connection, transaction);
             command.Parameters.Add(new NpgsqlParameter { Value = deliveredIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
             await command.ExecuteNonQueryAsync(ct);
         }

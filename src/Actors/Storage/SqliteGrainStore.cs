@@ -20,11 +20,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
 
     public SqliteGrainStore(string connectionString, TimeProvider clock)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(directory))
-            Directory.CreateDirectory(directory);
-        _connectionString = builder.ToString();
+        _connectionString = SqliteConnectionStrings.Prepare(connectionString);
         _clock = clock;
     }
 
@@ -206,8 +202,6 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         if (_writer is not null)
             await _writer.DisposeAsync();
     }
-
-    private SqliteConnection Writer => _writer ?? throw new InvalidOperationException("the store is not initialized");
 
     /// <summary>
     /// Checkpoints the WAL from its own connection once a second (PASSIVE: never blocks the writer),

@@ -1,6 +1,6 @@
 using Commerce.Execution.Storage;
 using Commerce.Messaging.Producing;
-using Confluent.Kafka;
+using Commerce.Actors.Runtime;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -56,35 +56,9 @@ public sealed partial class ExecutorOutboxRelay(IExecutorStore store, EventProdu
     public async Task<int> RelayOnceAsync(CancellationToken ct)
     {
         await using var lease = await store.LeaseOutboxAsync(BatchSize, ct);
-        if (lease.Records.Count == 0)
-            return 0;
-        var failed = new HashSet<long>();
-        var pending = lease.Records.Sum(r => r.Messages.Count);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        foreach (var row in lease.Records)
-        {
-            var id = row.Id;
-            foreach (var message in row.Messages)
-            {
-                producer.Produce(message.Topic, message.Key, message.Value, report =>
-                {
-                    if (report.Error.Code != ErrorCode.NoError)
-                    {
-                        lock (failed)
-                            failed.Add(id);
-                        LogDeliveryFailed(id, report.Topic, report.Error.Reason);
-                    }
-                    if (Interlocked.Decrement(ref pending) == 0)
-                        done.TrySetResult();
-                });
-            }
-        }
-        if (pending > 0)
-            await done.Task.WaitAsync(ct);
-        var delivered = lease.Records.Where(r => !failed.Contains(r.Id)).ToList();
-        await lease.CompleteAsync(delivered.Select(r => r.Id).ToList(), ct);
-        Interlocked.Add(ref _published, delivered.Sum(r => r.Messages.Count));
-        return lease.Records.Count;
+        var (rows, delivered) = await OutboxPublisher.PublishAsync(lease, producer, LogDeliveryFailed, ct);
+        Interlocked.Add(ref _published, delivered);
+        return rows;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Executor outbox relay failed; retrying")]

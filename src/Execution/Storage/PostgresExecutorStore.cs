@@ -154,7 +154,7 @@ public sealed class PostgresExecutorStore(string connectionString, TimeProvider 
         {
             var records = await ReadAsync(connection, transaction, "SELECT id, records FROM exec_outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED", [maxRows],
                 r => new OutboxRecord(r.GetInt64(0), OutboxPacking.Unpack((byte[])r.GetValue(1))), ct);
-            return new Lease(connection, transaction, records);
+            return new PostgresOutboxLease(connection, transaction, records, "exec_outbox");
         }
         catch
         {
@@ -265,32 +265,5 @@ public sealed class PostgresExecutorStore(string connectionString, TimeProvider 
         while (await reader.ReadAsync(ct))
             rows.Add(map(reader));
         return rows;
-    }
-
-    private sealed class Lease(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<OutboxRecord> records) : IOutboxLease
-    {
-        private bool _completed;
-
-        public IReadOnlyList<OutboxRecord> Records => records;
-
-        public async Task CompleteAsync(IReadOnlyCollection<long> deliveredIds, CancellationToken ct)
-        {
-            if (deliveredIds.Count > 0)
-            {
-                await using var command = new NpgsqlCommand("DELETE FROM exec_outbox WHERE id = ANY($1)", connection, transaction);
-                command.Parameters.Add(new NpgsqlParameter { Value = deliveredIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-                await command.ExecuteNonQueryAsync(ct);
-            }
-            await transaction.CommitAsync(ct);
-            _completed = true;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_completed)
-                await transaction.RollbackAsync();
-            await transaction.DisposeAsync();
-            await connection.DisposeAsync();
-        }
     }
 }

@@ -19,11 +19,7 @@ public sealed class SqliteExecutorStore : IExecutorStore, IAsyncDisposable
 
     public SqliteExecutorStore(string connectionString, TimeProvider clock)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(directory))
-            Directory.CreateDirectory(directory);
-        _connectionString = builder.ToString();
+        _connectionString = SqliteConnectionStrings.Prepare(connectionString);
         _clock = clock;
     }
 
