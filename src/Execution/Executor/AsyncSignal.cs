@@ -1,8 +1,9 @@
 namespace Commerce.Execution.Executor;
 
 /// <summary>
-/// Wakes every current waiter as soon as something happened, instead of them polling. A signal
-/// that nobody waits for is kept for the next waiter (so a notify between check and wait is not lost).
+/// Wakes every current waiter as soon as something happened, instead of them polling. A notify
+/// with nobody waiting is not kept, so every waiter also passes a timeout and re-checks its work
+/// then: the signal only shortens the wait, correctness never depends on it.
 /// </summary>
 public sealed class AsyncSignal
 {
