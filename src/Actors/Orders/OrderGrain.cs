@@ -16,7 +16,7 @@ namespace Commerce.Actors.Orders;
 /// installments, or cancelled on refusal, expiry or timeout. Each change of state is told to the player
 /// (OrderUpdated); every event is kept in the history, and after the one terminal state nothing changes.
 /// </summary>
-public sealed class OrderGrain(TimeSpan reservation) : Grain<OrderState>, IOrderGrain
+public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>, IOrderGrain
 {
     public const string TypeName = "order";
 
