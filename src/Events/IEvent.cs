@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Commerce.Events.Campaigns;
 using Commerce.Events.Chain;
+using Commerce.Events.Custody;
 using Commerce.Events.Items;
 using Commerce.Events.Market;
 using Commerce.Events.Offers;
@@ -45,4 +46,10 @@ namespace Commerce.Events;
 [JsonDerivedType(typeof(OfferMade), nameof(OfferMade))]
 [JsonDerivedType(typeof(ChainCommandRequested), nameof(ChainCommandRequested))]
 [JsonDerivedType(typeof(ChainTransactionUpdated), nameof(ChainTransactionUpdated))]
+[JsonDerivedType(typeof(DepositObserved), nameof(DepositObserved))]
+[JsonDerivedType(typeof(HoldRequested), nameof(HoldRequested))]
+[JsonDerivedType(typeof(HoldCaptureRequested), nameof(HoldCaptureRequested))]
+[JsonDerivedType(typeof(HoldReleaseRequested), nameof(HoldReleaseRequested))]
+[JsonDerivedType(typeof(FundsHeld), nameof(FundsHeld))]
+[JsonDerivedType(typeof(HoldRefused), nameof(HoldRefused))]
 public interface IEvent;

@@ -1,5 +1,6 @@
 using Commerce.Events.Campaigns;
 using Commerce.Events.Chain;
+using Commerce.Events.Custody;
 using Commerce.Events.Items;
 using Commerce.Events.Market;
 using Commerce.Events.Offers;
@@ -55,10 +56,15 @@ public static class TopicCatalog
     public static readonly TopicDefinition OrderEvents = new(
         "commerce.order-events", "order id", 6, TopicRetention.Week,
         [typeof(Orders.OrderPlaced), typeof(Orders.ItemReserved), typeof(Orders.ReservationRefused), typeof(ReservationExpired),
-         typeof(Orders.PaymentObserved), typeof(Orders.OrderTimedOut), typeof(Orders.DeliveryUpdated)]);
+         typeof(Orders.PaymentObserved), typeof(Orders.OrderTimedOut), typeof(Orders.DeliveryUpdated), typeof(FundsHeld), typeof(HoldRefused)]);
+
+    /// <summary>The custodial balances (CustodyAccount grain): deposits from the deposit watcher, holds from order grains.</summary>
+    public static readonly TopicDefinition CustodyEvents = new(
+        "commerce.custody-events", "wallet address (lowercase)", 6, TopicRetention.Week,
+        [typeof(DepositObserved), typeof(HoldRequested), typeof(HoldCaptureRequested), typeof(HoldReleaseRequested)]);
 
     public static IReadOnlyList<TopicDefinition> All { get; } =
-        [PlayerEvents, ItemEvents, PlayerPushes, MarketEvents, CampaignEvents, Offers, OrderEvents, ChainCommands, ChainTransactions, DeadLetters, BrokerEpoch];
+        [PlayerEvents, ItemEvents, PlayerPushes, MarketEvents, CampaignEvents, Offers, OrderEvents, CustodyEvents, ChainCommands, ChainTransactions, DeadLetters, BrokerEpoch];
 
     public static TopicDefinition Get(string name) =>
         All.FirstOrDefault(t => t.Name == name) ?? throw new ArgumentException($"topic '{name}' is not in the catalog", nameof(name));
