@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -12,6 +14,9 @@ namespace Commerce.Sdk
     public sealed class CommerceClient : IDisposable
     {
         private const double MaxDwellSeconds = 3600;
+        private const int MaxIdempotencyKeyLength = 128;
+        private const int MinInstallments = 2;
+        private const int MaxInstallments = 24;
 
         private readonly CommerceClientOptions _options;
         private readonly Uri _baseUrl;
@@ -138,6 +143,168 @@ namespace Commerce.Sdk
         }
 
         /// <summary>
+        /// The chain the platform sells on: chain id, a JSON-RPC URL for the wallet (when shared), the Checkout and
+        /// custody contracts, currencies and collections. Anonymous.
+        /// </summary>
+        /// <exception cref="CommerceApiException">NotFound when the platform has no chain configured.</exception>
+        public async Task<ChainInfo> GetChainInfoAsync(CancellationToken cancellationToken = default)
+        {
+            var json = await SendAsync("GET", "api/chain", null, false, cancellationToken).ConfigureAwait(false);
+            return ChainInfo.FromJson(RequireObject(json, "GET /api/chain"));
+        }
+
+        /// <summary>
+        /// Development chains only: tops the player's wallet up to at least 100 ETH and 1,000,000 of the stablecoin.
+        /// </summary>
+        /// <exception cref="CommerceApiException">NotFound when the platform runs no dev chain.</exception>
+        public async Task<FaucetResult> RequestFaucetAsync(CancellationToken cancellationToken = default)
+        {
+            var json = RequireObject(await SendAsync("POST", "api/dev/faucet", null, true, cancellationToken).ConfigureAwait(false), "POST /api/dev/faucet");
+            return new FaucetResult(
+                JsonFields.Required(json, "wallet", "faucet"),
+                json.GetScalarTextOrDefault("eth") ?? "0",
+                json.GetScalarTextOrDefault("usdc") ?? "0");
+        }
+
+        /// <summary>
+        /// The same item, price and expiry as <paramref name="quote"/> (an offered quote paid in full) in
+        /// <paramref name="installments"/> payments, signed by the platform. Asking twice gives the same quote.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="installments"/> is not 2 to 24.</exception>
+        /// <exception cref="CommerceApiException">Validation naming the field (an expired or altered quote), Forbidden (another wallet's).</exception>
+        public async Task<SignedQuote> QuoteInstallmentsAsync(SignedQuote quote, int installments, CancellationToken cancellationToken = default)
+        {
+            if (quote == null)
+            {
+                throw new ArgumentNullException(nameof(quote));
+            }
+
+            if (installments < MinInstallments || installments > MaxInstallments)
+            {
+                throw new ArgumentOutOfRangeException(nameof(installments), installments, "installments must be 2 to 24.");
+            }
+
+            var writer = new JsonWriter().WriteStartObject().WritePropertyName("quote");
+            quote.WriteTo(writer);
+            var body = writer.Write("signature", quote.Signature).Write("installments", installments).WriteEndObject().ToString();
+            var json = RequireObject(
+                await SendAsync("POST", "api/me/quotes/installments", body, true, cancellationToken).ConfigureAwait(false),
+                "POST /api/me/quotes/installments");
+            try
+            {
+                return SignedQuote.FromJson(json["quote"], JsonFields.Required(json, "signature", "installments quote"));
+            }
+            catch (FormatException e)
+            {
+                throw new CommerceApiException(CommerceErrorKind.InvalidResponse, 200, "Invalid response", e.Message, innerException: e);
+            }
+        }
+
+        /// <summary>Orders an offered item with its signed quote; see <see cref="PlaceOrderAsync(string, SignedQuote, string, string, CancellationToken)"/>.</summary>
+        public Task<OrderPlacement> PlaceOrderAsync(OfferedItem item, string paymentKind, CancellationToken cancellationToken = default)
+        {
+            if (item == null)
+            {
+                throw new ArgumentNullException(nameof(item));
+            }
+
+            return PlaceOrderAsync(item.ItemId, item.Quote, paymentKind, null, cancellationToken);
+        }
+
+        /// <summary>
+        /// Orders <paramref name="itemId"/> against its signed quote. The order id is the quote's nonce. The request
+        /// carries an <c>Idempotency-Key</c> (a fresh one unless given): when the server cannot be reached, times out
+        /// or fails with 5xx/429 the SDK retries with the same key (up to <see cref="CommerceClientOptions.MaxOrderAttempts"/>),
+        /// so a retry never places a second order. Then follow the order by <c>OrderUpdated</c> pushes, and pay the
+        /// steps of <see cref="GetPaymentAsync"/> once it is reserved.
+        /// </summary>
+        /// <param name="paymentKind">One of <see cref="PaymentKinds"/>.</param>
+        /// <param name="idempotencyKey">1 to 128 characters; null to have one generated. Reuse it to retry after a restart.</param>
+        /// <exception cref="ArgumentException">Empty item id, unknown payment kind, or a bad key.</exception>
+        /// <exception cref="CommerceApiException">Validation naming the field (quote.expiry, signature, paymentKind ...),
+        /// Forbidden (quote.buyer), NotFound (item not listed), Conflict (the quote was ordered under another key).</exception>
+        public async Task<OrderPlacement> PlaceOrderAsync(
+            string itemId, SignedQuote quote, string paymentKind, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+        {
+            RequireItemId(itemId);
+            if (quote == null)
+            {
+                throw new ArgumentNullException(nameof(quote));
+            }
+
+            if (paymentKind != PaymentKinds.Eth && paymentKind != PaymentKinds.Stablecoin
+                && paymentKind != PaymentKinds.Installments && paymentKind != PaymentKinds.Custodial)
+            {
+                throw new ArgumentException("paymentKind must be eth, stablecoin, installments or custodial, got '" + paymentKind + "'.", nameof(paymentKind));
+            }
+
+            if (idempotencyKey != null && (idempotencyKey.Length == 0 || idempotencyKey.Length > MaxIdempotencyKeyLength))
+            {
+                throw new ArgumentException("idempotencyKey must be 1 to 128 characters.", nameof(idempotencyKey));
+            }
+
+            var key = idempotencyKey ?? Guid.NewGuid().ToString("N");
+            var writer = new JsonWriter().WriteStartObject().Write("itemId", itemId).WritePropertyName("quote");
+            quote.WriteTo(writer);
+            var body = writer.Write("signature", quote.Signature).Write("paymentKind", paymentKind).WriteEndObject().ToString();
+            var headers = new Dictionary<string, string> { { "Idempotency-Key", key } };
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var json = await SendAsync("POST", "api/me/orders", body, true, cancellationToken, headers).ConfigureAwait(false);
+                    return new OrderPlacement(JsonFields.Required(json, "orderId", "order"), key, attempt);
+                }
+                catch (CommerceApiException e) when (e.IsTransient && attempt < _options.MaxOrderAttempts)
+                {
+                    var delay = TimeSpan.FromTicks(_options.OrderRetryDelay.Ticks << (attempt - 1));
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false); // backoff between attempts, not a wait for a result
+                }
+            }
+        }
+
+        /// <summary>One of the player's orders: status, payments and every step it went through.</summary>
+        /// <exception cref="CommerceApiException">NotFound unless it is the caller's order (or it is not placed yet).</exception>
+        public async Task<OrderDetails> GetOrderAsync(string orderId, CancellationToken cancellationToken = default)
+        {
+            RequireOrderId(orderId);
+            var json = await SendAsync("GET", "api/me/orders/" + Uri.EscapeDataString(orderId), null, true, cancellationToken).ConfigureAwait(false);
+            return OrderDetails.FromJson(RequireObject(json, "GET /api/me/orders/{orderId}"));
+        }
+
+        /// <summary>
+        /// What the player's wallet must send next for the order: the transactions in order (approve, then purchase
+        /// or payInstallment), the amount due and its deadline. Empty until the item is held for the order.
+        /// </summary>
+        public async Task<PaymentInstructions> GetPaymentAsync(string orderId, CancellationToken cancellationToken = default)
+        {
+            RequireOrderId(orderId);
+            var json = await SendAsync("GET", "api/me/orders/" + Uri.EscapeDataString(orderId) + "/payment", null, true, cancellationToken)
+                .ConfigureAwait(false);
+            return PaymentInstructions.FromJson(RequireObject(json, "GET /api/me/orders/{orderId}/payment"));
+        }
+
+        /// <summary>The items the player's wallet owns (checked on chain when the platform has a chain).</summary>
+        public async Task<IReadOnlyList<OwnedNft>> GetOwnedNftsAsync(CancellationToken cancellationToken = default)
+        {
+            var json = await SendAsync("GET", "api/me/nfts", null, true, cancellationToken).ConfigureAwait(false);
+            if (json.Kind != JsonKind.Array)
+            {
+                throw new CommerceApiException(
+                    CommerceErrorKind.InvalidResponse, 200, "Invalid response", "GET /api/me/nfts answered with " + json.Kind + ", expected an array.");
+            }
+
+            return json.Items.Where(i => i.Kind == JsonKind.Object).Select(OwnedNft.Read).ToList();
+        }
+
+        /// <summary>The player's custodial balance, what is held for orders in flight, and its deposits.</summary>
+        public async Task<CustodialBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
+        {
+            var json = await SendAsync("GET", "api/me/balance", null, true, cancellationToken).ConfigureAwait(false);
+            return CustodialBalance.FromJson(RequireObject(json, "GET /api/me/balance"));
+        }
+
+        /// <summary>
         /// A push subscription resuming after <paramref name="cursor"/> (the last seq the game
         /// processed; 0 for everything the server still holds). Attach handlers, then call
         /// <see cref="PushSubscription.Start"/>. It uses the client's current token on every (re)connect.
@@ -160,7 +327,9 @@ namespace Commerce.Sdk
             }
         }
 
-        private async Task<JsonValue> SendAsync(string method, string path, string? body, bool authenticated, CancellationToken cancellationToken)
+        private async Task<JsonValue> SendAsync(
+            string method, string path, string? body, bool authenticated, CancellationToken cancellationToken,
+            IReadOnlyDictionary<string, string>? headers = null)
         {
             string? token = null;
             if (authenticated)
@@ -169,7 +338,7 @@ namespace Commerce.Sdk
                     "Not signed in: call SignInAsync (or UseSession) before " + method + " /" + path + ".");
             }
 
-            var request = new HttpTransportRequest(method, new Uri(_baseUrl, path), token, body);
+            var request = new HttpTransportRequest(method, new Uri(_baseUrl, path), token, body, headers);
             HttpTransportResponse response;
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -232,6 +401,14 @@ namespace Commerce.Sdk
                 ? json
                 : throw new CommerceApiException(
                     CommerceErrorKind.InvalidResponse, 200, "Invalid response", what + " answered with " + json.Kind + ", expected an object.");
+
+        private static void RequireOrderId(string orderId)
+        {
+            if (string.IsNullOrWhiteSpace(orderId))
+            {
+                throw new ArgumentException("orderId is required (0x + 64 hex digits).", nameof(orderId));
+            }
+        }
 
         private static void RequireItemId(string itemId)
         {

@@ -34,6 +34,15 @@ namespace Commerce.Sdk
         public int MaxPushMessageBytes { get; set; } = 1024 * 1024;
 
         /// <summary>
+        /// Requests <see cref="CommerceClient.PlaceOrderAsync"/> makes at most when the server cannot be reached, times
+        /// out or fails with 5xx/429. Every attempt carries the same <c>Idempotency-Key</c>, so the order is placed once.
+        /// </summary>
+        public int MaxOrderAttempts { get; set; } = 3;
+
+        /// <summary>The delay before the first order retry; doubles for each further one.</summary>
+        public TimeSpan OrderRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+        /// <summary>
         /// Where push callbacks run. In Unity pass <c>SynchronizationContext.Current</c> captured on
         /// the main thread (for example in <c>Awake</c>) so handlers may touch GameObjects. When null,
         /// callbacks run inline on the SDK's receive loop.
@@ -73,6 +82,13 @@ namespace Commerce.Sdk
             {
                 throw new ArgumentException("MaxPushMessageBytes must be at least 1024, got " + MaxPushMessageBytes + ".", nameof(MaxPushMessageBytes));
             }
+
+            if (MaxOrderAttempts < 1 || MaxOrderAttempts > 10)
+            {
+                throw new ArgumentException("MaxOrderAttempts must be 1 to 10, got " + MaxOrderAttempts + ".", nameof(MaxOrderAttempts));
+            }
+
+            Positive(OrderRetryDelay, nameof(OrderRetryDelay));
         }
 
         internal CommerceClientOptions Snapshot() => (CommerceClientOptions)MemberwiseClone();

@@ -42,6 +42,11 @@ namespace Commerce.Sdk
                 message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", request.BearerToken);
             }
 
+            foreach (var header in request.Headers)
+            {
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
             if (request.JsonBody != null)
             {
                 message.Content = new StringContent(request.JsonBody, Encoding.UTF8, "application/json");

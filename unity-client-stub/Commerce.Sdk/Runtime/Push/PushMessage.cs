@@ -13,6 +13,22 @@ namespace Commerce.Sdk
         /// <summary>Parses <see cref="PayloadJson"/>.</summary>
         public JsonValue ParsePayload() => JsonReader.Parse(PayloadJson);
 
+        /// <summary>The payload of an <c>OrderUpdated</c> push as its model.</summary>
+        /// <exception cref="InvalidOperationException">This push is of another type.</exception>
+        /// <exception cref="FormatException">The payload lacks orderId or status.</exception>
+        public OrderUpdate ReadOrderUpdate() =>
+            Type == PushTypes.OrderUpdated
+                ? OrderUpdate.FromJson(ParsePayload())
+                : throw new InvalidOperationException("Push " + Seq + " is " + Type + ", not " + PushTypes.OrderUpdated + ".");
+
+        /// <summary>The payload of an <c>OfferMade</c> push as its model.</summary>
+        /// <exception cref="InvalidOperationException">This push is of another type.</exception>
+        /// <exception cref="FormatException">An item's quote lacks a field.</exception>
+        public OfferReceived ReadOffer() =>
+            Type == PushTypes.OfferMade
+                ? OfferReceived.FromJson(ParsePayload())
+                : throw new InvalidOperationException("Push " + Seq + " is " + Type + ", not " + PushTypes.OfferMade + ".");
+
         /// <summary>
         /// Reads one push frame: <c>{ "seq": 17, "type": "...", "occurredAt": "...", "payload": { ... } }</c>.
         /// A missing <c>occurredAt</c> reads as <see cref="DateTimeOffset.MinValue"/>, a missing payload as <c>null</c>.

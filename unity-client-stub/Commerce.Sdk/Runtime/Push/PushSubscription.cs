@@ -42,6 +42,12 @@ namespace Commerce.Sdk
         /// <summary>A push, in seq order, each seq at most once.</summary>
         public event Action<PushMessage>? MessageReceived;
 
+        /// <summary>An <c>OrderUpdated</c> push, read into its model (raised after <see cref="MessageReceived"/>, in seq order).</summary>
+        public event Action<OrderUpdate>? OrderUpdated;
+
+        /// <summary>An <c>OfferMade</c> push, read into its model with the signed quotes (after <see cref="MessageReceived"/>).</summary>
+        public event Action<OfferReceived>? OfferReceived;
+
         /// <summary>Connecting, connected, reconnecting (with the delay and the cause), stopped, faulted.</summary>
         public event Action<PushStateChange>? StateChanged;
 
@@ -231,6 +237,26 @@ namespace Commerce.Sdk
 
             Interlocked.Exchange(ref _cursor, message.Seq);
             _dispatcher.Raise(MessageReceived, message, ReportHandlerError);
+            RaiseTyped(message);
+        }
+
+        private void RaiseTyped(PushMessage message)
+        {
+            try
+            {
+                if (message.Type == PushTypes.OrderUpdated && OrderUpdated != null)
+                {
+                    _dispatcher.Raise(OrderUpdated, message.ReadOrderUpdate(), ReportHandlerError);
+                }
+                else if (message.Type == PushTypes.OfferMade && OfferReceived != null)
+                {
+                    _dispatcher.Raise(OfferReceived, message.ReadOffer(), ReportHandlerError);
+                }
+            }
+            catch (Exception e) when (e is FormatException || e is JsonParseException)
+            {
+                _dispatcher.Raise(Error, new FormatException("Push " + message.Seq + " (" + message.Type + ") is not readable: " + e.Message, e), null);
+            }
         }
 
         private void Fault(Exception error) => SetState(PushConnectionState.Faulted, 0, null, error);
