@@ -1,3 +1,4 @@
+using Commerce.Actors.Custody;
 using Commerce.Actors.NftItem;
 using Commerce.Actors.Orders;
 using Commerce.Actors.PlayerSession;
@@ -47,6 +48,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.AddHostedService<ReminderPump>();
         services.AddGrain(PlayerSessionGrain.Definition);
         services.AddGrain(NftItemGrain.Definition);
+        services.AddGrain(CustodyAccountGrain.Definition);
         services.AddGrain(OrderGrain.DefinitionFor(TimeSpan.FromMinutes(configuration.GetValue(OrderOptions.Section + ":" + nameof(OrderOptions.ReservationMinutes), OrderOptions.DefaultReservationMinutes))));
         return services;
     }

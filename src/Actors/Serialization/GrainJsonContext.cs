@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Commerce.Actors.Custody;
 using Commerce.Actors.NftItem;
 using Commerce.Actors.Orders;
 using Commerce.Actors.PlayerSession;
@@ -11,5 +12,6 @@ namespace Commerce.Actors.Serialization;
 [JsonSerializable(typeof(PlayerSessionState))]
 [JsonSerializable(typeof(NftItemState))]
 [JsonSerializable(typeof(OrderState))]
+[JsonSerializable(typeof(CustodyAccountState))]
 [JsonSerializable(typeof(InterestRecorded))]
 public sealed partial class GrainJsonContext : JsonSerializerContext;

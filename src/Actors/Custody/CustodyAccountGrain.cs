@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json.Serialization.Metadata;
+using Commerce.Actors.Runtime;
+using Commerce.Actors.Serialization;
+using Commerce.Events.Custody;
+using Commerce.Events.Envelope;
+using Commerce.Events.Topics;
+
+namespace Commerce.Actors.Custody;
+
+/// <summary>
+/// A player's custodial ETH balance (docs/ORDERS.md, "custodial"): confirmed deposits credit it (once per
+/// transaction), orders hold from it (refused when it does not cover the amount, so it never goes negative),
+/// a delivered order's hold is spent and a failed order's hold comes back. Requests are idempotent per order:
+/// a repeated hold request is answered as the first one was, a capture or release of a closed hold changes nothing.
+/// </summary>
+public sealed class CustodyAccountGrain : Grain<CustodyAccountState>, ICustodyAccountGrain
+{
+    public const string TypeName = "custody-account";
+
+    /// <summary>The only currency a custodial balance holds.</summary>
+    public const string Currency = "ETH";
+
+    /// <summary>Fed by the deposit watcher and order-grain outboxes (at least once), so it dedupes on event ids.</summary>
+    public static GrainDefinition Definition { get; } = new(TypeName, TopicCatalog.CustodyEvents, DedupeByEventId: true, () => new CustodyAccountGrain());
+
+    protected override JsonTypeInfo<CustodyAccountState> StateJson => GrainJsonContext.Default.CustodyAccountState;
+
+    protected override CustodyAccountState CreateState(string key) => CustodyAccountState.New(key);
+
+    protected override ValueTask ReceiveAsync(EventEnvelope envelope) => envelope.Payload switch
+    {
+        DepositObserved e => DepositAsync(e),
+        HoldRequested e => HoldAsync(e),
+        HoldCaptureRequested e => CaptureAsync(e),
+        HoldReleaseRequested e => ReleaseAsync(e),
+        _ => throw new UnhandledEventException(TypeName, envelope.Type),
+    };
+
+    public ValueTask DepositAsync(DepositObserved deposit)
+    {
+        var tx = deposit.TransactionHash.ToLowerInvariant();
+        var blockHash = deposit.BlockHash.ToLowerInvariant();
+        if (!IsMine(deposit.Wallet) || !TryAmount(deposit.Amount, out var amount) || amount.IsZero || State.CreditedTransactions.Contains(tx))
+            return ValueTask.CompletedTask;
+        var at = Context.Current.OccurredAt;
+        if (deposit.Reorged)
+        {
+            // Its block left the chain before the confirmation: it was never credited, it is no longer a deposit.
+            State = State with { Deposits = [.. State.Deposits.Where(d => !(d.TransactionHash == tx && d.BlockHash == blockHash))], UpdatedAt = at };
+            return ValueTask.CompletedTask;
+        }
+        var entry = new CustodyDeposit(tx, Text(amount), deposit.BlockNumber, blockHash, deposit.Confirmed, at);
+        var others = State.Deposits.Where(d => d.TransactionHash != tx);
+        State = State with { Deposits = [.. others.Skip(Math.Max(0, others.Count() - CustodyAccountState.MaxDeposits + 1)), entry], UpdatedAt = at };
+        if (deposit.Confirmed)
+        {
+            State = State with
+            {
+                Available = Text(Parse(State.Available) + amount),
+                Credited = Text(Parse(State.Credited) + amount),
+                CreditedTransactions = [.. State.CreditedTransactions.Skip(Math.Max(0, State.CreditedTransactions.Count - CustodyAccountState.MaxCreditedTransactions + 1)), tx],
+            };
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask HoldAsync(HoldRequested request)
+    {
+        if (!IsMine(request.Wallet))
+            return ValueTask.CompletedTask;
+        var at = Context.Current.OccurredAt;
+        if (State.Holds.FirstOrDefault(h => h.OrderId == request.OrderId) is { } known)
+        {
+            // A repeat: answered as the first request was (an order that moved on ignores the answer).
+            if (known.Status == HoldStatus.Refused)
+                Refuse(request, known.Reason ?? "refused");
+            else if (known.Status == HoldStatus.Held)
+                Context.Emit(TopicCatalog.OrderEvents, request.OrderId, new FundsHeld(request.OrderId, Key, Currency, known.Amount));
+            return ValueTask.CompletedTask;
+        }
+        string? refusal = null;
+        var amount = BigInteger.Zero;
+        var available = Parse(State.Available);
+        if (request.Currency != Currency)
+            refusal = $"a custodial balance holds {Currency} only, not {request.Currency}";
+        else if (!TryAmount(request.Amount, out amount) || amount.IsZero)
+            refusal = $"the amount \"{request.Amount}\" is not a positive whole number of wei";
+        else if (amount > available)
+            refusal = $"insufficient balance: {Text(available)} wei available, {Text(amount)} wei asked";
+        if (refusal is not null)
+        {
+            State = State with { Holds = Add(new CustodyHold(request.OrderId, request.Amount, HoldStatus.Refused, refusal, at)), UpdatedAt = at };
+            Refuse(request, refusal);
+            return ValueTask.CompletedTask;
+        }
+        State = State with
+        {
+            Available = Text(available - amount),
+            Held = Text(Parse(State.Held) + amount),
+            Holds = Add(new CustodyHold(request.OrderId, Text(amount), HoldStatus.Held, null, at)),
+            UpdatedAt = at,
+        };
+        Context.Emit(TopicCatalog.OrderEvents, request.OrderId, new FundsHeld(request.OrderId, Key, Currency, Text(amount)));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask CaptureAsync(HoldCaptureRequested request)
+    {
+        if (!IsMine(request.Wallet) || OpenHold(request.OrderId) is not { } hold)
+            return ValueTask.CompletedTask;
+        var amount = Parse(hold.Amount);
+        var at = Context.Current.OccurredAt;
+        State = State with
+        {
+            Held = Text(Parse(State.Held) - amount),
+            Spent = Text(Parse(State.Spent) + amount),
+            Holds = Close(hold with { Status = HoldStatus.Captured, At = at }),
+            UpdatedAt = at,
+        };
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ReleaseAsync(HoldReleaseRequested request)
+    {
+        if (!IsMine(request.Wallet) || OpenHold(request.OrderId) is not { } hold)
+            return ValueTask.CompletedTask;
+        var amount = Parse(hold.Amount);
+        var at = Context.Current.OccurredAt;
+        State = State with
+        {
+            Held = Text(Parse(State.Held) - amount),
+            Available = Text(Parse(State.Available) + amount),
+            Holds = Close(hold with { Status = HoldStatus.Released, Reason = request.Reason, At = at }),
+            UpdatedAt = at,
+        };
+        return ValueTask.CompletedTask;
+    }
+
+    private void Refuse(HoldRequested request, string reason) =>
+        Context.Emit(TopicCatalog.OrderEvents, request.OrderId, new HoldRefused(request.OrderId, Key, request.Currency, request.Amount, reason));
+
+    private CustodyHold? OpenHold(string orderId) => State.Holds.FirstOrDefault(h => h.OrderId == orderId && h.Status == HoldStatus.Held);
+
+    private bool IsMine(string wallet) => string.Equals(wallet, Key, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Adds a hold; beyond the bound, the oldest closed holds go first (open ones are never dropped).</summary>
+    private IReadOnlyList<CustodyHold> Add(CustodyHold hold) => Trim([.. State.Holds, hold]);
+
+    private IReadOnlyList<CustodyHold> Close(CustodyHold closed) => Trim([.. State.Holds.Select(h => h.OrderId == closed.OrderId ? closed : h)]);
+
+    private static IReadOnlyList<CustodyHold> Trim(List<CustodyHold> holds)
+    {
+        var excess = holds.Count(h => h.Status != HoldStatus.Held) - CustodyAccountState.MaxClosedHolds;
+        if (excess <= 0)
+            return holds;
+        var drop = holds.Where(h => h.Status != HoldStatus.Held).Take(excess).ToHashSet();
+        return [.. holds.Where(h => !drop.Contains(h))];
+    }
+
+    private static bool TryAmount(string? text, out BigInteger amount) =>
+        BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out amount);
+
+    private static BigInteger Parse(string text) => BigInteger.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static string Text(BigInteger value) => value.ToString(CultureInfo.InvariantCulture);
+}
