@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.Json.Serialization.Metadata;
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Serialization;
+using Commerce.Events.Custody;
 using Commerce.Events.Envelope;
 using Commerce.Events.Items;
 using Commerce.Events.Orders;
@@ -45,6 +46,8 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
         PaymentObserved e => ObservePaymentAsync(e),
         OrderTimedOut e => TimedOutAsync(e),
         DeliveryUpdated e => DeliveryUpdatedAsync(e),
+        FundsHeld e => FundsHeldAsync(e),
+        HoldRefused e => HoldRefusedAsync(e),
         _ => throw new UnhandledEventException(TypeName, envelope.Type),
     };
 
@@ -81,6 +84,7 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
         {
             State = State with { ReservedUntil = reserved.ReservedUntil };
             Move(nameof(ItemReserved), OrderStatus.Reserved, $"held until {reserved.ReservedUntil:O}");
+            RequestHoldIfCustodial();
             return ValueTask.CompletedTask;
         }
         if (State.Status is OrderStatus.Cancelled)
@@ -198,6 +202,8 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
 
     public ValueTask DeliveryUpdatedAsync(DeliveryUpdated delivery)
     {
+        if (HandledAsDelivery(delivery))
+            return ValueTask.CompletedTask;
         Record(nameof(DeliveryUpdated), $"{delivery.CommandId}: {delivery.Status}");
         return ValueTask.CompletedTask;
     }

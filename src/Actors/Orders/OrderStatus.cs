@@ -8,6 +8,12 @@ public static class OrderStatus
     public const string Placed = "placed";
     public const string Reserved = "reserved";
     public const string PlanActive = "plan-active";
+
+    /// <summary>Custodial: the price is held on the player's custodial balance; the mint is asked for.</summary>
+    public const string Paid = "paid";
+
+    /// <summary>Custodial: the mint transaction is on its way.</summary>
+    public const string Delivering = "delivering";
     public const string Completed = "completed";
     public const string Cancelled = "cancelled";
     public const string Defaulted = "defaulted";
