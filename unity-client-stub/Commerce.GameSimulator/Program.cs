@@ -32,6 +32,16 @@ var stats = new SimulationStats();
 var startedAt = DateTimeOffset.UtcNow;
 var run = new Simulation(options, stats).RunAsync(cancel.Token);
 await LiveProgress.ShowAsync(options, stats, run, startedAt);
-var outcomes = await run;
-Summary.Print(options, outcomes, stats, DateTimeOffset.UtcNow - startedAt);
-return outcomes.All(o => o.Succeeded) ? 0 : 1;
+SimulationResult result;
+try
+{
+    result = await run;
+}
+catch (Exception e) when (e is Commerce.Sdk.CommerceApiException or InvalidOperationException or HttpRequestException)
+{
+    AnsiConsole.MarkupLine($"[red bold]FAIL[/]: the simulation could not start: {Markup.Escape(e.Message)}");
+    return 1;
+}
+
+Summary.Print(options, result, stats, DateTimeOffset.UtcNow - startedAt);
+return result.Succeeded ? 0 : 1;

@@ -12,7 +12,8 @@ public static class LiveProgress
     public static async Task ShowAsync(SimulatorOptions options, SimulationStats stats, Task run, DateTimeOffset startedAt)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Commerce game simulator[/] → {Markup.Escape(options.Url.ToString())}");
-        table.AddColumns("Signed in", "Interests", "Pushes", "Confirmed", "Reconnects", "Errors", "Done", "Elapsed");
+        table.AddColumns("Players", "Interests", "Offers", "Orders", "Payments", "Reminders", "Completed", "Cancelled", "Defaulted", "Refunded",
+            "Errors", "Elapsed");
         await AnsiConsole.Live(table).AutoClear(false).StartAsync(async context =>
         {
             while (!run.IsCompleted)
@@ -29,22 +30,22 @@ public static class LiveProgress
 
     private static void Render(Table table, SimulatorOptions options, SimulationStats stats, DateTimeOffset startedAt)
     {
-        var expected = options.Players * options.Interests;
         table.Rows.Clear();
         table.AddRow(
-            $"{stats.SignedIn} / {options.Players}",
-            $"{stats.InterestsSent} / {expected}",
-            stats.PushesReceived.ToString(),
-            Colour(stats.InterestsConfirmed, expected),
-            stats.Reconnects.ToString(),
+            $"{stats.SignedIn} in, {stats.Funded} funded, {stats.PlayersDone} done / {options.Players}",
+            $"{stats.InterestsConfirmed} / {stats.InterestsSent}",
+            stats.OffersReceived.ToString(),
+            stats.Ended >= stats.OrdersPlaced && stats.OrdersPlaced > 0 ? $"[green]{stats.Ended} / {stats.OrdersPlaced}[/]" : $"{stats.Ended} / {stats.OrdersPlaced}",
+            stats.PaymentsSent.ToString(),
+            stats.Reminders.ToString(),
+            stats.Completed.ToString(),
+            stats.Cancelled.ToString(),
+            stats.Defaulted.ToString(),
+            stats.Refunded.ToString(),
             stats.Errors == 0 ? "0" : $"[red]{stats.Errors}[/]",
-            $"{stats.PlayersDone} / {options.Players}",
             $"{(DateTimeOffset.UtcNow - startedAt).TotalSeconds:0.0} s");
-        table.Caption(stats.LastError is { } error ? $"[red]last error:[/] {Markup.Escape(Truncate(error, 120))}" : "");
+        table.Caption(stats.LastError is { } error ? $"[red]last error:[/] {Markup.Escape(Truncate(error, 140))}" : "Orders: ended / placed");
     }
-
-    private static string Colour(int done, int expected) =>
-        done >= expected ? $"[green]{done} / {expected}[/]" : $"{done} / {expected}";
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 }

@@ -1,51 +1,70 @@
 using Commerce.GameSimulator.Options;
 using Commerce.GameSimulator.Simulation;
+using Commerce.Sdk;
 using Spectre.Console;
 
 namespace Commerce.GameSimulator.Display;
 
-/// <summary>The end-of-run report: totals, the distinct failures, and the verdict.</summary>
+/// <summary>The end-of-run report: offers, orders by terminal state, payments, mints, confirmations, refunds, latencies, the verdict.</summary>
 public static class Summary
 {
-    private const int MaxFailuresListed = 10;
+    private const int MaxProblemsListed = 12;
 
-    public static void Print(SimulatorOptions options, IReadOnlyList<PlayerOutcome> outcomes, SimulationStats stats, TimeSpan elapsed)
+    public static void Print(SimulatorOptions options, SimulationResult result, SimulationStats stats, TimeSpan elapsed)
     {
-        var succeeded = outcomes.Count(o => o.Succeeded);
+        var players = result.Players;
+        var orders = players.SelectMany(p => p.Orders).ToList();
+        int Ended(string state) => orders.Count(o => o.Terminal == state);
         var totals = new Table().Border(TableBorder.Simple).HideHeaders().AddColumns("", "");
-        totals.AddRow("Players", $"{succeeded} of {outcomes.Count} got a push for every interest");
-        totals.AddRow("Interests", $"{outcomes.Sum(o => o.InterestsConfirmed)} of {outcomes.Sum(o => o.InterestsSent)} confirmed "
-            + $"({options.Players * options.Interests} planned)");
-        totals.AddRow("Pushes received", outcomes.Sum(o => o.PushesReceived).ToString());
+        totals.AddRow("Players", $"{players.Count} ({players.Count(p => p.Role == Planning.PlayerRole.Buyer)} buyers, "
+            + $"{players.Count(p => p.Role == Planning.PlayerRole.Racer)} racing, {players.Count(p => p.Role == Planning.PlayerRole.Browser)} browsing)");
+        totals.AddRow("Interests", $"{players.Sum(p => p.InterestsSent)} sent, {players.Sum(p => p.InterestsConfirmed)} confirmed by a push");
+        totals.AddRow("Offers received", players.Sum(p => p.OffersReceived).ToString());
+        totals.AddRow("Orders", $"{orders.Count} placed: {Ended(OrderStatuses.Completed)} completed, {Ended(OrderStatuses.Refunded)} refunded, "
+            + $"{Ended(OrderStatuses.Cancelled)} cancelled, {Ended(OrderStatuses.Defaulted)} defaulted, {orders.Count(o => o.Terminal is null)} without one terminal state");
+        totals.AddRow("Payments sent", $"{stats.PaymentsSent} signed transactions ({stats.Reminders} installment reminders received, {stats.StoppedPaying} plans abandoned on purpose)");
+        totals.AddRow("Mints", $"{Ended(OrderStatuses.Completed)} (completed orders), {orders.Count(o => o.OwnedOnChain == true)} owned by their buyer on chain");
+        totals.AddRow("Confirmations", $"{orders.Sum(o => o.ConfirmedPayments)} payments confirmed at depth");
+        totals.AddRow("Refunds", Ended(OrderStatuses.Refunded).ToString());
+        totals.AddRow("Interest → offer", Percentiles.Describe(stats.InterestToOfferMs));
+        totals.AddRow("Order → confirmed", Percentiles.Describe(stats.OrderToConfirmedMs));
+        totals.AddRow("Owned NFTs listed", players.Sum(p => p.OwnedNfts).ToString());
         totals.AddRow("Push reconnects", stats.Reconnects.ToString());
-        totals.AddRow("Errors", stats.Errors.ToString());
         totals.AddRow("Elapsed", $"{elapsed.TotalSeconds:0.0} s");
-        AnsiConsole.Write(totals);
-
-        var failures = outcomes.Where(o => !o.Succeeded).ToList();
-        if (failures.Count > 0)
+        if (result.Chain is { } chain)
         {
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Player", "Wallet", "Sent", "Confirmed", "Why");
-            foreach (var failure in failures.Take(MaxFailuresListed))
+            totals.AddRow("Chain", $"{chain.ChainId}, Checkout {chain.Checkout}");
+        }
+
+        AnsiConsole.Write(totals);
+        if (result.Note is { } runNote)
+        {
+            AnsiConsole.MarkupLine($"[yellow]note:[/] {Markup.Escape(runNote)}");
+        }
+
+        var rows = players.Where(p => !p.Succeeded).Select(p => (p.Number, p.PlayerId, Why: p.Error ?? string.Join("; ",
+                p.Orders.Where(o => !o.Valid).Select(o => $"{o.ItemId} ({o.PaymentKind}): {o.Verdict}"))))
+            .Concat(players.Where(p => p.Succeeded && p.Note is not null).Select(p => (p.Number, p.PlayerId, Why: "note: " + p.Note!)))
+            .ToList();
+        if (rows.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Player", "Wallet", "What");
+            foreach (var row in rows.Take(MaxProblemsListed))
             {
-                table.AddRow(
-                    failure.Number.ToString(),
-                    Markup.Escape(failure.PlayerId ?? "-"),
-                    failure.InterestsSent.ToString(),
-                    failure.InterestsConfirmed.ToString(),
-                    Markup.Escape(failure.Error ?? "not every interest was confirmed"));
+                table.AddRow(row.Number.ToString(), Markup.Escape(row.PlayerId ?? "-"), Markup.Escape(row.Why));
             }
 
-            if (failures.Count > MaxFailuresListed)
+            if (rows.Count > MaxProblemsListed)
             {
-                table.Caption($"and {failures.Count - MaxFailuresListed} more");
+                table.Caption($"and {rows.Count - MaxProblemsListed} more");
             }
 
             AnsiConsole.Write(table);
         }
 
-        AnsiConsole.MarkupLine(failures.Count == 0
-            ? "[green bold]PASS[/]: every player received a push for each interest it sent."
-            : $"[red bold]FAIL[/]: {failures.Count} player(s) missed pushes or failed.");
+        var failed = players.Count(p => !p.Succeeded);
+        AnsiConsole.MarkupLine(failed == 0
+            ? "[green bold]PASS[/]: every order ended in exactly one terminal state and every completed order's NFT is its buyer's on chain."
+            : $"[red bold]FAIL[/]: {failed} player(s) failed or have an order that did not end exactly once with its NFT delivered.");
     }
 }

@@ -8,30 +8,47 @@ public sealed record SimulatorOptions(
     int Players,
     int Interests,
     IReadOnlyList<string> Items,
+    double BuyShare,
+    double DefaultShare,
+    int Installments,
+    int Races,
     TimeSpan Timeout,
     int Concurrency)
 {
     public const string Usage =
         """
-        Usage: Commerce.GameSimulator --url <http(s)://host:port> [--players N] [--interests M]
-                                      [--items a,b,c] [--timeout SECONDS] [--concurrency K]
+        Usage: Commerce.GameSimulator --url <http(s)://host:port> [--players N] [--interests M] [--items a,b,c]
+                                      [--buy-share F] [--default-share F] [--installments K] [--races R]
+                                      [--timeout SECONDS] [--concurrency C]
 
-          --url          Commerce server root URL (required)
-          --players      simulated players, each with its own wallet (default 10)
-          --interests    interests each player shows in random items (default 3)
-          --items        item ids to pick from, "collection:tokenId" (default dragons:42)
-          --timeout      seconds to wait for every push after the last interest (default 60)
-          --concurrency  players signing in at the same time (default 16)
+          --url            Commerce server root URL (required)
+          --players        simulated players, each with its own fresh wallet (default 12)
+          --interests      interests each player shows (default 3; a buyer's first one is the item it buys)
+          --items          item ids to browse, "collection:tokenId" (default: the demo catalog, 30 items)
+          --buy-share      share of players (not racing) that buy what they are offered, 0..1 (default 0.7)
+          --default-share  share of installment buyers that deliberately stop paying, 0..1 (default 0.34)
+          --installments   payments of an installment plan, 2..24 (default 2)
+          --races          pairs of players racing for the same unique item (default 1; 0 for none)
+          --timeout        seconds an order may take to reach its terminal state (default 150)
+          --concurrency    players signing in at the same time (default 16)
         """;
+
+    /// <summary>The demo catalog (src/Host/catalog/demo.json): three collections of ten items.</summary>
+    public static readonly IReadOnlyList<string> DemoItems =
+        [.. new[] { "dragons", "blades", "skins" }.SelectMany(c => Enumerable.Range(1, 10).Select(t => $"{c}:{t}"))];
 
     /// <summary>Parses arguments; throws <see cref="ArgumentException"/> naming the option at fault.</summary>
     public static SimulatorOptions Parse(IReadOnlyList<string> args)
     {
         Uri? url = null;
-        var players = 10;
+        var players = 12;
         var interests = 3;
-        IReadOnlyList<string> items = ["dragons:42"];
-        var timeout = TimeSpan.FromSeconds(60);
+        var items = DemoItems;
+        var buyShare = 0.7;
+        var defaultShare = 0.34;
+        var installments = 2;
+        var races = 1;
+        var timeout = TimeSpan.FromSeconds(150);
         var concurrency = 16;
         for (var i = 0; i < args.Count; i++)
         {
@@ -51,10 +68,10 @@ public sealed record SimulatorOptions(
 
                     break;
                 case "--players":
-                    players = PositiveInt(name, Value(), 100_000);
+                    players = Int(name, Value(), 1, 100_000);
                     break;
                 case "--interests":
-                    interests = PositiveInt(name, Value(), 10_000);
+                    interests = Int(name, Value(), 1, 10_000);
                     break;
                 case "--items":
                     items = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -65,15 +82,32 @@ public sealed record SimulatorOptions(
                     }
 
                     break;
+                case "--buy-share":
+                    buyShare = Share(name, Value());
+                    break;
+                case "--default-share":
+                    defaultShare = Share(name, Value());
+                    break;
+                case "--installments":
+                    installments = Int(name, Value(), 2, 24);
+                    break;
+                case "--races":
+                    races = Int(name, Value(), 0, 1_000);
+                    break;
                 case "--timeout":
-                    timeout = TimeSpan.FromSeconds(PositiveInt(name, Value(), 86_400));
+                    timeout = TimeSpan.FromSeconds(Int(name, Value(), 1, 86_400));
                     break;
                 case "--concurrency":
-                    concurrency = PositiveInt(name, Value(), 1_000);
+                    concurrency = Int(name, Value(), 1, 1_000);
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'.", name);
             }
+        }
+
+        if (races * 2 > players)
+        {
+            throw new ArgumentException($"--races {races} needs at least {races * 2} players (two per race), got --players {players}.", "--races");
         }
 
         return new SimulatorOptions(
@@ -81,12 +115,21 @@ public sealed record SimulatorOptions(
             players,
             interests,
             items,
+            buyShare,
+            defaultShare,
+            installments,
+            races,
             timeout,
             concurrency);
     }
 
-    private static int PositiveInt(string name, string text, int max) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max
+    private static int Int(string name, string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
-            : throw new ArgumentException($"{name} must be a whole number from 1 to {max}, got '{text}'.", name);
+            : throw new ArgumentException($"{name} must be a whole number from {min} to {max}, got '{text}'.", name);
+
+    private static double Share(string name, string text) =>
+        double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value >= 0 && value <= 1
+            ? value
+            : throw new ArgumentException($"{name} must be a fraction from 0 to 1, got '{text}'.", name);
 }

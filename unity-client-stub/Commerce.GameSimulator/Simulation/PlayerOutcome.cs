@@ -1,7 +1,22 @@
+using Commerce.GameSimulator.Orders;
+using Commerce.GameSimulator.Planning;
+
 namespace Commerce.GameSimulator.Simulation;
 
-/// <summary>How one simulated player did. It succeeded when every interest it sent was confirmed by a push.</summary>
-public sealed record PlayerOutcome(int Number, string? PlayerId, int InterestsSent, int InterestsConfirmed, int PushesReceived, string? Error)
+/// <summary>How one simulated player did: what it sent and received, its orders, the NFTs it owns, and what went wrong.</summary>
+public sealed record PlayerOutcome(
+    int Number,
+    string? PlayerId,
+    PlayerRole Role,
+    int InterestsSent,
+    int InterestsConfirmed,
+    int OffersReceived,
+    int PushesReceived,
+    IReadOnlyList<OrderOutcome> Orders,
+    int OwnedNfts,
+    string? Note,
+    string? Error)
 {
-    public bool Succeeded => Error is null && InterestsSent > 0 && InterestsConfirmed == InterestsSent;
+    /// <summary>No error, and every order it started ended exactly once with its NFT delivered when completed.</summary>
+    public bool Succeeded => Error is null && Orders.All(o => o.Valid);
 }

@@ -1,42 +1,53 @@
-using Commerce.GameSimulator.Options;
+using System.Globalization;
+using System.Numerics;
+using Commerce.Chain.Contracts;
+using Commerce.Chain.Crypto;
+using Commerce.GameSimulator.Orders;
+using Commerce.GameSimulator.Planning;
 using Commerce.GameSimulator.Wallet;
 using Commerce.Sdk;
 
 namespace Commerce.GameSimulator.Simulation;
 
 /// <summary>
-/// One game client: its own wallet, signs in, subscribes to pushes, shows interest in random
-/// items, then waits until a push confirmed each interest.
+/// One game client, through the SDK only: its own fresh wallet, signs in, subscribes to pushes, is funded by the dev
+/// faucet, shows interest, receives offers, and (by its plan) orders, pays each step with its own signed
+/// transactions, follows the order by pushes to its terminal state, and lists the NFTs it owns at the end.
 /// </summary>
-public sealed class SimulatedPlayer(int number, SimulatorOptions options, SimulationStats stats, IHttpTransport http)
+public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationContext context)
 {
+    private static readonly TimeSpan OfferWait = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan RaceWait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(5);
+
     private readonly InterestMatcher _matcher = new();
+    private readonly OfferInbox _offers = new();
+    private readonly OrderBook _orders = new();
+    private readonly List<PlacedOrder> _placed = [];
+    private readonly ChainWalletSigner _signer = ChainWalletSigner.Generate();
     private int _pushes;
+    private string? _note;
+
+    private SimulationStats Stats => context.Stats;
 
     public async Task<PlayerOutcome> RunAsync(SemaphoreSlim gate, CancellationToken cancellationToken)
     {
-        var signer = ChainWalletSigner.Generate();
-        using var client = new CommerceClient(new CommerceClientOptions { BaseUrl = options.Url }, http, null);
+        using var client = new CommerceClient(new CommerceClientOptions { BaseUrl = context.Options.Url }, context.Http, null);
         PushSubscription? subscription = null;
         string? playerId = null;
+        string? error = null;
         try
         {
             await gate.WaitAsync(cancellationToken);
             try
             {
-                playerId = (await client.SignInAsync(signer, cancellationToken)).PlayerId;
-                stats.PlayerSignedIn();
+                playerId = (await client.SignInAsync(_signer, cancellationToken)).PlayerId;
+                Stats.PlayerSignedIn();
                 subscription = Subscribe(client);
-                for (var i = 0; i < options.Interests; i++)
+                if (context.CanPay)
                 {
-                    var itemId = options.Items[Random.Shared.Next(options.Items.Count)];
-                    var dwellSeconds = Math.Round(0.5 + (Random.Shared.NextDouble() * 9.5), 1);
-                    var accepted = await client.ShowInterestAsync(itemId, dwellSeconds, cancellationToken);
-                    stats.InterestSent();
-                    if (_matcher.Expect(accepted.EventId, itemId))
-                    {
-                        stats.InterestConfirmed(); // its push beat the HTTP answer
-                    }
+                    await client.RequestFaucetAsync(cancellationToken);
+                    Stats.PlayerFunded();
                 }
             }
             finally
@@ -44,25 +55,30 @@ public sealed class SimulatedPlayer(int number, SimulatorOptions options, Simula
                 gate.Release();
             }
 
+            await ShowInterestsAsync(client, cancellationToken);
+            if (plan.Role != PlayerRole.Browser && plan.Target is { } target)
+            {
+                await BuyAsync(client, target, cancellationToken);
+            }
+
             _matcher.Seal();
-            await _matcher.AllConfirmed.WaitAsync(options.Timeout, cancellationToken);
-            return Outcome(playerId, null);
-        }
-        catch (TimeoutException)
-        {
-            return Fail(playerId, $"timed out after {options.Timeout.TotalSeconds:0} s with {_matcher.Confirmed} of {_matcher.Sent} interests confirmed by a push");
+            try
+            {
+                await _matcher.AllConfirmed.WaitAsync(TimeSpan.FromSeconds(15), cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                _note ??= $"{_matcher.Confirmed} of {_matcher.Sent} interests confirmed by a push";
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Fail(playerId, "cancelled");
+            error = "cancelled";
         }
-        catch (CommerceApiException e)
+        catch (Exception e) when (e is CommerceApiException or ContractRevertException or TimeoutException or InvalidOperationException
+                                       or HttpRequestException or ArgumentException or FormatException or Commerce.Chain.JsonRpc.JsonRpcException)
         {
-            return Fail(playerId, e.Message);
-        }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or ArgumentException)
-        {
-            return Fail(playerId, e.Message);
+            error = e.Message;
         }
         finally
         {
@@ -70,9 +86,17 @@ public sealed class SimulatedPlayer(int number, SimulatorOptions options, Simula
             {
                 await subscription.StopAsync();
             }
-
-            stats.PlayerDone();
         }
+
+        if (error is not null)
+        {
+            Stats.Error($"player {number}: {error}");
+        }
+
+        var (orders, owned) = await CheckOrdersAsync(client, cancellationToken);
+        Stats.PlayerDone();
+        return new PlayerOutcome(number, playerId, plan.Role, _matcher.Sent, _matcher.Confirmed, _offers.Count,
+            Volatile.Read(ref _pushes), orders, owned, _note, error);
     }
 
     private PushSubscription Subscribe(CommerceClient client)
@@ -81,34 +105,329 @@ public sealed class SimulatedPlayer(int number, SimulatorOptions options, Simula
         subscription.MessageReceived += push =>
         {
             Interlocked.Increment(ref _pushes);
-            stats.PushReceived();
+            Stats.PushReceived();
             if (_matcher.OnPush(push))
             {
-                stats.InterestConfirmed();
+                Stats.InterestConfirmed();
             }
+        };
+        subscription.OfferReceived += offer => Stats.OfferReceived(_offers.OnOffer(offer, DateTimeOffset.UtcNow));
+        subscription.OrderUpdated += update =>
+        {
+            if (update.IsInstallmentReminder)
+            {
+                Stats.ReminderReceived();
+            }
+
+            _orders.OnPush(update);
         };
         subscription.StateChanged += change =>
         {
             if (change.State == PushConnectionState.Reconnecting)
             {
-                stats.Reconnected();
+                Stats.Reconnected();
             }
             else if (change.State == PushConnectionState.Faulted)
             {
-                stats.Error($"player {number}: push channel: {change.Error?.Message}");
+                Stats.Error($"player {number}: push channel: {change.Error?.Message}");
             }
         };
-        subscription.Error += e => stats.Error($"player {number}: {e.Message}");
+        subscription.Error += e => Stats.Error($"player {number}: {e.Message}");
         subscription.Start();
         return subscription;
     }
 
-    private PlayerOutcome Fail(string? playerId, string error)
+    /// <summary>A buyer's first interest is its target; the rest are random items of the catalog.</summary>
+    private async Task ShowInterestsAsync(CommerceClient client, CancellationToken cancellationToken)
     {
-        stats.Error($"player {number}: {error}");
-        return Outcome(playerId, error);
+        for (var i = 0; i < context.Options.Interests; i++)
+        {
+            var itemId = i == 0 && plan.Target is { } target
+                ? target.ItemId
+                : context.Catalog[Random.Shared.Next(context.Catalog.Count)].ItemId;
+            await ShowInterestAsync(client, itemId, cancellationToken);
+        }
     }
 
-    private PlayerOutcome Outcome(string? playerId, string? error) =>
-        new(number, playerId, _matcher.Sent, _matcher.Confirmed, Volatile.Read(ref _pushes), error);
+    private async Task ShowInterestAsync(CommerceClient client, string itemId, CancellationToken cancellationToken)
+    {
+        var dwellSeconds = Math.Round(5 + (Random.Shared.NextDouble() * 25), 1);
+        _offers.InterestSent(DateTimeOffset.UtcNow);
+        var accepted = await client.ShowInterestAsync(itemId, dwellSeconds, cancellationToken);
+        Stats.InterestSent();
+        if (_matcher.Expect(accepted.EventId, itemId))
+        {
+            Stats.InterestConfirmed(); // its push beat the HTTP answer
+        }
+    }
+
+    private async Task BuyAsync(CommerceClient client, CatalogItem target, CancellationToken cancellationToken)
+    {
+        var offered = await _offers.WaitForItemAsync(target.ItemId, OfferWait, cancellationToken);
+        if (offered is null)
+        {
+            // Offers are rate-limited per player: show the interest again once the limit has passed.
+            await ShowInterestAsync(client, target.ItemId, cancellationToken);
+            offered = await _offers.WaitForItemAsync(target.ItemId, OfferWait, cancellationToken);
+        }
+
+        if (offered is null)
+        {
+            _note = $"{target.ItemId} was never offered to it, so it bought nothing";
+            if (plan.Race is { } rival)
+            {
+                await rival.ArriveAsync(TimeSpan.Zero, cancellationToken); // let the rival go alone at once
+            }
+
+            return;
+        }
+
+        var kind = plan.PaymentKind!;
+        var quote = offered.Quote;
+        if (kind == PaymentKinds.Installments)
+        {
+            quote = await client.QuoteInstallmentsAsync(quote, context.Options.Installments, cancellationToken);
+        }
+        else if (quote.IsEth != (kind == PaymentKinds.Eth))
+        {
+            kind = quote.IsEth ? PaymentKinds.Eth : PaymentKinds.Stablecoin;
+        }
+
+        if (plan.Race is { } race)
+        {
+            await race.ArriveAsync(RaceWait, cancellationToken);
+        }
+
+        var placedAt = DateTimeOffset.UtcNow;
+        var placement = await client.PlaceOrderAsync(offered.ItemId, quote, kind, null, cancellationToken);
+        Stats.OrderPlaced();
+        var track = _orders.Track(placement.OrderId);
+        var order = new PlacedOrder(placement.OrderId, offered.ItemId, kind, quote, track, placedAt);
+        lock (_placed)
+        {
+            _placed.Add(order);
+        }
+
+        var deadline = placedAt + context.Options.Timeout;
+        var wallet = new WalletSender(context.Eth!, _signer.Key, (ulong)context.Chain!.ChainId);
+        try
+        {
+            if (kind == PaymentKinds.Installments)
+            {
+                await PayPlanAsync(client, wallet, order, deadline, cancellationToken);
+            }
+            else
+            {
+                await PayInFullAsync(client, wallet, order, deadline, cancellationToken);
+            }
+        }
+        catch (ContractRevertException e)
+        {
+            _note = $"payment of {order.ItemId} not sent: {e.Message}";
+            Stats.Error($"player {number}: {_note}");
+        }
+
+        if (!await WaitForAsync(client, track, t => t.IsTerminal, deadline, cancellationToken))
+        {
+            throw new TimeoutException($"order {order.OrderId} ({order.ItemId}, {kind}) reached no terminal state within {context.Options.Timeout.TotalSeconds:0} s; last status {track.Status ?? "none"}");
+        }
+
+        var ended = track.TerminalStates.First();
+        Stats.OrderEnded(ended, ended == OrderStatuses.Completed && track.TerminalAt is { } at ? at - placedAt : null);
+    }
+
+    /// <summary>eth or stablecoin: once the item is held for the order, send its steps (approve, purchase).</summary>
+    private async Task PayInFullAsync(CommerceClient client, WalletSender wallet, PlacedOrder order, DateTimeOffset deadline, CancellationToken ct)
+    {
+        if (!await WaitForHeldAsync(client, order, deadline, ct))
+        {
+            return;
+        }
+
+        await SendStepsAsync(wallet, await StepsAsync(client, order, deadline, ct), ct);
+    }
+
+    /// <summary>
+    /// installments: the down payment once the item is held; then each installment when its reminder push arrives
+    /// or its deadline approaches, unless this player stops paying on purpose (then the plan defaults).
+    /// </summary>
+    private async Task PayPlanAsync(CommerceClient client, WalletSender wallet, PlacedOrder order, DateTimeOffset deadline, CancellationToken ct)
+    {
+        if (!await WaitForHeldAsync(client, order, deadline, ct))
+        {
+            return;
+        }
+
+        await SendStepsAsync(wallet, await StepsAsync(client, order, deadline, ct), ct);
+        if (!await WaitForAsync(client, order.Track, t => t.Status == OrderStatuses.PlanActive || t.IsTerminal, deadline, ct) || order.Track.IsTerminal)
+        {
+            return;
+        }
+
+        if (plan.StopsPaying)
+        {
+            Stats.PlanAbandoned();
+            return;
+        }
+
+        var interval = TimeSpan.FromSeconds(Math.Max(1, context.Chain!.InstallmentIntervalSeconds));
+        var margin = TimeSpan.FromSeconds(Math.Max(3, interval.TotalSeconds * 0.3));
+        var paid = new HashSet<long>();
+        while (!order.Track.IsTerminal && DateTimeOffset.UtcNow < deadline)
+        {
+            var due = await client.GetPaymentAsync(order.OrderId, ct);
+            if (due.Steps.Count == 0 || due.Deadline is not { } dueBy || paid.Contains(dueBy))
+            {
+                // Nothing (new) due yet: the platform has not seen the last payment, or the plan is complete.
+                await order.Track.WaitUntilAsync(t => t.IsTerminal, TimeSpan.FromSeconds(1), ct);
+                continue;
+            }
+
+            var reminders = order.Track.Reminders;
+            var payBy = DateTimeOffset.FromUnixTimeSeconds(dueBy) - margin;
+            if (payBy > DateTimeOffset.UtcNow)
+            {
+                await order.Track.WaitUntilAsync(t => t.Reminders > reminders || t.IsTerminal, payBy - DateTimeOffset.UtcNow, ct);
+            }
+
+            if (order.Track.IsTerminal)
+            {
+                return;
+            }
+
+            var fresh = await client.GetPaymentAsync(order.OrderId, ct);
+            if (fresh.Deadline == dueBy && fresh.Steps.Count > 0)
+            {
+                await SendStepsAsync(wallet, fresh.Steps, ct);
+                paid.Add(dueBy);
+            }
+        }
+    }
+
+    /// <summary>True once the item is held for the order; false when it ended first (refused: another player holds it).</summary>
+    private static async Task<bool> WaitForHeldAsync(CommerceClient client, PlacedOrder order, DateTimeOffset deadline, CancellationToken ct) =>
+        await WaitForAsync(client, order.Track, t => t.Status is OrderStatuses.Reserved or OrderStatuses.PlanActive || t.IsTerminal, deadline, ct)
+        && !order.Track.IsTerminal;
+
+    /// <summary>The steps to pay now; the push may beat the state the payment endpoint reads, so ask again on each change.</summary>
+    private async Task<IReadOnlyList<PaymentStep>> StepsAsync(CommerceClient client, PlacedOrder order, DateTimeOffset deadline, CancellationToken ct)
+    {
+        while (true)
+        {
+            var payment = await client.GetPaymentAsync(order.OrderId, ct);
+            if (payment.Steps.Count > 0 || order.Track.IsTerminal || OrderStatuses.IsTerminal(payment.Status))
+            {
+                return payment.Steps;
+            }
+
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"order {order.OrderId} was held but no payment steps came");
+            }
+
+            await order.Track.WaitUntilAsync(t => t.IsTerminal, TimeSpan.FromMilliseconds(500), ct);
+        }
+    }
+
+    private async Task SendStepsAsync(WalletSender wallet, IReadOnlyList<PaymentStep> steps, CancellationToken ct)
+    {
+        foreach (var step in steps)
+        {
+            await wallet.SendAsync(step, ct);
+            Stats.PaymentSent();
+        }
+    }
+
+    /// <summary>Waits on the order's pushes; every few seconds without one, reads the order instead (a late push changes nothing then).</summary>
+    private static async Task<bool> WaitForAsync(
+        CommerceClient client, OrderTrack track, Func<OrderTrack, bool> condition, DateTimeOffset deadline, CancellationToken ct)
+    {
+        while (true)
+        {
+            var left = deadline - DateTimeOffset.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                return condition(track);
+            }
+
+            if (await track.WaitUntilAsync(condition, left < PollEvery ? left : PollEvery, ct))
+            {
+                return true;
+            }
+
+            try
+            {
+                track.OnPolled((await client.GetOrderAsync(track.OrderId, ct)).Status);
+            }
+            catch (CommerceApiException e) when (e.Kind == CommerceErrorKind.NotFound || e.IsTransient)
+            {
+                // Not stored yet, or the platform is busy: the next slice tries again.
+            }
+        }
+    }
+
+    /// <summary>At the end: each order's state as the platform reports it, and every completed order's NFT owned on chain.</summary>
+    private async Task<(IReadOnlyList<OrderOutcome> Orders, int Owned)> CheckOrdersAsync(CommerceClient client, CancellationToken ct)
+    {
+        List<PlacedOrder> placed;
+        lock (_placed)
+        {
+            placed = [.. _placed];
+        }
+
+        IReadOnlyList<OwnedNft>? owned = null;
+        try
+        {
+            owned = client.IsSignedIn ? await client.GetOwnedNftsAsync(ct) : null;
+        }
+        catch (CommerceApiException e)
+        {
+            _note ??= "could not list owned NFTs: " + e.Message;
+        }
+
+        var outcomes = new List<OrderOutcome>(placed.Count);
+        foreach (var order in placed)
+        {
+            string? final = null;
+            var confirmed = 0;
+            string? problem = null;
+            try
+            {
+                var details = await client.GetOrderAsync(order.OrderId, ct);
+                final = details.Status;
+                confirmed = details.Payments.Count(p => p.Confirmed && !p.Reorged);
+            }
+            catch (CommerceApiException e)
+            {
+                problem = e.Message;
+            }
+
+            bool? onChain = null;
+            if (order.Track.TerminalStates.Contains(OrderStatuses.Completed) && context.Eth is { } eth)
+            {
+                onChain = await OwnsOnChainAsync(eth, order.Quote, ct);
+            }
+
+            outcomes.Add(new OrderOutcome(order.OrderId, order.ItemId, order.PaymentKind, order.Track.TerminalStates, final, confirmed,
+                onChain, owned?.Any(n => n.ItemId == order.ItemId), problem));
+        }
+
+        return (outcomes, owned?.Count ?? 0);
+    }
+
+    private async Task<bool> OwnsOnChainAsync(Commerce.Chain.JsonRpc.EthClient eth, SignedQuote quote, CancellationToken ct)
+    {
+        try
+        {
+            var item = new GameItemContract(eth, EthAddress.Parse(quote.Collection, "quote.collection"));
+            var owner = await item.OwnerOfAsync(BigInteger.Parse(quote.TokenId, NumberStyles.None, CultureInfo.InvariantCulture), ct);
+            return owner == _signer.Key.Address;
+        }
+        catch (Exception e) when (e is ContractRevertException or Commerce.Chain.JsonRpc.JsonRpcException)
+        {
+            return false; // ownerOf reverts for a token that was never minted
+        }
+    }
+
+    private sealed record PlacedOrder(string OrderId, string ItemId, string PaymentKind, SignedQuote Quote, OrderTrack Track, DateTimeOffset PlacedAt);
 }

@@ -13,6 +13,9 @@ public sealed class ChainWalletSigner(EthPrivateKey key) : IWalletSigner
 {
     public static ChainWalletSigner Generate() => new(EthPrivateKey.Generate());
 
+    /// <summary>The key, for the wallet's own transactions (<see cref="WalletSender"/>); it never reaches the SDK.</summary>
+    public EthPrivateKey Key { get; } = key;
+
     /// <summary>EIP-55 checksummed address.</summary>
     public string Address { get; } = key.Address.ToString();
 
@@ -20,6 +23,6 @@ public sealed class ChainWalletSigner(EthPrivateKey key) : IWalletSigner
     {
         ArgumentNullException.ThrowIfNull(message);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(PersonalMessage.Sign(key, Encoding.UTF8.GetBytes(message)));
+        return Task.FromResult(PersonalMessage.Sign(Key, Encoding.UTF8.GetBytes(message)));
     }
 }

@@ -1,0 +1,85 @@
+using Commerce.GameSimulator.Options;
+using Commerce.Sdk;
+
+namespace Commerce.GameSimulator.Planning;
+
+/// <summary>
+/// Hands out the players' scripts over the available items: the first 2 × races players race in pairs for unique
+/// ETH items; of the rest, --buy-share buy, rotating eth, stablecoin and installments (each on an item of a
+/// fitting currency, every item to one buyer only); --default-share of the plan buyers stop paying.
+/// </summary>
+public static class PlanMaker
+{
+    private static readonly string[] KindRotation = [PaymentKinds.Eth, PaymentKinds.Stablecoin, PaymentKinds.Installments];
+
+    public static IReadOnlyList<PlayerPlan> Make(SimulatorOptions options, IReadOnlyList<CatalogItem> catalog, bool canPay)
+    {
+        var plans = new List<PlayerPlan>(options.Players);
+        var free = catalog.Where(i => i.Available).ToList();
+        if (canPay)
+        {
+            for (var race = 0; race < options.Races; race++)
+            {
+                var item = Take(free, i => i.IsUnique && i.IsEth) ?? Take(free, i => i.IsUnique);
+                if (item is null)
+                {
+                    break;
+                }
+
+                var start = new RaceStart(item.ItemId);
+                var kind = item.IsEth ? PaymentKinds.Eth : PaymentKinds.Stablecoin;
+                plans.Add(new PlayerPlan(PlayerRole.Racer, item, kind, false, start));
+                plans.Add(new PlayerPlan(PlayerRole.Racer, item, kind, false, start));
+            }
+        }
+
+        var rest = options.Players - plans.Count;
+        var buyers = canPay ? (int)Math.Round(rest * options.BuyShare, MidpointRounding.AwayFromZero) : 0;
+        var buys = new List<PlayerPlan>(buyers);
+        for (var n = 0; n < buyers; n++)
+        {
+            var kind = KindRotation[n % KindRotation.Length];
+            // Unique items are left to races; plan buyers alternate ETH and stablecoin items.
+            var item = kind switch
+            {
+                PaymentKinds.Eth => Take(free, i => i.IsEth && !i.IsUnique) ?? Take(free, i => i.IsEth),
+                PaymentKinds.Stablecoin => Take(free, i => !i.IsEth && !i.IsUnique) ?? Take(free, i => !i.IsEth),
+                _ => Take(free, i => i.IsEth == (n / KindRotation.Length % 2 == 0) && !i.IsUnique) ?? Take(free, _ => true),
+            };
+            if (item is null)
+            {
+                break;
+            }
+
+            buys.Add(new PlayerPlan(PlayerRole.Buyer, item, kind, false, null));
+        }
+
+        var planBuyers = buys.Where(p => p.PaymentKind == PaymentKinds.Installments).ToList();
+        var stoppers = (int)Math.Round(planBuyers.Count * options.DefaultShare, MidpointRounding.AwayFromZero);
+        foreach (var plan in planBuyers.Take(stoppers))
+        {
+            buys[buys.IndexOf(plan)] = plan with { StopsPaying = true };
+        }
+
+        plans.AddRange(buys);
+        while (plans.Count < options.Players)
+        {
+            plans.Add(PlayerPlan.Browse);
+        }
+
+        return plans;
+    }
+
+    private static CatalogItem? Take(List<CatalogItem> free, Func<CatalogItem, bool> fits)
+    {
+        var index = free.FindIndex(i => fits(i));
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var item = free[index];
+        free.RemoveAt(index);
+        return item;
+    }
+}
