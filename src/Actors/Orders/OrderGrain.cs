@@ -110,7 +110,10 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
     public ValueTask ReservationExpiredAsync(ReservationExpired expired)
     {
         if (State.Status is OrderStatus.Placed or OrderStatus.Reserved)
-            Cancel(nameof(ReservationExpired), "the item's hold ran out before the payment was seen");
+        {
+            if (!KeptWhilePaymentConfirms(nameof(ReservationExpired)))
+                Cancel(nameof(ReservationExpired), "the item's hold ran out before the payment was seen");
+        }
         else
             Record(nameof(ReservationExpired), null);
         return ValueTask.CompletedTask;
@@ -132,6 +135,8 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
             Record(name, "not yet confirmed");
             return ValueTask.CompletedTask;
         }
+        if (HandledAsLatePayment(payment, name))
+            return ValueTask.CompletedTask;
         if (State.Terminal || State.Quote is null)
         {
             Record(name, State.Terminal ? $"the order is already {State.Status}" : "no such order was placed");
@@ -158,6 +163,7 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
                 if (installments > 1)
                 {
                     Move(name, OrderStatus.PlanActive, $"down payment {payment.Amount} in {payment.TransactionHash}");
+                    StartPlan(payment);
                 }
                 else
                 {
@@ -167,16 +173,19 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
                 break;
             case "InstallmentPaid" when State.Status == OrderStatus.PlanActive:
                 State = State with { TotalPaid = payment.TotalPaid };
+                AdvancePlan(payment);
                 Record(name, $"total paid {payment.TotalPaid}");
                 break;
             case "PlanCompleted" when State.Status == OrderStatus.PlanActive:
                 // The Checkout's PlanCompleted carries no amount (the watcher reports 0): the whole price was paid.
                 State = State with { TotalPaid = State.Quote.Price };
+                EndPlan();
                 Sell();
                 Move(name, OrderStatus.Completed, $"the plan is paid in full ({State.Quote.Price})");
                 break;
             case "PlanDefaulted" when State.Status == OrderStatus.PlanActive:
                 // The Checkout took the item back from escrow and refunded the buyer: nothing to release here.
+                EndPlan();
                 Move(name, OrderStatus.Defaulted, "a deadline was missed: the contract reclaimed the item");
                 break;
             default:
@@ -188,6 +197,8 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
 
     public ValueTask TimedOutAsync(OrderTimedOut timedOut)
     {
+        if (HandledByInstallments(timedOut))
+            return ValueTask.CompletedTask;
         if (timedOut.Stage == PaymentReminder && State.Status is OrderStatus.Placed or OrderStatus.Reserved)
         {
             Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ReservationReleased(State.ItemId!, Key, "the payment was not seen in time"));

@@ -23,7 +23,9 @@ public sealed record OrderState(
     IReadOnlyList<OrderPayment> Payments,
     bool Terminal,
     DateTimeOffset? PlacedAt,
-    DateTimeOffset? UpdatedAt)
+    DateTimeOffset? UpdatedAt,
+    InstallmentPlan? Plan = null,
+    string? RefundCommandId = null)
 {
     /// <summary>Events kept in <see cref="History"/> and logs in <see cref="Payments"/> (the oldest go first).</summary>
     public const int MaxHistory = 64;

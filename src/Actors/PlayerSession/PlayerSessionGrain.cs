@@ -110,9 +110,10 @@ public sealed class PlayerSessionGrain : Grain<PlayerSessionState>, IPlayerSessi
     /// </summary>
     public ValueTask UpdateOrderAsync(OrderUpdated order)
     {
-        if (State.Orders.Any(o => o.OrderId == order.OrderId && o.Status == order.Status))
+        // A redelivered update is not pushed twice; an update of the same status with news (an installment reminder) is.
+        if (State.Orders.Any(o => o.OrderId == order.OrderId && o.Status == order.Status && o.Detail == order.Detail))
             return ValueTask.CompletedTask;
-        var summary = new OrderSummary(order.OrderId, order.ItemId, order.Status, Context.Current.OccurredAt);
+        var summary = new OrderSummary(order.OrderId, order.ItemId, order.Status, Context.Current.OccurredAt, order.Detail);
         State = State with { Orders = [summary, .. State.Orders.Where(o => o.OrderId != order.OrderId).Take(MaxOrders - 1)] };
         Push("OrderUpdated", JsonSerializer.Serialize(order, OrderJson));
         return ValueTask.CompletedTask;

@@ -49,7 +49,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.AddGrain(PlayerSessionGrain.Definition);
         services.AddGrain(NftItemGrain.Definition);
         services.AddGrain(CustodyAccountGrain.Definition);
-        services.AddGrain(OrderGrain.DefinitionFor(TimeSpan.FromMinutes(configuration.GetValue(OrderOptions.Section + ":" + nameof(OrderOptions.ReservationMinutes), OrderOptions.DefaultReservationMinutes))));
+        services.AddGrain(OrderGrain.DefinitionFor(configuration.GetSection(OrderOptions.Section).Get<OrderOptions>() ?? new OrderOptions()));
         return services;
     }
 

@@ -1,0 +1,15 @@
+namespace Commerce.Actors.Orders;
+
+/// <summary>
+/// Where an installment plan stands, as the Checkout's confirmed logs told it (docs/ORDERS.md, "Installments").
+/// <see cref="PaymentsMade"/> counts the down payment, so the installment due next is number <see cref="PaymentsMade"/>
+/// (1..N-1, the contract's index); <see cref="NextDeadline"/> is its deadline in unix seconds of chain time (inclusive).
+/// <see cref="DefaultAttempts"/> counts the declareDefault commands asked of the executor for that deadline.
+/// </summary>
+public sealed record InstallmentPlan(
+    int Installments,
+    int PaymentsMade,
+    long? NextDeadline,
+    long IntervalSeconds,
+    int DefaultAttempts,
+    string? DefaultCommandId);

@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Numerics;
+using Commerce.Actors.Runtime;
+using Commerce.Events.Chain;
+using Commerce.Events.Orders;
+using Commerce.Events.Player;
+using Commerce.Events.Topics;
+
+namespace Commerce.Actors.Orders;
+
+/// <summary>
+/// Installment plans and late payments (docs/ORDERS.md, "Installments" and "Late payments"): reminders pushed
+/// before each deadline, declareDefault asked of the executor once a deadline passed unpaid, a refund asked for
+/// a payment confirmed after the order was cancelled, and no cancellation while a payment is still confirming.
+/// </summary>
+public sealed partial class OrderGrain
+{
+    /// <summary>The reminder that tells the player an installment is due; its stage is "installment-reminder:&lt;k&gt;".</summary>
+    public const string InstallmentReminder = "installment-reminder";
+
+    /// <summary>The reminder that checks a deadline passed unpaid; its stage is "installment-default:&lt;k&gt;:&lt;attempt&gt;".</summary>
+    public const string InstallmentDefault = "installment-default";
+
+    /// <summary>Selector of Checkout.declareDefault(bytes32): the first 4 bytes of keccak256("declareDefault(bytes32)").</summary>
+    public const string DeclareDefaultSelector = "0xdaf79598";
+
+    /// <summary>Selector of Checkout.refund(bytes32): the first 4 bytes of keccak256("refund(bytes32)").</summary>
+    public const string RefundSelector = "0x7249fbb6";
+
+    /// <summary>The detail of every installment reminder starts with this.</summary>
+    public const string InstallmentDuePrefix = "installment due";
+
+    private OrderOptions _options = new();
+
+    /// <summary>An order grain configured by <paramref name="options"/> (reservation time, Checkout, reminder lead, default grace).</summary>
+    public OrderGrain(OrderOptions options)
+        : this(TimeSpan.FromMinutes(options.ReservationMinutes)) => _options = options;
+
+    /// <summary>The grain type configured by the "Orders" section.</summary>
+    public static GrainDefinition DefinitionFor(OrderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.ReservationMinutes <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.ReservationMinutes, "Orders:ReservationMinutes must be positive");
+        return new(TypeName, TopicCatalog.OrderEvents, DedupeByEventId: true, () => new OrderGrain(options));
+    }
+
+    /// <summary>The executor command id of the first declareDefault of an order; attempt n > 1 adds ":n".</summary>
+    public static string DefaultCommandId(string orderId, int attempt = 1) =>
+        attempt <= 1 ? $"order:{orderId}:default" : $"order:{orderId}:default:{attempt}";
+
+    public static string RefundCommandId(string orderId) => $"order:{orderId}:refund";
+
+    /// <summary>Call data of a Checkout function taking the purchase id (the order id, 32 bytes).</summary>
+    public static string PurchaseIdCall(string selector, string orderId) =>
+        orderId.Length == 66 && orderId.StartsWith("0x", StringComparison.Ordinal)
+            ? selector + orderId[2..].ToLowerInvariant()
+            : throw new ArgumentException($"an order id is 0x + 64 hex, got '{orderId}'", nameof(orderId));
+
+    // ------------------------------------------------------------ plan steps (called from ObservePaymentAsync)
+
+    /// <summary>The down payment is confirmed: keep the first deadline and set its reminders.</summary>
+    private void StartPlan(PaymentObserved payment)
+    {
+        var startedAt = Context.Current.OccurredAt.ToUnixTimeSeconds(); // the watcher stamps a log with its block's time
+        var interval = payment.NextDeadline is { } first ? Math.Max(1, first - startedAt) : 0;
+        State = State with { Plan = new InstallmentPlan(State.Quote!.Installments, 1, payment.NextDeadline, interval, 0, null) };
+        ScheduleInstallment();
+    }
+
+    /// <summary>An installment is confirmed: move to the next deadline, or stop reminding after the last one.</summary>
+    private void AdvancePlan(PaymentObserved payment)
+    {
+        var plan = State.Plan ?? new InstallmentPlan(State.Quote!.Installments, 1, null, 0, 0, null);
+        var interval = payment.NextDeadline is { } next && plan.NextDeadline is { } previous && next > previous ? next - previous : plan.IntervalSeconds;
+        State = State with { Plan = plan with { PaymentsMade = plan.PaymentsMade + 1, NextDeadline = payment.NextDeadline, IntervalSeconds = interval, DefaultAttempts = 0, DefaultCommandId = null } };
+        ScheduleInstallment();
+    }
+
+    /// <summary>The plan ended (completed or defaulted): no more reminders.</summary>
+    private void EndPlan()
+    {
+        Context.CancelReminder(InstallmentReminder);
+        Context.CancelReminder(InstallmentDefault);
+        if (State.Plan is { } plan)
+            State = State with { Plan = plan with { NextDeadline = null } };
+    }
+
+    private void ScheduleInstallment()
+    {
+        var plan = State.Plan!;
+        if (plan.NextDeadline is not { } deadline || plan.PaymentsMade >= plan.Installments)
+        {
+            Context.CancelReminder(InstallmentReminder);
+            Context.CancelReminder(InstallmentDefault);
+            return;
+        }
+        var due = DateTimeOffset.FromUnixTimeSeconds(deadline);
+        var lead = _options.InstallmentReminderLead ?? TimeSpan.FromSeconds(Math.Max(1, plan.IntervalSeconds / 4.0));
+        var remindAt = due - lead;
+        if (remindAt < Context.Current.OccurredAt)
+            remindAt = Context.Current.OccurredAt;
+        var k = plan.PaymentsMade;
+        Context.SetReminder(InstallmentReminder, remindAt, new OrderTimedOut(Key, $"{InstallmentReminder}:{k}"));
+        // declareDefault needs block.timestamp > deadline: one second past it, plus the grace.
+        Context.SetReminder(InstallmentDefault, due + TimeSpan.FromSeconds(1) + _options.DefaultGrace, new OrderTimedOut(Key, $"{InstallmentDefault}:{k}:1"));
+    }
+
+    // ------------------------------------------------------------ timers (called from TimedOutAsync)
+
+    /// <summary>
+    /// Handles the installment reminders, and a payment timeout while a purchase is still confirming;
+    /// false when <paramref name="timedOut"/> is the ordinary payment timeout to act on.
+    /// </summary>
+    private bool HandledByInstallments(OrderTimedOut timedOut)
+    {
+        var parts = timedOut.Stage.Split(':');
+        switch (parts[0])
+        {
+            case InstallmentReminder when parts.Length == 2 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var k):
+                RemindInstallment(k);
+                return true;
+            case InstallmentDefault when parts.Length == 3 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var k)
+                                          && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var attempt):
+                CheckDefault(k, attempt);
+                return true;
+            case PaymentReminder when State.Status is OrderStatus.Placed or OrderStatus.Reserved && PaymentConfirming("Purchased"):
+                Context.SetReminder(PaymentReminder, Context.Current.OccurredAt + _options.PendingPaymentRecheck, new OrderTimedOut(Key, PaymentReminder));
+                Record(nameof(OrderTimedOut), "a payment was seen and is not yet confirmed: not cancelled, looked at again later");
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The item's hold ran out while a payment is confirming: the chain holds the item for this purchase, so the order waits.</summary>
+    private bool KeptWhilePaymentConfirms(string eventName)
+    {
+        if (!PaymentConfirming("Purchased"))
+            return false;
+        Record(eventName, "a payment was seen and is not yet confirmed: the order waits for it");
+        return true;
+    }
+
+    private void RemindInstallment(int k)
+    {
+        if (State.Status != OrderStatus.PlanActive || State.Plan is not { NextDeadline: { } deadline } plan || plan.PaymentsMade != k)
+        {
+            Record(nameof(OrderTimedOut), $"{InstallmentReminder}:{k}: installment {k} is no longer due");
+            return;
+        }
+        var amount = InstallmentAmount(State.Quote!.Price, plan.Installments);
+        var detail = string.Create(CultureInfo.InvariantCulture,
+            $"{InstallmentDuePrefix}: installment {k} of {plan.Installments - 1}, {amount} {CurrencyLabel()}, by {DateTimeOffset.FromUnixTimeSeconds(deadline):O} (unix {deadline})");
+        Record(nameof(OrderTimedOut), detail);
+        Context.Emit(TopicCatalog.PlayerEvents, State.PlayerId!, new OrderUpdated(State.PlayerId!, Key, State.ItemId!, OrderStatus.PlanActive, detail));
+    }
+
+    /// <summary>A deadline passed: unless installment <paramref name="k"/> was paid meanwhile (or is confirming), ask the executor for declareDefault.</summary>
+    private void CheckDefault(int k, int attempt)
+    {
+        var stage = $"{InstallmentDefault}:{k}:{attempt}";
+        if (State.Status != OrderStatus.PlanActive || State.Plan is not { } plan || plan.PaymentsMade != k)
+        {
+            Record(nameof(OrderTimedOut), $"{stage}: installment {k} is no longer due");
+            return;
+        }
+        if (PaymentConfirming("InstallmentPaid"))
+        {
+            Context.SetReminder(InstallmentDefault, Context.Current.OccurredAt + _options.PendingPaymentRecheck, new OrderTimedOut(Key, stage));
+            Record(nameof(OrderTimedOut), $"{stage}: an installment was seen and is not yet confirmed: looked at again later");
+            return;
+        }
+        if (string.IsNullOrEmpty(_options.CheckoutAddress))
+        {
+            Record(nameof(OrderTimedOut), $"{stage}: installment {k} is late, but no Checkout is configured (Orders:CheckoutAddress) to declare the default");
+            return;
+        }
+        if (attempt > _options.MaxDefaultAttempts)
+        {
+            Record(nameof(OrderTimedOut), $"{stage}: declareDefault was asked {_options.MaxDefaultAttempts} times and the plan did not end; left to an operator");
+            return;
+        }
+        var commandId = DefaultCommandId(Key, attempt);
+        Context.Emit(TopicCatalog.ChainCommands, commandId, new ChainCommandRequested(
+            commandId, "declare-default", _options.CheckoutAddress, "0", PurchaseIdCall(DeclareDefaultSelector, Key), 0, null));
+        State = State with { Plan = plan with { DefaultAttempts = attempt, DefaultCommandId = commandId } };
+        Context.SetReminder(InstallmentDefault, Context.Current.OccurredAt + _options.DefaultRetry, new OrderTimedOut(Key, $"{InstallmentDefault}:{k}:{attempt + 1}"));
+        Record(nameof(OrderTimedOut), $"{stage}: installment {k} was not paid by its deadline: declareDefault asked ({commandId})");
+    }
+
+    // ------------------------------------------------------------ late payments (called from ObservePaymentAsync)
+
+    /// <summary>
+    /// A confirmed payment the ordinary steps do not take: a purchase confirmed after the order was cancelled
+    /// (its hold ran out while the transaction was in flight) is refunded, and the order ends refunded instead
+    /// of cancelled; the refund's own log is told to the player. False for everything else.
+    /// </summary>
+    private bool HandledAsLatePayment(PaymentObserved payment, string name)
+    {
+        if (payment.Kind == "Refunded" && State.Status == OrderStatus.Refunded && State.RefundCommandId is not null)
+        {
+            var detail = $"refund of {payment.Amount} confirmed in {payment.TransactionHash}";
+            Record(name, detail);
+            Context.Emit(TopicCatalog.PlayerEvents, State.PlayerId!, new OrderUpdated(State.PlayerId!, Key, State.ItemId!, OrderStatus.Refunded, detail));
+            return true;
+        }
+        if (payment.Kind != "Purchased" || State.Status != OrderStatus.Cancelled || State.Quote is null)
+            return false;
+        if (!string.Equals(payment.Buyer, State.Wallet, StringComparison.OrdinalIgnoreCase))
+        {
+            Record(name, $"paid by {payment.Buyer}, not by the order's wallet");
+            return true;
+        }
+        if (State.Quote.Installments > 1)
+        {
+            // The Checkout refunds only completed purchases; an active plan can only end by payment or default.
+            Record(name, $"a plan was bought in {payment.TransactionHash} after the order was cancelled: it cannot be refunded while active (reconcile reports it)");
+            return true;
+        }
+        if (string.IsNullOrEmpty(_options.CheckoutAddress))
+        {
+            Record(name, $"paid {payment.Amount} in {payment.TransactionHash} after the order was cancelled; no Checkout is configured (Orders:CheckoutAddress) to refund it");
+            return true;
+        }
+        var commandId = RefundCommandId(Key);
+        Context.Emit(TopicCatalog.ChainCommands, commandId, new ChainCommandRequested(
+            commandId, "refund", _options.CheckoutAddress, "0", PurchaseIdCall(RefundSelector, Key), 0, null));
+        State = State with { TotalPaid = payment.TotalPaid, RefundCommandId = commandId };
+        Move(name, OrderStatus.Refunded, $"paid {payment.Amount} in {payment.TransactionHash} after the order was cancelled: refund asked ({commandId})");
+        return true;
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    /// <summary>A log of <paramref name="kind"/> was seen unconfirmed and neither confirmed nor reported reorged since.</summary>
+    private bool PaymentConfirming(string kind) =>
+        State.Payments.Any(p => p.Kind == kind && !p.Confirmed && !p.Reorged
+            && !State.Payments.Any(q => q.Kind == kind && (q.Confirmed || q.Reorged)
+                && q.TransactionHash == p.TransactionHash && q.LogIndex == p.LogIndex && q.BlockNumber == p.BlockNumber));
+
+    /// <summary>Each payment after the down payment (the Checkout's rule: price / N, rounded down).</summary>
+    public static BigInteger InstallmentAmount(string price, int installments) =>
+        BigInteger.Parse(price, NumberStyles.None, CultureInfo.InvariantCulture) / Math.Max(1, installments);
+
+    private string CurrencyLabel() =>
+        State.Quote!.Currency.TrimStart('0', 'x').Length == 0 ? "wei (ETH)" : $"base units of {State.Quote.Currency}";
+}
