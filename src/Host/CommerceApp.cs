@@ -6,6 +6,8 @@ using Commerce.Payments;
 using Commerce.Host.Api;
 using Commerce.Host.Auth;
 using Commerce.Host.Catalog;
+using Commerce.Host.Embedded;
+using Commerce.Host.Onchain;
 using Commerce.Host.Health;
 using Commerce.Host.Problems;
 using Commerce.Host.Push;
@@ -22,13 +24,66 @@ public static class CommerceApp
 {
     public const long MaxRequestBodyBytes = 64 * 1024;
 
+    /// <summary>Builds the host as configured; <c>Chain:Embedded</c> needs <see cref="BuildAsync"/> (it starts a node first).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = CreateBuilder(args, configure);
+        if (ChainOptionsOf(builder.Configuration).Embedded)
+            throw new InvalidOperationException("Chain:Embedded starts a dev chain before the host is built: use CommerceApp.BuildAsync");
+        return Build(builder, null);
+    }
+
+    /// <summary>
+    /// Builds the host; with <c>Chain:Embedded</c> it first starts the dev chain (Anvil, the contracts deployed) and adds
+    /// the configuration that points pricing, the executor, the watcher and the orders at it. The chain is stopped
+    /// with the host (disposing the application kills the node).
+    /// </summary>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken ct = default)
+    {
+        var builder = CreateBuilder(args, configure);
+        var chainOptions = ChainOptionsOf(builder.Configuration);
+        if (!chainOptions.Embedded)
+            return Build(builder, null);
+        var chain = await DevChain.StartAsync(chainOptions, CollectionNames(builder.Configuration), builder.Configuration["Pricing:QuoteKey"], ct);
+        try
+        {
+            builder.Configuration.AddInMemoryCollection(chain.Configuration);
+            return Build(builder, chain);
+        }
+        catch
+        {
+            await chain.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static WebApplicationBuilder CreateBuilder(string[] args, Action<WebApplicationBuilder>? configure)
     {
         // appsettings.json is read from next to the executable, wherever it is started from.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         configure?.Invoke(builder);
+        return builder;
+    }
 
+    private static ChainOptions ChainOptionsOf(IConfiguration configuration) =>
+        configuration.GetSection(ChainOptions.Section).Get<ChainOptions>() ?? new ChainOptions();
+
+    /// <summary>The collections to deploy: those of the seed catalog, else those the pricing section names.</summary>
+    private static IReadOnlyList<string> CollectionNames(IConfiguration configuration)
+    {
+        var seed = configuration["Catalog:SeedFile"];
+        if (!string.IsNullOrWhiteSpace(seed) && File.Exists(seed))
+        {
+            using var file = File.OpenRead(seed);
+            if (System.Text.Json.JsonSerializer.Deserialize(file, CatalogJsonContext.Default.CatalogFile) is { Collections.Count: > 0 } catalog)
+                return catalog.Collections.Select(c => c.Name).Distinct(StringComparer.Ordinal).ToArray();
+        }
+        return configuration.GetSection("Pricing:Collections").GetChildren().Select(c => c.Key).ToArray();
+    }
+
+    private static WebApplication Build(WebApplicationBuilder builder, DevChain? chain)
+    {
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -52,6 +107,16 @@ public static class CommerceApp
         services.AddSingleton<SigningKey>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<SignInChallenges>();
+        services.AddOptions<ChainOptions>().Bind(builder.Configuration.GetSection(ChainOptions.Section))
+            .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
+        services.AddSingleton<ChainSettings>();
+        services.AddSingleton<PaymentPlanner>();
+        services.AddSingleton<NftOwnership>();
+        if (chain is not null)
+        {
+            services.AddSingleton(_ => chain); // created by the container, so disposed (the node killed) with it
+            services.AddSingleton<DevFaucet>();
+        }
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
@@ -70,6 +135,8 @@ public static class CommerceApp
             .AddCheck<GrainsHealthCheck>("grains", tags: ["ready"]);
 
         var app = builder.Build();
+        if (chain is not null)
+            app.Services.GetRequiredService<DevChain>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
@@ -82,6 +149,9 @@ public static class CommerceApp
         app.MapAuthApi();
         app.MapPlayerApi();
         app.MapOrderApi();
+        app.MapPaymentApi();
+        app.MapNftApi();
+        app.MapChainApi();
         app.MapPushApi();
         app.MapAdminApi();
         app.MapMarketplaceWebhooks();

@@ -119,13 +119,13 @@ public static class OrderApi
         return TypedResults.Text(stored.Json, "application/json");
     }
 
-    private static async Task<OrderState?> LoadAsync(IGrainStore store, string orderId, CancellationToken ct)
+    internal static async Task<OrderState?> LoadAsync(IGrainStore store, string orderId, CancellationToken ct)
     {
         var stored = await store.LoadStateAsync(OrderGrain.TypeName, orderId, ct);
         return stored is null ? null : JsonSerializer.Deserialize(stored.Json, GrainJsonContext.Default.OrderState);
     }
 
-    private static (CheckoutQuote? Quote, (string Field, string Message)? Error) ParseQuote(OrderQuoteRequest q)
+    internal static (CheckoutQuote? Quote, (string Field, string Message)? Error) ParseQuote(OrderQuoteRequest q)
     {
         if (Address(q.Collection) is not { } collection)
             return (null, ("quote.collection", "must be a 0x address (40 hex digits)"));
@@ -174,7 +174,7 @@ public static class OrderApi
             ? value
             : null;
 
-    private static bool IsHex(string? text, int bytes) =>
+    internal static bool IsHex(string? text, int bytes) =>
         text is not null && text.Length == 2 + 2 * bytes && text.StartsWith("0x", StringComparison.Ordinal)
         && text.AsSpan(2).IndexOfAnyExcept("0123456789abcdefABCDEF") < 0;
 }
