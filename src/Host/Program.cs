@@ -27,6 +27,9 @@ switch (verb)
         return 0;
     case "what-if":
         return WhatIfCommand.Run(rest, Console.Out, Console.Error);
+    case "reconcile":
+        return await Commerce.Host.Reconcile.ReconcileCommand.RunAsync(rest, new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true).AddEnvironmentVariables().Build(), Console.Out, Console.Error);
     default:
         Console.Error.WriteLine($"unknown command '{verb}': use serve, demo, admin-token or what-if");
         return 2;
