@@ -102,6 +102,8 @@ public static class CommerceApp
         services.AddTransactionExecutor(builder.Configuration);
         services.AddLivePricing(builder.Configuration);
         services.AddCheckoutWatcher(builder.Configuration);
+        services.AddDepositWatcher(builder.Configuration);
+        services.AddDeliveryRouter();
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
         services.AddSingleton<SigningKey>();
@@ -149,6 +151,7 @@ public static class CommerceApp
         app.MapAuthApi();
         app.MapPlayerApi();
         app.MapOrderApi();
+        app.MapBalanceApi();
         app.MapPaymentApi();
         app.MapNftApi();
         app.MapChainApi();

@@ -158,13 +158,15 @@ public static class OrderApi
 
     private static string? PaymentKindError(string? kind, CheckoutQuote quote) => kind switch
     {
-        null or "" => "is required: eth, stablecoin or installments",
+        null or "" => "is required: eth, stablecoin, installments or custodial",
         "eth" when !quote.IsEth => "eth needs a quote in ETH (quote.currency the zero address)",
         "stablecoin" when quote.IsEth => "stablecoin needs a quote in a token (quote.currency not the zero address)",
         "eth" or "stablecoin" when quote.Installments != 1 => $"{kind} pays in full: the quote has {quote.Installments} installments (use installments)",
         "installments" when quote.Installments < 2 => "installments needs a quote with quote.installments of 2 or more",
-        "eth" or "stablecoin" or "installments" => null,
-        _ => "must be eth, stablecoin or installments",
+        "custodial" when !quote.IsEth => "custodial pays from the ETH balance: the quote must be in ETH (quote.currency the zero address)",
+        "custodial" when quote.Installments != 1 => $"custodial pays in full: the quote has {quote.Installments} installments",
+        "eth" or "stablecoin" or "installments" or "custodial" => null,
+        _ => "must be eth, stablecoin, installments or custodial",
     };
 
     private static EthAddress? Address(string? text) => EthAddress.TryParse(text, out var address) ? address : null;

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Commerce.Host.Custody;
+
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(BalanceResponse))]
+internal sealed partial class CustodyJsonContext : JsonSerializerContext;
