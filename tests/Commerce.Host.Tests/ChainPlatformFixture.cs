@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Commerce.Actors.Storage;
+using Commerce.Chain.Contracts;
+using Commerce.Chain.Crypto;
+using Commerce.Chain.Hex;
+using Commerce.Chain.Signing;
+using Commerce.Host.Embedded;
+using Commerce.Pricing.Offers;
+using Commerce.Pricing.Signing;
+using Commerce.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Commerce.Host.Tests;
+
+/// <summary>
+/// The whole platform embedded as <c>commerce demo</c> runs it: its own dev chain (a real Anvil child process with
+/// 1 s blocks and the contracts deployed), the embedded Kafka cluster, a SQLite file of its own, the seed catalog.
+/// </summary>
+public sealed class ChainPlatformFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("commerce-chain-host-").FullName;
+    private WebApplication? _app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public HttpClient Http { get; } = new();
+
+    public IServiceProvider Services => _app!.Services;
+
+    public DevChain Chain => Services.GetRequiredService<DevChain>();
+
+    public IGrainStore Store => Services.GetRequiredService<IGrainStore>();
+
+    public async Task InitializeAsync()
+    {
+        BaseUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        _app = await CommerceApp.BuildAsync([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Urls"] = BaseUrl,
+                ["Kafka:BootstrapServers"] = "",
+                ["Kafka:SessionTimeoutMs"] = "6000",
+                ["Store:Provider"] = "sqlite",
+                ["Store:ConnectionString"] = $"Data Source={Path.Combine(_directory, "commerce.db")}",
+                ["Catalog:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "catalog", "demo.json"),
+                ["Chain:Embedded"] = "true",
+                ["Chain:BlockTimeSeconds"] = "1",
+                ["Chain:InstallmentIntervalSeconds"] = "120",
+            });
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await _app.StartAsync();
+        Http.BaseAddress = new Uri(BaseUrl);
+        await Eventually.Until(async () => (await Http.GetAsync("/health/ready")).IsSuccessStatusCode, Deadline, () => "the platform to report ready");
+        await Eventually.Until(async () => (await Store.LoadStateAsync("nft-item", "skins:10", default)) is not null, Deadline,
+            () => "the seed catalog to be listed");
+    }
+
+    /// <summary>Signs in <paramref name="key"/>'s wallet the way a game client does; returns a client carrying its token.</summary>
+    public async Task<(HttpClient Client, string PlayerId)> SignInAsync(EthPrivateKey key)
+    {
+        var challenge = await (await Http.PostAsJsonAsync("/api/auth/challenge", new { address = key.Address.ToString() })).Content.ReadFromJsonAsync<JsonElement>();
+        var message = challenge.GetProperty("message").GetString()!;
+        var response = await Http.PostAsJsonAsync("/api/auth/sign-in", new { message, signature = PersonalMessage.Sign(key, message) });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("token").GetString()!);
+        return (client, body.GetProperty("playerId").GetString()!);
+    }
+
+    /// <summary>A quote to pay <paramref name="itemId"/> in full, signed by the platform's quote key (as an offer carries it).</summary>
+    public JsonObject PlatformQuote(string playerId, string itemId, string currency, UInt128 price, DateTimeOffset? expiresAt = null)
+    {
+        var signer = Services.GetRequiredService<Eip712QuoteSigner>();
+        var (quote, signature) = signer.Sign(new Quote("test-" + Guid.NewGuid(), playerId, itemId, itemId[..itemId.IndexOf(':')], currency, price,
+            expiresAt ?? DateTimeOffset.UtcNow.AddMinutes(10), "test"));
+        return new JsonObject
+        {
+            ["quote"] = new JsonObject
+            {
+                ["collection"] = quote.Collection.ToString(),
+                ["tokenId"] = quote.TokenId.ToString(CultureInfo.InvariantCulture),
+                ["buyer"] = quote.Buyer.ToString(),
+                ["currency"] = quote.Currency.ToString(),
+                ["price"] = quote.Price.ToString(CultureInfo.InvariantCulture),
+                ["installments"] = (int)quote.Installments,
+                ["expiry"] = (long)quote.Expiry,
+                ["nonce"] = HexString.Encode(quote.Nonce),
+            },
+            ["signature"] = signature.Signature,
+        };
+    }
+
+    /// <summary>A sender for the player's own wallet, signing with its own key (what a game's wallet does).</summary>
+    public SigningContractSender Wallet(EthPrivateKey key) => new(Chain.Eth, key, Commerce.Chain.Node.AnvilNode.ChainId) { ReceiptPollInterval = TimeSpan.FromMilliseconds(100) };
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
