@@ -37,15 +37,22 @@ switch (verb)
 
 static async Task RunAsync(string[] args, bool demo)
 {
-    var app = CommerceApp.Build(args, builder =>
+    // The demo runs its own dev chain (Anvil, contracts deployed) unless told otherwise (--Chain:Embedded false).
+    await using var app = await CommerceApp.BuildAsync(args, builder =>
     {
         if (demo)
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Kafka:BootstrapServers"] = "",
                 ["Catalog:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "catalog", "demo.json"),
+                ["Chain:Embedded"] = builder.Configuration["Chain:Embedded"] ?? "true",
             });
     });
+    if (app.Services.GetService<Commerce.Host.Embedded.DevChain>() is { } chain)
+    {
+        foreach (var line in chain.Describe())
+            Console.WriteLine(line);
+    }
     await app.StartAsync();
     var urls = string.Join(", ", app.Urls);
     var (adminToken, _) = app.Services.GetRequiredService<TokenService>().Issue("demo-operator", Roles.Admin);
