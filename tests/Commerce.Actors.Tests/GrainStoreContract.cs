@@ -4,11 +4,14 @@ using Commerce.Actors.Storage;
 namespace Commerce.Actors.Tests;
 
 /// <summary>What every grain store must do; run against SQLite and PostgreSQL alike.</summary>
-public abstract class GrainStoreContract
+public abstract partial class GrainStoreContract
 {
     private static readonly PartitionCursor Cursor = new("grains.test", "epoch-1", "commerce.player-events", 3);
 
     protected abstract Task<(IGrainStore Store, IAsyncDisposable Cleanup)> CreateAsync();
+
+    /// <summary>Runs SQL straight against the database of the last store created (to tamper with it).</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
 
     [Fact]
     public async Task A_committed_batch_is_read_back_whole()
@@ -117,9 +120,21 @@ public sealed class SqliteGrainStoreTests : GrainStoreContract
     protected override async Task<(IGrainStore, IAsyncDisposable)> CreateAsync()
     {
         var db = new TempDatabase();
+        _connectionString = db.ConnectionString;
         var store = new SqliteGrainStore(db.ConnectionString, TimeProvider.System);
         await store.InitializeAsync(CancellationToken.None);
         return (store, new Cleanup(async () => { await store.DisposeAsync(); db.Dispose(); }));
+    }
+
+    private string? _connectionString;
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }
 
@@ -128,9 +143,20 @@ public sealed class PostgresGrainStoreTests : GrainStoreContract
     protected override async Task<(IGrainStore, IAsyncDisposable)> CreateAsync()
     {
         var db = await TempPostgresDatabase.CreateAsync();
+        _connectionString = db.ConnectionString;
         var store = new PostgresGrainStore(db.ConnectionString, TimeProvider.System);
         await store.InitializeAsync(CancellationToken.None);
         return (store, new Cleanup(async () => { await store.DisposeAsync(); await db.DisposeAsync(); }));
+    }
+
+    private string? _connectionString;
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 }
 

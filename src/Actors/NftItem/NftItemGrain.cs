@@ -1,3 +1,4 @@
+using Commerce.Actors.Ledger;
 using System.Text.Json.Serialization.Metadata;
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Serialization;
@@ -117,6 +118,11 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
         var status = sold.Minted ? ItemStatus.Minted : ItemStatus.Sold;
         if (State.Status == ItemStatus.Minted && !sold.Minted)
             status = ItemStatus.Minted; // a late "sold" never undoes a confirmed mint
+        if (!string.Equals(State.Owner, sold.Owner, StringComparison.OrdinalIgnoreCase))
+        {
+            Context.AppendToLedger(new LedgerEntry(sold.Minted ? "nft.minted" : "nft.sold", Key, State.Collection, State.TokenId,
+                State.Owner, sold.Owner, $"order {sold.OrderId}"));
+        }
         State = State with { Status = status, Owner = sold.Owner, Reservation = null, UpdatedAt = Context.Current.OccurredAt };
         Context.CancelReminder(ReservationReminder);
         return ValueTask.CompletedTask;

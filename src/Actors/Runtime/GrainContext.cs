@@ -1,3 +1,4 @@
+using Commerce.Actors.Ledger;
 using Commerce.Actors.Storage;
 using Commerce.Events;
 using Commerce.Events.Envelope;
@@ -18,6 +19,8 @@ internal sealed class GrainContext(string key, DateTimeOffset now, EventEnvelope
 
     public List<ReminderWrite> Reminders { get; } = [];
 
+    public List<LedgerWrite> Ledger { get; } = [];
+
     public void Emit(TopicDefinition topic, string key, IEvent payload)
     {
         if (!topic.Carries(payload.GetType()))
@@ -34,6 +37,10 @@ internal sealed class GrainContext(string key, DateTimeOffset now, EventEnvelope
         var envelope = EventEnvelope.Create(Key, payload, dueAt, Current.CorrelationId ?? Current.Id.ToString(), ReminderId(grain.Name, Key, name, dueAt));
         Reminders.Add(new ReminderWrite(Key, name, dueAt, grain.InputTopic.Name, Key, EnvelopeSerializer.Serialize(envelope)));
     }
+
+    public void AppendToLedger(LedgerEntry entry) =>
+        Ledger.Add(new LedgerWrite(definition?.Name ?? "", Key, Current.Id, Now,
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(entry, LedgerJsonContext.Default.LedgerEntry)));
 
     public void CancelReminder(string name) =>
         Reminders.Add(new ReminderWrite(Key, name, null, definition?.InputTopic.Name ?? "", Key, null));

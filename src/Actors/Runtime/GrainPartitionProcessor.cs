@@ -1,3 +1,4 @@
+using Commerce.Actors.Ledger;
 using Commerce.Actors.Storage;
 using Commerce.Events.Envelope;
 using Commerce.Events.Operations;
@@ -84,6 +85,7 @@ internal sealed partial class GrainPartitionProcessor(
         var dirty = new HashSet<string>();
         var outbox = new List<OutboxWrite>();
         var reminders = new List<ReminderWrite>();
+        var ledger = new List<LedgerWrite>();
         var processedIds = new List<Guid>();
         var seenInBatch = new HashSet<Guid>();
         var deadLettered = 0;
@@ -102,7 +104,7 @@ internal sealed partial class GrainPartitionProcessor(
             }
             var grain = _activations[envelope.Key];
             grain.LastUsed = now;
-            var (emitted, reminded, failure, attempts) = await ApplyAsync(grain, envelope, now);
+            var (applied, failure, attempts) = await ApplyAsync(grain, envelope, now);
             if (failure is not null)
             {
                 LogDeadLettered(failure, definition.Name, envelope.Key, record.Topic, record.Partition.Value, record.Offset.Value);
@@ -112,8 +114,9 @@ internal sealed partial class GrainPartitionProcessor(
             else
             {
                 dirty.Add(envelope.Key);
-                outbox.AddRange(emitted!);
-                reminders.AddRange(reminded!);
+                outbox.AddRange(applied!.Emitted);
+                reminders.AddRange(applied.Reminders);
+                ledger.AddRange(applied.Ledger);
             }
             if (definition.DedupeByEventId)
                 processedIds.Add(envelope.Id);
@@ -127,7 +130,7 @@ internal sealed partial class GrainPartitionProcessor(
             states.Add(new StateWrite(key, grain.SerializeState(), grain.Version));
         }
         var lastOffset = fresh[^1].Record.Offset.Value;
-        await store.CommitAsync(new GrainBatchCommit(definition.Name, cursor, _appliedOffset, lastOffset, states, outbox, processedIds, reminders), ct);
+        await store.CommitAsync(new GrainBatchCommit(definition.Name, cursor, _appliedOffset, lastOffset, states, outbox, processedIds, reminders, ledger), ct);
         _appliedOffset = lastOffset;
         if (outbox.Count > 0)
             outboxSignal.Notify();
@@ -160,7 +163,7 @@ internal sealed partial class GrainPartitionProcessor(
         }
     }
 
-    private async Task<(List<OutboxWrite>? Emitted, List<ReminderWrite>? Reminders, Exception? Failure, int Attempts)> ApplyAsync(IGrainActivation grain, EventEnvelope envelope, DateTimeOffset now)
+    private async Task<(GrainContext? Applied, Exception? Failure, int Attempts)> ApplyAsync(IGrainActivation grain, EventEnvelope envelope, DateTimeOffset now)
     {
         var before = grain.Snapshot();
         Exception? last = null;
@@ -170,7 +173,7 @@ internal sealed partial class GrainPartitionProcessor(
             try
             {
                 await grain.ReceiveAsync(context, envelope);
-                return (context.Emitted, context.Reminders, null, attempt);
+                return (context, null, attempt);
             }
             catch (Exception ex)
             {
@@ -178,7 +181,7 @@ internal sealed partial class GrainPartitionProcessor(
                 last = ex;
             }
         }
-        return (null, null, last, options.MaxAttempts);
+        return (null, last, options.MaxAttempts);
     }
 
     private async Task ActivateAsync(IEnumerable<string> keys, CancellationToken ct)

@@ -2,6 +2,8 @@ using Commerce.Events;
 using Commerce.Events.Envelope;
 using Commerce.Events.Topics;
 
+using Commerce.Actors.Ledger;
+
 namespace Commerce.Actors.Runtime;
 
 /// <summary>What a grain sees of the world while it handles one message.</summary>
@@ -30,4 +32,10 @@ public interface IGrainContext
     void SetReminder(string name, DateTimeOffset dueAt, IEvent payload);
 
     void CancelReminder(string name);
+
+    /// <summary>
+    /// Appends a fact that moved money or an NFT to the platform's hash-chained ledger (decision D9), in the
+    /// same transaction as the grain's new state: once per applied event, discarded if the handler throws.
+    /// </summary>
+    void AppendToLedger(LedgerEntry entry);
 }

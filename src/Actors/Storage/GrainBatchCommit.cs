@@ -1,9 +1,12 @@
+using Commerce.Actors.Ledger;
+
 namespace Commerce.Actors.Storage;
 
 /// <summary>
 /// Everything one batch of one partition changed, written in one transaction: the grains' new
 /// states, the cursor moved from <see cref="ExpectedOffset"/> to <see cref="AppliedOffset"/>, the
-/// events the grains emitted (outbox) and the event ids now processed (inbox, for dedupe).
+/// events the grains emitted (outbox), the event ids now processed (inbox, for dedupe), the reminders set
+/// and the ledger entries recorded (appended to the hash chain in the same transaction).
 /// </summary>
 public sealed record GrainBatchCommit(
     string GrainType,
@@ -13,4 +16,5 @@ public sealed record GrainBatchCommit(
     IReadOnlyList<StateWrite> States,
     IReadOnlyList<OutboxWrite> Outbox,
     IReadOnlyList<Guid> ProcessedEventIds,
-    IReadOnlyList<ReminderWrite>? Reminders = null);
+    IReadOnlyList<ReminderWrite>? Reminders = null,
+    IReadOnlyList<LedgerWrite>? Ledger = null);

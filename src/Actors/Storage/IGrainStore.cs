@@ -1,3 +1,5 @@
+using Commerce.Actors.Ledger;
+
 namespace Commerce.Actors.Storage;
 
 /// <summary>
@@ -36,6 +38,9 @@ public interface IGrainStore
 
     /// <summary>Forgets processed event ids older than <paramref name="before"/> (they can no longer be redelivered).</summary>
     Task<int> PruneProcessedAsync(DateTimeOffset before, CancellationToken ct);
+
+    /// <summary>The ledger's rows after <paramref name="afterSeq"/>, oldest first, at most <paramref name="max"/> (decision D9).</summary>
+    Task<IReadOnlyList<LedgerRecord>> ReadLedgerAsync(long afterSeq, int max, CancellationToken ct);
 
     /// <summary>Unpublished outbox rows, for the health check and operators.</summary>
     Task<long> CountOutboxAsync(CancellationToken ct);

@@ -1,3 +1,4 @@
+using Commerce.Actors.Ledger;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -38,6 +39,13 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
                 topic text NOT NULL, record_key text NOT NULL, envelope bytea NOT NULL,
                 PRIMARY KEY (grain_type, key, name));
             CREATE INDEX IF NOT EXISTS reminder_due ON reminder (due_at);
+            CREATE TABLE IF NOT EXISTS ledger (
+                seq bigint PRIMARY KEY, at timestamptz NOT NULL, grain_type text NOT NULL, key text NOT NULL,
+                event_id uuid NOT NULL, entry bytea NOT NULL, prev_hash bytea NOT NULL, hash bytea NOT NULL);
+            CREATE TABLE IF NOT EXISTS ledger_head (
+                id int PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, hash bytea NOT NULL);
+            INSERT INTO ledger_head (id, seq, hash) VALUES (1, 0, decode(repeat('00', 32), 'hex'))
+                ON CONFLICT (id) DO NOTHING;
             """;
         await using var transaction = await connection.BeginTransactionAsync(ct);
         command.Transaction = transaction;
@@ -145,6 +153,7 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
         {
             throw new CursorMovedException(commit.Cursor, commit.ExpectedOffset, null);
         }
+        await AppendLedgerAsync(connection, transaction, commit.Ledger, ct);
         await transaction.CommitAsync(ct);
     }
 
@@ -226,6 +235,56 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
         foreach (var value in new object[] { cursor.ConsumerGroup, cursor.Epoch, cursor.Topic, cursor.Partition })
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         return await command.ExecuteScalarAsync(ct) is long offset ? offset : null;
+    }
+
+    /// <summary>
+    /// Chains the entries after the head row, which stays locked until the transaction ends: instances that
+    /// record money movements at the same time take turns, so the chain has one order.
+    /// </summary>
+    private static async Task AppendLedgerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<LedgerWrite>? entries, CancellationToken ct)
+    {
+        if (entries is not { Count: > 0 })
+            return;
+        long seq;
+        byte[] previous;
+        await using (var head = new NpgsqlCommand("SELECT seq, hash FROM ledger_head WHERE id = 1 FOR UPDATE", connection, transaction))
+        await using (var reader = await head.ExecuteReaderAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct))
+                throw new InvalidOperationException("the ledger_head row is missing: was the schema initialized?");
+            seq = reader.GetInt64(0);
+            previous = reader.GetFieldValue<byte[]>(1);
+        }
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var write in entries)
+        {
+            seq++;
+            var hash = LedgerChain.Hash(previous, seq, write);
+            batch.BatchCommands.Add(Command(
+                "INSERT INTO ledger (seq, at, grain_type, key, event_id, entry, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                seq, write.At, write.GrainType, write.Key, write.EventId, write.Entry, previous, hash));
+            previous = hash;
+        }
+        batch.BatchCommands.Add(Command("UPDATE ledger_head SET seq = $1, hash = $2 WHERE id = 1", seq, previous));
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<LedgerRecord>> ReadLedgerAsync(long afterSeq, int max, CancellationToken ct)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(
+            "SELECT seq, at, grain_type, key, event_id, entry, prev_hash, hash FROM ledger WHERE seq > $1 ORDER BY seq LIMIT $2", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = afterSeq });
+        command.Parameters.Add(new NpgsqlParameter { Value = max });
+        var rows = new List<LedgerRecord>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var write = new LedgerWrite(reader.GetString(2), reader.GetString(3), reader.GetGuid(4),
+                reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<byte[]>(5));
+            rows.Add(new LedgerRecord(reader.GetInt64(0), write, reader.GetFieldValue<byte[]>(6), reader.GetFieldValue<byte[]>(7)));
+        }
+        return rows;
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)

@@ -1,3 +1,4 @@
+using Commerce.Actors.Ledger;
 using Microsoft.Data.Sqlite;
 
 namespace Commerce.Actors.Storage;
@@ -56,6 +57,9 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
                 topic TEXT NOT NULL, record_key TEXT NOT NULL, envelope BLOB NOT NULL,
                 PRIMARY KEY (grain_type, key, name));
             CREATE INDEX IF NOT EXISTS reminder_due ON reminder (due_at);
+            CREATE TABLE IF NOT EXISTS ledger (
+                seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, grain_type TEXT NOT NULL, key TEXT NOT NULL,
+                event_id BLOB NOT NULL, entry BLOB NOT NULL, prev_hash BLOB NOT NULL, hash BLOB NOT NULL);
             """, ct);
         _stateUpsert = new SqliteRowBatch(_writer,
             "INSERT INTO grain_state (grain_type, key, json, version, updated_at) VALUES", "($f0, {0}, {1}, {2}, $f1)",
@@ -119,6 +123,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             await WriteOutboxAsync(writer, transaction, commit.Outbox, now, ct);
             await WriteProcessedAsync(transaction, commit, now, ct);
             await WriteRemindersAsync(writer, transaction, commit, ct);
+            await AppendLedgerAsync(writer, transaction, commit, ct);
             return true;
         }, ct);
 
@@ -210,12 +215,13 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     private async Task CheckpointLoopAsync(CancellationToken ct)
     {
         await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
         {
+            // Opened inside the try: a store disposed right after it started (a CLI command) stops cleanly.
+            await connection.OpenAsync(ct);
             while (await timer.WaitForNextTickAsync(ct))
             {
                 try
@@ -321,6 +327,69 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             }
             await command.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// Chains the commit's ledger entries after the last stored one. The head is read inside the write
+    /// transaction (one writer), so a rolled-back write leaves no trace in the chain.
+    /// </summary>
+    private static async Task AppendLedgerAsync(SqliteConnection connection, SqliteTransaction transaction, GrainBatchCommit commit, CancellationToken ct)
+    {
+        if (commit.Ledger is not { Count: > 0 } entries)
+            return;
+        await using var head = connection.CreateCommand();
+        head.Transaction = transaction;
+        head.CommandText = "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1";
+        long seq = 0;
+        var previous = LedgerChain.Genesis;
+        await using (var reader = await head.ExecuteReaderAsync(ct))
+        {
+            if (await reader.ReadAsync(ct))
+            {
+                seq = reader.GetInt64(0);
+                previous = (byte[])reader.GetValue(1);
+            }
+        }
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO ledger (seq, at, grain_type, key, event_id, entry, prev_hash, hash)
+            VALUES ($seq, $at, $type, $key, $event, $entry, $prev, $hash)
+            """;
+        foreach (var write in entries)
+        {
+            seq++;
+            var hash = LedgerChain.Hash(previous, seq, write);
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$seq", seq);
+            insert.Parameters.AddWithValue("$at", write.At.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$type", write.GrainType);
+            insert.Parameters.AddWithValue("$key", write.Key);
+            insert.Parameters.AddWithValue("$event", write.EventId.ToByteArray());
+            insert.Parameters.AddWithValue("$entry", write.Entry);
+            insert.Parameters.AddWithValue("$prev", previous);
+            insert.Parameters.AddWithValue("$hash", hash);
+            await insert.ExecuteNonQueryAsync(ct);
+            previous = hash;
+        }
+    }
+
+    public async Task<IReadOnlyList<LedgerRecord>> ReadLedgerAsync(long afterSeq, int max, CancellationToken ct)
+    {
+        await using var connection = await OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, at, grain_type, key, event_id, entry, prev_hash, hash FROM ledger WHERE seq > $after ORDER BY seq LIMIT $max";
+        command.Parameters.AddWithValue("$after", afterSeq);
+        command.Parameters.AddWithValue("$max", max);
+        var rows = new List<LedgerRecord>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var write = new LedgerWrite(reader.GetString(2), reader.GetString(3), new Guid((byte[])reader.GetValue(4)),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), (byte[])reader.GetValue(5));
+            rows.Add(new LedgerRecord(reader.GetInt64(0), write, (byte[])reader.GetValue(6), (byte[])reader.GetValue(7)));
+        }
+        return rows;
     }
 
     private static void AddCursor(SqliteCommand command, PartitionCursor cursor)
