@@ -4,7 +4,8 @@ using Commerce.Pricing.Replay;
 
 // Verbs: serve (default) runs the platform as configured; demo runs it embedded with the seed
 // catalog and prints how to reach it; admin-token prints a marketing token for the configured key;
-// what-if --stream FILE --policy A.json --candidate B.json reprices a recorded stream under another policy.
+// what-if --stream FILE --policy A.json --candidate B.json reprices a recorded stream under another policy;
+// ledger verify replays the money-and-NFT hash chain (decision D9).
 var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "serve";
 var rest = args.Where(a => a != verb).ToArray();
 
@@ -18,6 +19,8 @@ switch (verb)
         return 0;
     case "chain":
         return await Commerce.Execution.Cli.ChainCli.RunAsync(rest, Console.Out, Console.Error);
+    case "ledger":
+        return await Commerce.Host.Ledger.LedgerCommand.RunAsync(rest, Console.Out, Console.Error);
     case "admin-token":
         var app = CommerceApp.Build(rest);
         var (token, expires) = app.Services.GetRequiredService<TokenService>().Issue(
@@ -31,7 +34,7 @@ switch (verb)
         return await Commerce.Host.Reconcile.ReconcileCommand.RunAsync(rest, new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true).AddEnvironmentVariables().Build(), Console.Out, Console.Error);
     default:
-        Console.Error.WriteLine($"unknown command '{verb}': use serve, demo, admin-token or what-if");
+        Console.Error.WriteLine($"unknown command '{verb}': use serve, demo, chain, ledger, admin-token or what-if");
         return 2;
 }
 

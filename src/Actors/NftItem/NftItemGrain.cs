@@ -1,5 +1,5 @@
-using Commerce.Actors.Ledger;
 using System.Text.Json.Serialization.Metadata;
+using Commerce.Actors.Ledger;
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Serialization;
 using Commerce.Events.Envelope;

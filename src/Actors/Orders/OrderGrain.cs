@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Serialization.Metadata;
+using Commerce.Actors.Ledger;
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Serialization;
 using Commerce.Events.Custody;
@@ -135,6 +136,7 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
             Record(name, "not yet confirmed");
             return ValueTask.CompletedTask;
         }
+        RecordMoneyMoved(payment);
         if (HandledAsLatePayment(payment, name))
             return ValueTask.CompletedTask;
         if (State.Terminal || State.Quote is null)
@@ -224,6 +226,19 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
     {
         var total = BigInteger.Parse(price, NumberStyles.None, CultureInfo.InvariantCulture);
         return installments <= 1 ? total : total - total / installments * (installments - 1);
+    }
+
+    /// <summary>
+    /// Every confirmed Checkout log that moved money goes to the ledger (D9), whatever the order makes of it.
+    /// Purchases and installments go from the buyer to the Checkout; defaults and refunds back to the buyer.
+    /// </summary>
+    private void RecordMoneyMoved(PaymentObserved payment)
+    {
+        if (payment.Kind == "PlanCompleted")
+            return; // moves no money (the last InstallmentPaid did); the item's release is the item grain's entry
+        var toBuyer = payment.Kind is "PlanDefaulted" or "Refunded";
+        Context.AppendToLedger(new LedgerEntry($"payment.{payment.Kind}", Key, State.Quote?.Currency, payment.Amount,
+            toBuyer ? "checkout" : payment.Buyer, toBuyer ? payment.Buyer : "checkout", $"{payment.TransactionHash}:{payment.LogIndex}"));
     }
 
     private static bool TryParseAmount(string text, out BigInteger amount) =>

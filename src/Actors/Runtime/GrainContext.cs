@@ -1,8 +1,8 @@
 using Commerce.Actors.Ledger;
 using Commerce.Actors.Storage;
-using Commerce.Events;
 using Commerce.Events.Envelope;
 using Commerce.Events.Topics;
+using Commerce.Events;
 
 namespace Commerce.Actors.Runtime;
 
