@@ -123,6 +123,7 @@ public sealed class WalletPaymentTests(ChainPlatformFixture platform) : IClassFi
         Assert.Equal(platform.Chain.Node.Endpoint.ToString(), info.GetProperty("rpcUrl").GetString());
         Assert.Equal(platform.Chain.Checkout.Address.ToString(), info.GetProperty("checkout").GetString());
         Assert.Equal(120, info.GetProperty("installmentIntervalSeconds").GetInt32());
+        Assert.Equal(Commerce.Host.Embedded.DevChain.HotWallet.Address.ToString(), info.GetProperty("custody").GetString());
         Assert.Equal(EthAddress.Zero.ToString(), info.GetProperty("currencies").GetProperty("ETH").GetProperty("token").GetString());
         Assert.Equal(18, info.GetProperty("currencies").GetProperty("ETH").GetProperty("decimals").GetInt32());
         Assert.Equal(platform.Chain.Stablecoin.Address.ToString(), info.GetProperty("currencies").GetProperty("USDC").GetProperty("token").GetString());

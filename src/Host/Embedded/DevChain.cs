@@ -12,7 +12,7 @@ namespace Commerce.Host.Embedded;
 /// contracts deployed by Anvil's dev key 0 (one GameItem per collection, the test stablecoin "USDC", the Checkout
 /// signing quotes with the platform's quote key), the hot wallet (dev key 1) granted OPERATOR_ROLE on the Checkout
 /// and MINTER_ROLE on every collection, and the configuration that points the rest of the platform at it
-/// (<see cref="Configuration"/>). Disposing it kills the node.
+/// (<see cref="Configuration"/>; custodial deposits go to the hot wallet). Disposing it kills the node.
 /// </summary>
 public sealed class DevChain : IAsyncDisposable
 {
@@ -154,6 +154,10 @@ public sealed class DevChain : IAsyncDisposable
             ["Payments:PollInterval"] = "00:00:00.500",
             ["Payments:StartBlock"] = DeployBlock.ToString(CultureInfo.InvariantCulture),
             ["Orders:CheckoutAddress"] = checkout,
+            // Custodial top-ups: plain ETH to the custody address, by default the hot wallet's (the deposit watcher follows the executor's keys).
+            ["Deposits:Confirmations"] = Confirmations.ToString(CultureInfo.InvariantCulture),
+            ["Deposits:PollInterval"] = "00:00:00.500",
+            ["Deposits:StartBlock"] = DeployBlock.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var (name, collection) in Collections)
             settings[$"Pricing:Collections:{name}:Contract"] = collection.Address.ToString();

@@ -1,6 +1,8 @@
 using System.Numerics;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.JsonRpc;
+using Commerce.Payments.Deposits;
+using Microsoft.Extensions.Options;
 
 namespace Commerce.Host.Onchain;
 
@@ -17,14 +19,15 @@ public sealed class ChainSettings : IDisposable
 
     private readonly HttpClient? _http;
 
-    public ChainSettings(IConfiguration configuration)
+    public ChainSettings(IConfiguration configuration, IOptions<DepositWatcherOptions> deposits)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(deposits);
         var chain = configuration.GetSection(ChainOptions.Section).Get<ChainOptions>() ?? new ChainOptions();
         ChainId = configuration.GetValue<ulong?>("Pricing:ChainId") ?? 31337;
         Checkout = EthAddress.TryParse(configuration["Pricing:CheckoutAddress"], out var checkout) ? checkout : EthAddress.Zero;
         PublicRpcUrl = string.IsNullOrWhiteSpace(chain.RpcUrl) ? null : chain.RpcUrl;
-        Custody = EthAddress.TryParse(configuration["Custody:Address"], out var custody) ? custody : null;
+        Custody = deposits.Value.Enabled && EthAddress.TryParse(deposits.Value.CustodyAddress, out var custody) ? custody : null;
         InstallmentIntervalSeconds = chain.InstallmentIntervalSeconds;
         StartBlock = configuration.GetValue<ulong?>("Payments:StartBlock") ?? 0;
 
@@ -63,7 +66,7 @@ public sealed class ChainSettings : IDisposable
 
     public string? PublicRpcUrl { get; }
 
-    /// <summary>The custodial deposit address (Custody:Address), when the custodial kind is set up.</summary>
+    /// <summary>The custodial deposit address (Deposits:CustodyAddress, by default the hot wallet's), when the deposit watcher runs.</summary>
     public EthAddress? Custody { get; }
 
     public int InstallmentIntervalSeconds { get; }

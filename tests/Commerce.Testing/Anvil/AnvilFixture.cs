@@ -1,20 +1,18 @@
-using System.Diagnostics;
 using Xunit;
-using System.Net;
-using System.Net.Sockets;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.JsonRpc;
+using Commerce.Chain.Node;
 
 namespace Commerce.Testing.Anvil;
 
 /// <summary>
-/// A real Anvil node on a free port, shared by the test projects that need a chain. The binary is
-/// found through COMMERCE_ANVIL, else $COMMERCE_CACHE_DIR/anvil, else ~/.cache/commerce/anvil
-/// (where scripts/install-deps.sh puts it). Killed on dispose.
+/// A real Anvil node on a free port, shared by the test projects that need a chain: the production
+/// <see cref="AnvilNode"/> (the binary found through COMMERCE_ANVIL, else $COMMERCE_CACHE_DIR/anvil, else
+/// ~/.cache/commerce/anvil, where scripts/install-deps.sh puts it). Killed on dispose.
 /// </summary>
 public sealed class AnvilFixture : IAsyncLifetime
 {
-    public const ulong ChainId = 31337;
+    public const ulong ChainId = AnvilNode.ChainId;
 
     /// <summary>The first dev accounts of the mnemonic "test test ... junk" (funded by Anvil).</summary>
     public static readonly EthPrivateKey[] DevKeys =
@@ -24,9 +22,10 @@ public sealed class AnvilFixture : IAsyncLifetime
         EthPrivateKey.FromHex("0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a"),
     ];
 
-    private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(30);
+    private AnvilNode? _node;
 
-    private Process? _process;
+    /// <summary>Extra Anvil arguments (e.g. "--block-time", "1"); none by default: a block per transaction.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
 
     public Uri Endpoint { get; private set; } = null!;
 
@@ -40,111 +39,17 @@ public sealed class AnvilFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var binary = FindBinary();
-        // The free port is found by binding port 0 and letting it go; if another process takes it
-        // before Anvil does, Anvil exits at once and a new port is tried.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await StartAsync(binary, FreePort());
-                break;
-            }
-            catch (AnvilExitedException) when (attempt < 3)
-            {
-                _process?.Dispose();
-            }
-        }
+        _node = await AnvilNode.StartAsync(AnvilNode.FindBinary(), Arguments);
+        Endpoint = _node.Endpoint;
         Rpc = new JsonRpcClient(Http, new JsonRpcClientOptions { Endpoint = Endpoint, MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(50) });
         Eth = new EthClient(Rpc);
         Anvil = new AnvilClient(Rpc);
     }
 
-    private async Task StartAsync(string binary, int port)
+    public async Task DisposeAsync()
     {
-        Endpoint = new Uri($"http://127.0.0.1:{port}/");
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        _process = new Process
-        {
-            StartInfo = new ProcessStartInfo(binary)
-            {
-                ArgumentList = { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent" },
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            },
-        };
-        // Drain both pipes so a chatty node can never block on a full pipe; keep the last lines for errors.
-        DataReceivedEventHandler keep = (_, e) =>
-        {
-            if (e.Data is null)
-                return;
-            output.Enqueue(e.Data);
-            while (output.Count > 50)
-                output.TryDequeue(out string? _);
-        };
-        _process.OutputDataReceived += keep;
-        _process.ErrorDataReceived += keep;
-        if (!_process.Start())
-            throw new InvalidOperationException($"could not start {binary}");
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        // Fail fast on startup problems: no retries while waiting for the port to open.
-        var probe = new JsonRpcClient(Http, new JsonRpcClientOptions { Endpoint = Endpoint, MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(2) });
-        var deadline = Stopwatch.StartNew();
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (true)
-        {
-            if (_process.HasExited)
-                throw new AnvilExitedException($"anvil exited with code {_process.ExitCode} before answering on port {port}: {string.Join(" | ", output)}");
-            try
-            {
-                var chainId = await probe.SendAsync(EthRpc.ChainId());
-                if (chainId != ChainId)
-                    throw new InvalidOperationException($"expected anvil's chain id {ChainId}, got {chainId}");
-                return;
-            }
-            catch (HttpRequestException) when (deadline.Elapsed < StartupDeadline)
-            {
-                await poll.WaitForNextTickAsync();
-            }
-            catch (HttpRequestException e)
-            {
-                throw new TimeoutException($"anvil did not answer eth_chainId on {Endpoint} within {StartupDeadline}", e);
-            }
-        }
-    }
-
-    public Task DisposeAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(10_000);
-        }
-        _process?.Dispose();
+        if (_node is not null)
+            await _node.DisposeAsync();
         Http.Dispose();
-        return Task.CompletedTask;
     }
-
-    private static string FindBinary()
-    {
-        var explicitPath = Environment.GetEnvironmentVariable("COMMERCE_ANVIL");
-        var cacheDir = Environment.GetEnvironmentVariable("COMMERCE_CACHE_DIR")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "commerce");
-        var path = string.IsNullOrEmpty(explicitPath) ? Path.Combine(cacheDir, "anvil") : explicitPath;
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException($"Anvil not found at {path}: run scripts/install-deps.sh (or set COMMERCE_ANVIL)", path);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class AnvilExitedException(string message) : Exception(message);
 }
