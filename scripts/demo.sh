@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
-# ./run demo [--once] [--players N] [--interests M]
-# Starts the platform embedded (in-process Kafka, SQLite, seed catalog) and walks simulated game
-# clients through it with the SDK. The platform stays up until Ctrl-C; --once stops after the summary.
+# ./run demo [--once] [--port P] [simulator options: --players N --interests M --buy-share F --default-share F
+#            --installments K --races R --timeout S]
+# Starts the platform embedded (in-process Kafka, SQLite, the seed catalog, its own Anvil dev chain with the contracts
+# deployed), waits until it is ready, then walks simulated game clients through the whole flow with the SDK: each
+# player has its own wallet funded by the dev faucet, shows interest, receives offers by push, buys (ETH, stablecoin,
+# installments; some stop paying, two race for one unique item), pays with its own signed transactions and follows
+# its orders to their terminal state. Prints the summary. The platform stays up until Ctrl-C; --once exits after the
+# summary with the simulator's status (0: every order ended exactly once and every bought NFT is owned on chain).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-once=false; players=20; interests=5; port="${COMMERCE_DEMO_PORT:-5080}"
+once=false; port="${COMMERCE_DEMO_PORT:-5080}"; sim_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --once) once=true ;;
-    --players) players="$2"; shift ;;
-    --interests) interests="$2"; shift ;;
     --port) port="$2"; shift ;;
-    *) echo "unknown option $1 (use --once, --players N, --interests M, --port P)" >&2; exit 2 ;;
+    --players|--interests|--buy-share|--default-share|--installments|--races|--timeout|--concurrency)
+      [ $# -ge 2 ] || { echo "$1 needs a value" >&2; exit 2; }
+      sim_args+=("$1" "$2"); shift ;;
+    *) echo "unknown option $1 (use --once, --port P, --players N, --interests M, --buy-share F, --default-share F, --installments K, --races R, --timeout S)" >&2; exit 2 ;;
   esac
   shift
 done
 
+echo "Building the platform and the game simulator..."
 dotnet build src/Host -c Release -nologo -v q >/dev/null
 dotnet build unity-client-stub/Commerce.GameSimulator -c Release -nologo -v q >/dev/null
 
@@ -25,19 +32,19 @@ url="http://127.0.0.1:$port"
 dotnet src/Host/bin/Release/net10.0/commerce.dll demo --Urls "$url" \
   --Store:ConnectionString "Data Source=.data/demo.db" --Logging:LogLevel:Default Warning &
 host_pid=$!
-trap 'kill $host_pid 2>/dev/null || true; wait $host_pid 2>/dev/null || true' EXIT
+trap 'kill $host_pid 2>/dev/null || true; wait $host_pid 2>/dev/null || true' EXIT INT TERM
 
-for _ in $(seq 1 600); do
-  curl -fsS "$url/health/ready" >/dev/null 2>&1 && break
+ready=false
+for _ in $(seq 1 900); do
+  if curl -fsS "$url/health/ready" >/dev/null 2>&1; then ready=true; break; fi
   kill -0 $host_pid 2>/dev/null || { echo "the platform exited during start" >&2; exit 1; }
   sleep 0.2
 done
-curl -fsS "$url/health/ready" >/dev/null || { echo "the platform did not become ready" >&2; exit 1; }
+[ "$ready" = true ] || { echo "the platform did not become ready within 3 minutes" >&2; exit 1; }
 
-items="dragons:1,dragons:2,dragons:5,blades:1,blades:4,skins:2,skins:7,skins:9"
 status=0
 dotnet unity-client-stub/Commerce.GameSimulator/bin/Release/net10.0/Commerce.GameSimulator.dll \
-  --url "$url" --players "$players" --interests "$interests" --items "$items" || status=$?
+  --url "$url" ${sim_args[@]+"${sim_args[@]}"} || status=$?
 
 if [ "$once" = true ]; then
   exit $status
