@@ -48,7 +48,7 @@ public sealed class AnvilNode : IAsyncDisposable
     public string Binary { get; }
 
     /// <summary>True while the node process runs.</summary>
-    public bool IsRunning => !_process.HasExited;
+    public bool IsRunning => Volatile.Read(ref _disposed) == 0 && !_process.HasExited;
 
     /// <summary>The last lines Anvil printed (for error messages).</summary>
     public string RecentOutput => string.Join(" | ", _output);
@@ -74,14 +74,18 @@ public sealed class AnvilNode : IAsyncDisposable
     /// Starts <paramref name="binary"/> on a free port with <paramref name="arguments"/> (e.g. "--block-time", "1") and waits until
     /// it answers eth_chainId with 31337. A port taken between choosing and binding is retried on another port.
     /// </summary>
-    public static async Task<AnvilNode> StartAsync(string binary, IReadOnlyList<string>? arguments = null, CancellationToken ct = default)
+    public static Task<AnvilNode> StartAsync(string binary, IReadOnlyList<string>? arguments = null, CancellationToken ct = default) =>
+        StartAsync(binary, arguments, Environment.ProcessId, ct);
+
+    /// <summary>As <see cref="StartAsync(string, IReadOnlyList{string}?, CancellationToken)"/>, but the node outlives process <paramref name="ownerProcessId"/> by at most a second (Unix).</summary>
+    public static async Task<AnvilNode> StartAsync(string binary, IReadOnlyList<string>? arguments, int ownerProcessId, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(binary);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StartOnceAsync(binary, FreePort(), arguments ?? [], ct).ConfigureAwait(false);
+                return await StartOnceAsync(binary, FreePort(), arguments ?? [], ownerProcessId, ct).ConfigureAwait(false);
             }
             catch (AnvilExitedException) when (attempt < 3)
             {
@@ -89,13 +93,13 @@ public sealed class AnvilNode : IAsyncDisposable
         }
     }
 
-    private static async Task<AnvilNode> StartOnceAsync(string binary, int port, IReadOnlyList<string> arguments, CancellationToken ct)
+    private static async Task<AnvilNode> StartOnceAsync(string binary, int port, IReadOnlyList<string> arguments, int ownerProcessId, CancellationToken ct)
     {
         var anvilArguments = new List<string> { "--port", port.ToString(CultureInfo.InvariantCulture), "--silent" };
         anvilArguments.AddRange(arguments);
         var start = OperatingSystem.IsWindows() || !File.Exists("/bin/sh")
             ? new ProcessStartInfo(binary)
-            : new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", Watchdog, binary, Environment.ProcessId.ToString(CultureInfo.InvariantCulture) } };
+            : new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", Watchdog, binary, ownerProcessId.ToString(CultureInfo.InvariantCulture) } };
         foreach (var argument in anvilArguments)
             start.ArgumentList.Add(argument);
         start.RedirectStandardOutput = true;

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Commerce.Chain.JsonRpc;
+using Commerce.Chain.Node;
+using Commerce.Testing;
+
+namespace Commerce.Host.Tests;
+
+/// <summary>The dev chain's Anvil child process does not outlive its owner, however the owner ends.</summary>
+public sealed class DevChainNodeTests
+{
+    [Fact]
+    public async Task The_node_stops_within_seconds_when_its_owner_process_is_killed()
+    {
+        if (OperatingSystem.IsWindows())
+            return; // the watchdog is a /bin/sh script
+        using var owner = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", "sleep 600" }, UseShellExecute = false })!;
+        await using var node = await AnvilNode.StartAsync(AnvilNode.FindBinary(), [], owner.Id);
+        using var http = new HttpClient();
+        var eth = new EthClient(new JsonRpcClient(http, new JsonRpcClientOptions { Endpoint = node.Endpoint, MaxRetries = 0 }));
+        Assert.Equal(AnvilNode.ChainId, await eth.GetChainIdAsync());
+
+        owner.Kill(entireProcessTree: true); // SIGKILL: the owner gets no chance to clean up
+        await owner.WaitForExitAsync();
+
+        await Eventually.Until(() => !node.IsRunning, TimeSpan.FromSeconds(15), () => $"anvil at {node.Endpoint} to stop after its owner died");
+        await Assert.ThrowsAsync<HttpRequestException>(() => eth.GetChainIdAsync());
+    }
+
+    [Fact]
+    public async Task Disposing_the_node_kills_it()
+    {
+        var node = await AnvilNode.StartAsync(AnvilNode.FindBinary(), ["--block-time", "1"]);
+        using var http = new HttpClient();
+        var eth = new EthClient(new JsonRpcClient(http, new JsonRpcClientOptions { Endpoint = node.Endpoint, MaxRetries = 0 }));
+        Assert.Equal(AnvilNode.ChainId, await eth.GetChainIdAsync());
+
+        await node.DisposeAsync();
+
+        Assert.False(node.IsRunning);
+        await Assert.ThrowsAsync<HttpRequestException>(() => eth.GetChainIdAsync());
+    }
+}
