@@ -8,6 +8,8 @@ using Commerce.Chain.Contracts;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
 using Commerce.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Commerce.Host.Tests;
 
@@ -134,6 +136,26 @@ public sealed class WalletPaymentTests(ChainPlatformFixture platform) : IClassFi
         Assert.Equal(platform.Chain.QuoteKey.Address, await platform.Chain.Checkout.QuoteSignerAsync());
         Assert.True(await platform.Chain.Collections["skins"].HasRoleAsync(ContractRoles.Minter, platform.Chain.Checkout.Address));
         Assert.True(await platform.Chain.Checkout.HasRoleAsync(ContractRoles.Operator, Commerce.Host.Embedded.DevChain.HotWallet.Address));
+        // The executor (the hot wallet's sender) and the watchers run in this host.
+        var hosted = platform.Services.GetServices<IHostedService>().Select(h => h.GetType().Name).ToArray();
+        Assert.Contains("ExecutorHost", hosted);
+        Assert.Contains("CheckoutWatcher", hosted);
+        Assert.Contains("DepositWatcher", hosted);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_chain_endpoints_and_their_problems()
+    {
+        var paths = (await platform.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        Assert.True(paths.GetProperty("/api/chain").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+        Assert.True(paths.GetProperty("/api/dev/faucet").GetProperty("post").GetProperty("responses").TryGetProperty("404", out _));
+        Assert.True(paths.GetProperty("/api/me/orders/{orderId}/payment").GetProperty("get").GetProperty("responses").TryGetProperty("200", out _));
+        var installments = paths.GetProperty("/api/me/quotes/installments").GetProperty("post");
+        Assert.True(installments.TryGetProperty("requestBody", out _));
+        foreach (var status in new[] { "200", "400", "403" })
+            Assert.True(installments.GetProperty("responses").TryGetProperty(status, out _), $"POST /api/me/quotes/installments documents {status}");
+        Assert.True(paths.GetProperty("/api/me/nfts").GetProperty("get").GetProperty("responses").TryGetProperty("200", out _));
     }
 
     [Fact]

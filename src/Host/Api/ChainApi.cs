@@ -14,9 +14,10 @@ public static class ChainApi
 {
     public static IEndpointRouteBuilder MapChainApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/chain", GetChain).WithTags("Chain").AllowAnonymous()
+        app.MapGet("/api/chain", GetChain).WithTags("Chain").AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The chain id, the node to send to, the Checkout, the currencies and the collections' contracts; 404 when no chain is configured");
         app.MapPost("/api/dev/faucet", FaucetAsync).WithTags("Chain").RequireAuthorization(Roles.Player)
+            .ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status401Unauthorized)
             .WithSummary("Dev chain only (404 otherwise): tops the caller's wallet up to at least 100 ETH and 1,000,000 USDC");
         return app;
     }

@@ -10,7 +10,7 @@ public static class NftApi
 {
     public static IEndpointRouteBuilder MapNftApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/me/nfts", ListAsync).WithTags("Players").RequireAuthorization(Roles.Player)
+        app.MapGet("/api/me/nfts", ListAsync).WithTags("Players").RequireAuthorization(Roles.Player).Produces(StatusCodes.Status401Unauthorized)
             .WithSummary("Items the caller's wallet owns, checked on chain (ownerOf) when a chain is configured");
         return app;
     }

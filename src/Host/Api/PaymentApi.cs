@@ -25,8 +25,11 @@ public static class PaymentApi
     {
         var me = app.MapGroup("/api/me").RequireAuthorization(Roles.Player);
         me.MapGet("/orders/{orderId}/payment", GetPaymentAsync).WithTags("Orders")
+            .ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status401Unauthorized)
             .WithSummary("What the player's wallet must send next for the order: to, calldata and value per step (none while placed or when nothing is due)");
         me.MapPost("/quotes/installments", InstallmentQuote).WithTags("Orders")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .Produces(StatusCodes.Status401Unauthorized)
             .WithSummary("The platform's quote for the same item and price in N installments (2..24), signed by the quote key; deterministic");
         return app;
     }
