@@ -39,7 +39,7 @@ public static class Reconciler
             CompareWithTopic(orders, topic, mismatches);
         if (purchasesOnChain is not null)
         {
-            var known = orders.Select(o => o.OrderId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var known = placed.Select(o => o.OrderId).ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var id in purchasesOnChain.Where(id => !known.Contains(id)).Order(StringComparer.Ordinal))
                 mismatches.Add(new Mismatch(id, MismatchKinds.UnknownPurchase, "a purchase on chain, but no order with this id in the database"));
         }
