@@ -132,6 +132,35 @@ public sealed class InstallmentAndRaceSagaTests(SagaPlatform platform) : IClassF
         Assert.Equal(OrderStatus.Cancelled, (await platform.WaitForOrderAsync(orderIds[loser], _ => true, "to be stored")).Status);
     }
 
+    [Fact]
+    public async Task A_purchase_confirmed_for_an_order_already_cancelled_is_refunded_on_chain_and_the_order_ends_refunded()
+    {
+        // The holder reserves dragons:4; the other player's order for it is refused at once, but its wallet pays anyway.
+        var holderKey = await Chain.NewWalletAsync();
+        var lateKey = await Chain.NewWalletAsync();
+        var (holder, _, _) = await platform.SignInAsync(holderKey);
+        var (late, _, token) = await platform.SignInAsync(lateKey);
+        await using var pushes = await PushClient.ConnectAsync(platform.BaseUrl, token);
+        var (held, heldSignature) = Chain.Quote(holderKey.Address, 4, Finney);
+        var heldId = await SagaPlatform.PlaceAcceptedAsync(holder, held, heldSignature, "eth");
+        await platform.WaitForOrderAsync(heldId, s => s.Status == OrderStatus.Reserved, "to be reserved");
+        var (quote, signature) = Chain.Quote(lateKey.Address, 4, Finney);
+        var orderId = await SagaPlatform.PlaceAcceptedAsync(late, quote, signature, "eth");
+        await platform.WaitForOrderAsync(orderId, s => s.Status == OrderStatus.Cancelled, "to be cancelled (the item is held by another order)");
+
+        var receipt = await Chain.Checkout.PurchaseAsync(Chain.Sender(lateKey), quote, signature);
+        var afterPurchase = await Chain.Eth.GetBalanceAsync(lateKey.Address);
+        var order = await platform.WaitForOrderAsync(orderId, s => s.Status == OrderStatus.Refunded, "to end refunded after its late payment");
+        Assert.Single(order.History, h => OrderStatus.IsTerminal(h.To) && h.From != h.To && h.To == OrderStatus.Refunded && h.From == OrderStatus.Cancelled);
+        await WaitForPushAsync(pushes, orderId, d => d.StartsWith($"refund of {Finney} confirmed", StringComparison.Ordinal), "the refund's confirmation");
+
+        var refunds = (await Chain.CheckoutEventsOfAsync(orderId)).OfType<CheckoutRefunded>().ToList();
+        Assert.Equal(Finney, Assert.Single(refunds).Amount);
+        Assert.Equal(PurchaseStatus.Refunded, (await Chain.Checkout.GetPurchaseAsync(quote.Nonce)).Status);
+        Assert.Equal(afterPurchase + Finney, await Chain.Eth.GetBalanceAsync(lateKey.Address)); // the whole price back, once
+        Assert.True(receipt.Succeeded);
+    }
+
     private static async Task<string> WaitForPushAsync(PushClient pushes, string orderId, Func<string, bool> detail, string what)
     {
         string? found = null;
