@@ -1,4 +1,5 @@
 using Commerce.Actors.Custody;
+using Commerce.Actors.Ledger;
 using Commerce.Actors.Runtime;
 using Commerce.Events;
 using Commerce.Events.Custody;
@@ -28,6 +29,22 @@ public sealed class CustodyAccountGrainTests
         Assert.Equal("1000", grain.State.Available);
         Assert.Equal("1000", grain.State.Credited);
         Assert.True(Assert.Single(grain.State.Deposits).Confirmed);
+    }
+
+    [Fact]
+    public async Task Every_movement_of_the_balance_goes_to_the_ledger_once()
+    {
+        var grain = NewGrain();
+        Assert.Empty((await Send(grain, Deposit("0xt1", "1000", confirmed: false))).Ledger);
+        Assert.Equal(new LedgerEntry("custody.deposited", Wallet, "0x0000000000000000000000000000000000000000", "1000", Wallet, Custody, "0xt1"),
+            Assert.Single((await Send(grain, Deposit("0xt1", "1000", confirmed: true))).Ledger));
+        Assert.Empty((await Send(grain, Deposit("0xt1", "1000", confirmed: true))).Ledger);
+        Assert.Equal("custody.held", Assert.Single((await Send(grain, new HoldRequested(Wallet, Order1, "ETH", "600"))).Ledger).Kind);
+        Assert.Empty((await Send(grain, new HoldRequested(Wallet, Order2, "ETH", "600"))).Ledger);   // refused: nothing moved
+        Assert.Equal(("custody.captured", "600", $"hold:{Order1}"), Single((await Send(grain, new HoldCaptureRequested(Wallet, Order1))).Ledger));
+        Assert.Empty((await Send(grain, new HoldReleaseRequested(Wallet, Order1, "late"))).Ledger);
+
+        static (string, string?, string?) Single(IReadOnlyList<LedgerEntry> entries) => Assert.Single(entries) is var e ? (e.Kind, e.Amount, e.From) : default;
     }
 
     [Fact]
@@ -190,10 +207,11 @@ public sealed class CustodyAccountGrainTests
         var envelope = EventEnvelope.Create(Wallet, payload, T0);
         var context = new GrainContext(Wallet, T0, envelope, CustodyAccountGrain.Definition);
         await ((IGrainActivation)grain).ReceiveAsync(context, envelope);
-        return new Step([.. context.Emitted.Select(e => (e.Topic, EnvelopeSerializer.Deserialize(e.Value).Payload))]);
+        return new Step([.. context.Emitted.Select(e => (e.Topic, EnvelopeSerializer.Deserialize(e.Value).Payload))],
+            [.. context.Ledger.Select(l => System.Text.Json.JsonSerializer.Deserialize(l.Entry, LedgerJsonContext.Default.LedgerEntry)!)]);
     }
 
-    private sealed record Step(IReadOnlyList<(string Topic, IEvent Payload)> Emitted)
+    private sealed record Step(IReadOnlyList<(string Topic, IEvent Payload)> Emitted, IReadOnlyList<LedgerEntry> Ledger)
     {
         public IEnumerable<IEvent> On(TopicDefinition topic) => Emitted.Where(e => e.Topic == topic.Name).Select(e => e.Payload);
     }

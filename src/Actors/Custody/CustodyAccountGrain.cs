@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Serialization.Metadata;
+using Commerce.Actors.Ledger;
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Serialization;
 using Commerce.Events.Custody;
@@ -14,6 +15,7 @@ namespace Commerce.Actors.Custody;
 /// transaction), orders hold from it (refused when it does not cover the amount, so it never goes negative),
 /// a delivered order's hold is spent and a failed order's hold comes back. Requests are idempotent per order:
 /// a repeated hold request is answered as the first one was, a capture or release of a closed hold changes nothing.
+/// Every movement (deposit credited, held, captured, released) is appended to the ledger (D9) with the state.
 /// </summary>
 public sealed class CustodyAccountGrain : Grain<CustodyAccountState>, ICustodyAccountGrain
 {
@@ -21,6 +23,9 @@ public sealed class CustodyAccountGrain : Grain<CustodyAccountState>, ICustodyAc
 
     /// <summary>The only currency a custodial balance holds.</summary>
     public const string Currency = "ETH";
+
+    /// <summary>ETH as the ledger names assets: address(0).</summary>
+    private const string EthAsset = "0x0000000000000000000000000000000000000000";
 
     /// <summary>Fed by the deposit watcher and order-grain outboxes (at least once), so it dedupes on event ids.</summary>
     public static GrainDefinition Definition { get; } = new(TypeName, TopicCatalog.CustodyEvents, DedupeByEventId: true, () => new CustodyAccountGrain());
@@ -62,6 +67,7 @@ public sealed class CustodyAccountGrain : Grain<CustodyAccountState>, ICustodyAc
                 Credited = Text(Parse(State.Credited) + amount),
                 CreditedTransactions = [.. State.CreditedTransactions.Skip(Math.Max(0, State.CreditedTransactions.Count - CustodyAccountState.MaxCreditedTransactions + 1)), tx],
             };
+            Context.AppendToLedger(new LedgerEntry("custody.deposited", Key, EthAsset, Text(amount), Key, deposit.Custody.ToLowerInvariant(), tx));
         }
         return ValueTask.CompletedTask;
     }
@@ -103,6 +109,7 @@ public sealed class CustodyAccountGrain : Grain<CustodyAccountState>, ICustodyAc
             UpdatedAt = at,
         };
         Context.Emit(TopicCatalog.OrderEvents, request.OrderId, new FundsHeld(request.OrderId, Key, Currency, Text(amount)));
+        Context.AppendToLedger(new LedgerEntry("custody.held", Key, EthAsset, Text(amount), Key, $"hold:{request.OrderId}", request.OrderId));
         return ValueTask.CompletedTask;
     }
 
@@ -119,6 +126,7 @@ public sealed class CustodyAccountGrain : Grain<CustodyAccountState>, ICustodyAc
             Holds = Close(hold with { Status = HoldStatus.Captured, At = at }),
             UpdatedAt = at,
         };
+        Context.AppendToLedger(new LedgerEntry("custody.captured", Key, EthAsset, hold.Amount, $"hold:{request.OrderId}", "platform", request.OrderId));
         return ValueTask.CompletedTask;
     }
 
@@ -135,6 +143,7 @@ public sealed class CustodyAccountGrain : Grain<CustodyAccountState>, ICustodyAc
             Holds = Close(hold with { Status = HoldStatus.Released, Reason = request.Reason, At = at }),
             UpdatedAt = at,
         };
+        Context.AppendToLedger(new LedgerEntry("custody.released", Key, EthAsset, hold.Amount, $"hold:{request.OrderId}", Key, request.OrderId));
         return ValueTask.CompletedTask;
     }
 
