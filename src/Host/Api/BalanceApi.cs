@@ -29,7 +29,8 @@ public static class BalanceApi
         var stored = await store.LoadStateAsync(CustodyAccountGrain.TypeName, wallet, ct);
         var account = (stored is null ? null : JsonSerializer.Deserialize(stored.Json, GrainJsonContext.Default.CustodyAccountState))
             ?? CustodyAccountState.New(wallet);
-        var custody = EthAddress.TryParse(deposits.Value.CustodyAddress, out var address) ? address.ToString() : null;
+        // Named only where deposits are watched: ETH sent to an address nobody follows would never be credited.
+        var custody = deposits.Value.Enabled && EthAddress.TryParse(deposits.Value.CustodyAddress, out var address) ? address.ToString() : null;
         var response = new BalanceResponse(
             wallet,
             custody,
