@@ -22,9 +22,14 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-echo "Building the platform and the game simulator..."
-dotnet build src/Host -c Release -nologo -v q >/dev/null
-dotnet build unity-client-stub/Commerce.GameSimulator -c Release -nologo -v q >/dev/null
+started=$SECONDS
+build() { # quiet, but the errors are shown when it fails
+  local log; log="$(mktemp)"
+  if ! dotnet build "$1" -c Release -nologo -v q >"$log" 2>&1; then cat "$log" >&2; rm -f "$log"; return 1; fi
+  rm -f "$log"
+}
+echo "Building the platform..."
+build src/Host
 
 mkdir -p .data
 rm -f .data/demo.db .data/demo.db-wal .data/demo.db-shm
@@ -34,6 +39,9 @@ dotnet src/Host/bin/Release/net10.0/commerce.dll demo --Urls "$url" \
 host_pid=$!
 trap 'kill $host_pid 2>/dev/null || true; wait $host_pid 2>/dev/null || true' EXIT INT TERM
 
+# The simulator builds while the platform starts (Kafka, Anvil and the contracts take a while).
+echo "Building the game simulator while the platform starts..."
+build unity-client-stub/Commerce.GameSimulator
 ready=false
 for _ in $(seq 1 900); do
   if curl -fsS "$url/health/ready" >/dev/null 2>&1; then ready=true; break; fi
@@ -41,11 +49,13 @@ for _ in $(seq 1 900); do
   sleep 0.2
 done
 [ "$ready" = true ] || { echo "the platform did not become ready within 3 minutes" >&2; exit 1; }
+echo "The platform is ready at $url ($((SECONDS - started)) s after the start); the simulated players begin."
 
 status=0
 dotnet unity-client-stub/Commerce.GameSimulator/bin/Release/net10.0/Commerce.GameSimulator.dll \
   --url "$url" ${sim_args[@]+"${sim_args[@]}"} || status=$?
 
+echo "Demo finished $((SECONDS - started)) s after the start (simulator exit code $status)."
 if [ "$once" = true ]; then
   exit $status
 fi

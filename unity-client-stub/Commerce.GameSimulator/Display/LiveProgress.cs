@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Commerce.GameSimulator.Display;
 
-/// <summary>A live table of the simulation's counters, refreshed until the run completes.</summary>
+/// <summary>A live table of the simulation's counters (one row each, so it fits a narrow terminal), refreshed until the run completes.</summary>
 public static class LiveProgress
 {
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMilliseconds(250);
@@ -12,8 +12,8 @@ public static class LiveProgress
     public static async Task ShowAsync(SimulatorOptions options, SimulationStats stats, Task run, DateTimeOffset startedAt)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Commerce game simulator[/] → {Markup.Escape(options.Url.ToString())}");
-        table.AddColumns("Players", "Interests", "Offers", "Orders", "Payments", "Reminders", "Completed", "Cancelled", "Defaulted", "Refunded",
-            "Errors", "Elapsed");
+        table.AddColumns("", "");
+        table.HideHeaders();
         await AnsiConsole.Live(table).AutoClear(false).StartAsync(async context =>
         {
             while (!run.IsCompleted)
@@ -30,21 +30,18 @@ public static class LiveProgress
 
     private static void Render(Table table, SimulatorOptions options, SimulationStats stats, DateTimeOffset startedAt)
     {
+        var ended = stats.Ended;
+        var placed = stats.OrdersPlaced;
         table.Rows.Clear();
-        table.AddRow(
-            $"{stats.SignedIn} in, {stats.Funded} funded, {stats.PlayersDone} done / {options.Players}",
-            $"{stats.InterestsConfirmed} / {stats.InterestsSent}",
-            stats.OffersReceived.ToString(),
-            stats.Ended >= stats.OrdersPlaced && stats.OrdersPlaced > 0 ? $"[green]{stats.Ended} / {stats.OrdersPlaced}[/]" : $"{stats.Ended} / {stats.OrdersPlaced}",
-            stats.PaymentsSent.ToString(),
-            stats.Reminders.ToString(),
-            stats.Completed.ToString(),
-            stats.Cancelled.ToString(),
-            stats.Defaulted.ToString(),
-            stats.Refunded.ToString(),
-            stats.Errors == 0 ? "0" : $"[red]{stats.Errors}[/]",
-            $"{(DateTimeOffset.UtcNow - startedAt).TotalSeconds:0.0} s");
-        table.Caption(stats.LastError is { } error ? $"[red]last error:[/] {Markup.Escape(Truncate(error, 140))}" : "Orders: ended / placed");
+        table.AddRow("Players", $"{stats.SignedIn} signed in, {stats.Funded} funded by the faucet, {stats.PlayersDone} done (of {options.Players})");
+        table.AddRow("Interests", $"{stats.InterestsSent} sent, {stats.InterestsConfirmed} confirmed by a push");
+        table.AddRow("Offers", $"{stats.OffersReceived} received");
+        table.AddRow("Orders", (ended >= placed && placed > 0 ? "[green]" : "[white]")
+            + $"{ended} of {placed} ended[/]: {stats.Completed} completed, {stats.Cancelled} cancelled, {stats.Defaulted} defaulted, {stats.Refunded} refunded");
+        table.AddRow("Payments", $"{stats.PaymentsSent} signed transactions sent, {stats.Reminders} installment reminders");
+        table.AddRow("Pushes", $"{stats.PushesReceived} received, {stats.Reconnects} reconnects");
+        table.AddRow("Errors", stats.Errors == 0 ? "0" : $"[red]{stats.Errors}[/]: {Markup.Escape(Truncate(stats.LastError ?? "", 100))}");
+        table.AddRow("Elapsed", $"{(DateTimeOffset.UtcNow - startedAt).TotalSeconds:0.0} s");
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";

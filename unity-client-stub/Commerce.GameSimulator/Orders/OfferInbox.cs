@@ -54,6 +54,35 @@ public sealed class OfferInbox
         return latency;
     }
 
+    /// <summary>The first offer received, waiting for it up to <paramref name="timeout"/> (null then).</summary>
+    public async Task<OfferReceived?> WaitForFirstAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Task changed;
+        lock (_gate)
+        {
+            if (_offers.Count > 0)
+            {
+                return _offers[0];
+            }
+
+            changed = _changed.Task;
+        }
+
+        try
+        {
+            await changed.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            return _offers.Count > 0 ? _offers[0] : null;
+        }
+    }
+
     /// <summary>The newest offered item with this id and an unexpired quote, waiting for one up to <paramref name="timeout"/> (null then).</summary>
     public async Task<OfferedItem?> WaitForItemAsync(string itemId, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -65,8 +94,7 @@ public sealed class OfferInbox
             lock (_gate)
             {
                 changed = _changed.Task;
-                found = _offers.AsEnumerable().Reverse().Select(o => o.Find(itemId))
-                    .FirstOrDefault(i => i is not null && i.Quote.ExpiresAt > DateTimeOffset.UtcNow.AddSeconds(10));
+                found = Latest(itemId);
             }
 
             var left = deadline - DateTimeOffset.UtcNow;
@@ -85,4 +113,8 @@ public sealed class OfferInbox
             }
         }
     }
+
+    private OfferedItem? Latest(string itemId) =>
+        _offers.AsEnumerable().Reverse().Select(o => o.Find(itemId))
+            .FirstOrDefault(i => i is not null && i.Quote.ExpiresAt > DateTimeOffset.UtcNow.AddSeconds(10));
 }

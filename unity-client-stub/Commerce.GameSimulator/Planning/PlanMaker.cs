@@ -4,15 +4,15 @@ using Commerce.Sdk;
 namespace Commerce.GameSimulator.Planning;
 
 /// <summary>
-/// Hands out the players' scripts over the available items: the first 2 × races players race in pairs for unique
-/// ETH items; of the rest, --buy-share buy, rotating eth, stablecoin and installments (each on an item of a
+/// Hands out the players' scripts over the available items: the first 2 × races players race in pairs (the leader
+/// picks the item from its first offer, see <see cref="RaceStart"/>); of the rest, --buy-share buy, rotating eth, stablecoin and installments (each on an item of a
 /// fitting currency, every item to one buyer only); --default-share of the plan buyers stop paying.
 /// </summary>
 public static class PlanMaker
 {
     private static readonly string[] KindRotation = [PaymentKinds.Eth, PaymentKinds.Stablecoin, PaymentKinds.Installments];
 
-    public static IReadOnlyList<PlayerPlan> Make(SimulatorOptions options, IReadOnlyList<CatalogItem> catalog, bool canPay)
+    public static IReadOnlyList<PlayerPlan> Make(SimulatorOptions options, IReadOnlyList<CatalogItem> catalog, bool canPay, ItemClaims claims)
     {
         var plans = new List<PlayerPlan>(options.Players);
         var free = catalog.Where(i => i.Available).ToList();
@@ -20,16 +20,9 @@ public static class PlanMaker
         {
             for (var race = 0; race < options.Races; race++)
             {
-                var item = Take(free, i => i.IsUnique && i.IsEth) ?? Take(free, i => i.IsUnique);
-                if (item is null)
-                {
-                    break;
-                }
-
-                var start = new RaceStart(item.ItemId);
-                var kind = item.IsEth ? PaymentKinds.Eth : PaymentKinds.Stablecoin;
-                plans.Add(new PlayerPlan(PlayerRole.Racer, item, kind, false, start));
-                plans.Add(new PlayerPlan(PlayerRole.Racer, item, kind, false, start));
+                var start = new RaceStart();
+                plans.Add(new PlayerPlan(PlayerRole.Racer, null, PaymentKinds.Eth, false, start, LeadsRace: true));
+                plans.Add(new PlayerPlan(PlayerRole.Racer, null, PaymentKinds.Eth, false, start));
             }
         }
 
@@ -39,7 +32,7 @@ public static class PlanMaker
         for (var n = 0; n < buyers; n++)
         {
             var kind = KindRotation[n % KindRotation.Length];
-            // Unique items are left to races; plan buyers alternate ETH and stablecoin items.
+            // Unique items are left to races where possible; plan buyers alternate ETH and stablecoin items.
             var item = kind switch
             {
                 PaymentKinds.Eth => Take(free, i => i.IsEth && !i.IsUnique) ?? Take(free, i => i.IsEth),
@@ -51,6 +44,7 @@ public static class PlanMaker
                 break;
             }
 
+            claims.TryClaim(item.ItemId);
             buys.Add(new PlayerPlan(PlayerRole.Buyer, item, kind, false, null));
         }
 

@@ -1,14 +1,34 @@
 namespace Commerce.GameSimulator.Planning;
 
-/// <summary>Lets the two players of a race place their orders at the same instant (or alone, if the other never gets there).</summary>
-public sealed class RaceStart(string itemId)
+/// <summary>
+/// Two players racing for one item. The leader picks it from its own first offer (an item the pricing engine really
+/// offers, a unique one when there is one) and announces it; the rival shows interest in it until it is offered too;
+/// both then meet here and place their orders at the same instant: one is reserved, the other refused. A player
+/// whose rival never arrives goes alone.
+/// </summary>
+public sealed class RaceStart
 {
+    private readonly TaskCompletionSource<string?> _item = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _bothReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _ready;
 
-    public string ItemId { get; } = itemId;
+    /// <summary>The leader announces the item (null: it got no offer, the race is off).</summary>
+    public void Choose(string? itemId) => _item.TrySetResult(itemId);
 
-    /// <summary>Completes when both players arrived, or after <paramref name="timeout"/>: then the one that arrived goes alone.</summary>
+    /// <summary>The item the leader chose, or null when it chose none within <paramref name="timeout"/>.</summary>
+    public async Task<string?> ItemAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _item.Task.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Completes when both players arrived, or after <paramref name="timeout"/> (then the one that arrived goes alone).</summary>
     public async Task ArriveAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _ready) >= 2)
@@ -22,7 +42,7 @@ public sealed class RaceStart(string itemId)
         }
         catch (TimeoutException)
         {
-            // The rival got no offer for the item: order alone.
+            // The rival is not coming: order alone.
         }
     }
 }

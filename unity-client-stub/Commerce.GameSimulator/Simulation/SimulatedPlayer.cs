@@ -18,6 +18,9 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
 {
     private static readonly TimeSpan OfferWait = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan RaceWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>A little more than the pricing engine's minimum interval between two offers to one player (5 s by default).</summary>
+    private static readonly TimeSpan RateLimitWait = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(5);
 
     private readonly InterestMatcher _matcher = new();
@@ -56,7 +59,11 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
             }
 
             await ShowInterestsAsync(client, cancellationToken);
-            if (plan.Role != PlayerRole.Browser && plan.Target is { } target)
+            if (plan.Race is { } race)
+            {
+                await RaceAsync(client, race, cancellationToken);
+            }
+            else if (plan.Role == PlayerRole.Buyer && plan.Target is { } target)
             {
                 await BuyAsync(client, target, cancellationToken);
             }
@@ -163,26 +170,54 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
 
     private async Task BuyAsync(CommerceClient client, CatalogItem target, CancellationToken cancellationToken)
     {
-        var offered = await _offers.WaitForItemAsync(target.ItemId, OfferWait, cancellationToken);
-        if (offered is null)
-        {
-            // Offers are rate-limited per player: show the interest again once the limit has passed.
-            await ShowInterestAsync(client, target.ItemId, cancellationToken);
-            offered = await _offers.WaitForItemAsync(target.ItemId, OfferWait, cancellationToken);
-        }
-
+        var offered = await OfferedAsync(client, target.ItemId, cancellationToken);
         if (offered is null)
         {
             _note = $"{target.ItemId} was never offered to it, so it bought nothing";
-            if (plan.Race is { } rival)
-            {
-                await rival.ArriveAsync(TimeSpan.Zero, cancellationToken); // let the rival go alone at once
-            }
-
             return;
         }
 
-        var kind = plan.PaymentKind!;
+        await OrderAndPayAsync(client, offered, plan.PaymentKind!, cancellationToken);
+    }
+
+    /// <summary>
+    /// A race: the leader takes an item of its first offer (unique if any, not claimed by a buyer) and announces it; the
+    /// rival shows interest in it until it is offered; both meet and order at once. Each pays only if its order is reserved.
+    /// </summary>
+    private async Task RaceAsync(CommerceClient client, RaceStart race, CancellationToken cancellationToken)
+    {
+        OfferedItem? offered;
+        if (plan.LeadsRace)
+        {
+            var first = await _offers.WaitForFirstAsync(OfferWait, cancellationToken);
+            var unique = context.Catalog.Where(c => c.IsUnique).Select(c => c.ItemId).ToHashSet();
+            offered = first?.Items.OrderBy(i => unique.Contains(i.ItemId) ? 0 : 1).ThenBy(i => i.Rank)
+                .FirstOrDefault(i => context.Claims.TryClaim(i.ItemId));
+            race.Choose(offered?.ItemId);
+        }
+        else
+        {
+            var itemId = await race.ItemAsync(OfferWait + RaceWait, cancellationToken);
+            if (itemId is not null)
+            {
+                await ShowInterestAsync(client, itemId, cancellationToken);
+            }
+
+            offered = itemId is null ? null : await OfferedAsync(client, itemId, cancellationToken);
+        }
+
+        await race.ArriveAsync(RaceWait, cancellationToken);
+        if (offered is null)
+        {
+            _note = "no item to race for was offered to it, so it bought nothing";
+            return;
+        }
+
+        await OrderAndPayAsync(client, offered, offered.Quote.IsEth ? PaymentKinds.Eth : PaymentKinds.Stablecoin, cancellationToken);
+    }
+
+    private async Task OrderAndPayAsync(CommerceClient client, OfferedItem offered, string kind, CancellationToken cancellationToken)
+    {
         var quote = offered.Quote;
         if (kind == PaymentKinds.Installments)
         {
@@ -191,11 +226,6 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
         else if (quote.IsEth != (kind == PaymentKinds.Eth))
         {
             kind = quote.IsEth ? PaymentKinds.Eth : PaymentKinds.Stablecoin;
-        }
-
-        if (plan.Race is { } race)
-        {
-            await race.ArriveAsync(RaceWait, cancellationToken);
         }
 
         var placedAt = DateTimeOffset.UtcNow;
@@ -234,6 +264,19 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
 
         var ended = track.TerminalStates.First();
         Stats.OrderEnded(ended, ended == OrderStatuses.Completed && track.TerminalAt is { } at ? at - placedAt : null);
+    }
+
+    /// <summary>The item as offered, waiting for an offer holding it; shows the interest again once if none came (offers are rate-limited per player).</summary>
+    private async Task<OfferedItem?> OfferedAsync(CommerceClient client, string itemId, CancellationToken cancellationToken)
+    {
+        var offered = await _offers.WaitForItemAsync(itemId, RateLimitWait, cancellationToken);
+        if (offered is null)
+        {
+            await ShowInterestAsync(client, itemId, cancellationToken);
+            offered = await _offers.WaitForItemAsync(itemId, OfferWait, cancellationToken);
+        }
+
+        return offered;
     }
 
     /// <summary>eth or stablecoin: once the item is held for the order, send its steps (approve, purchase).</summary>

@@ -46,8 +46,9 @@ public sealed class Simulation(SimulatorOptions options, SimulationStats stats)
         var eth = chain?.RpcUrl is { } rpcUrl
             ? new EthClient(new JsonRpcClient(rpcHttp, new JsonRpcClientOptions { Endpoint = rpcUrl }))
             : null;
-        var context = new SimulationContext(options, stats, http, chain, eth, catalog);
-        Plans = PlanMaker.Make(options, catalog, context.CanPay);
+        var claims = new ItemClaims();
+        var context = new SimulationContext(options, stats, http, chain, eth, catalog, claims);
+        Plans = PlanMaker.Make(options, catalog, context.CanPay, claims);
         using var gate = new SemaphoreSlim(options.Concurrency);
         var players = Plans.Select((plan, i) => new SimulatedPlayer(i + 1, plan, context).RunAsync(gate, cancellationToken));
         return new SimulationResult(await Task.WhenAll(players), chain, note);

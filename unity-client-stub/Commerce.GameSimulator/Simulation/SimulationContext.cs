@@ -12,7 +12,8 @@ public sealed record SimulationContext(
     IHttpTransport Http,
     ChainInfo? Chain,
     EthClient? Eth,
-    IReadOnlyList<CatalogItem> Catalog)
+    IReadOnlyList<CatalogItem> Catalog,
+    ItemClaims Claims)
 {
     /// <summary>Players pay with their own wallets only when the platform shares a JSON-RPC URL.</summary>
     public bool CanPay => Chain?.RpcUrl is not null && Eth is not null;
