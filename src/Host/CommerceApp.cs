@@ -138,7 +138,11 @@ public static class CommerceApp
 
         var app = builder.Build();
         if (chain is not null)
-            app.Services.GetRequiredService<DevChain>();
+        {
+            app.Services.GetRequiredService<DevChain>(); // the container owns it from here
+            // Once every hosted service (executor, watchers) has stopped, the node goes too, even if the app is never disposed.
+            app.Lifetime.ApplicationStopped.Register(() => chain.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });

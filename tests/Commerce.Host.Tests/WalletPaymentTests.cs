@@ -176,6 +176,10 @@ public sealed class WalletPaymentTests(ChainPlatformFixture platform) : IClassFi
         var again = await (await player.PostAsync("/api/dev/faucet", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("1000000000000", again.GetProperty("usdc").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await platform.Http.PostAsync("/api/dev/faucet", null)).StatusCode);
+        using var admin = new HttpClient { BaseAddress = new Uri(platform.BaseUrl) };
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            platform.Services.GetRequiredService<Commerce.Host.Auth.TokenService>().Issue("operator", Commerce.Host.Auth.Roles.Admin).Token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsync("/api/dev/faucet", null)).StatusCode);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class DevChain : IAsyncDisposable
     public const int Confirmations = 2;
 
     private readonly HttpClient _http;
+    private int _disposed;
 
     private DevChain(AnvilNode node, HttpClient http, EthClient eth, EthPrivateKey quoteKey, CheckoutContract checkout,
         TestStablecoinContract stablecoin, IReadOnlyDictionary<string, GameItemContract> collections, ulong deployBlock, ChainOptions options)
@@ -166,8 +167,11 @@ public sealed class DevChain : IAsyncDisposable
 
     private static string Symbol(string name) => new string(name.Where(char.IsLetterOrDigit).Take(5).ToArray()).ToUpperInvariant() is { Length: > 0 } s ? s : "ITEM";
 
+    /// <summary>Kills the node (once; later calls do nothing).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await Node.DisposeAsync().ConfigureAwait(false);
         _http.Dispose();
     }
