@@ -199,6 +199,27 @@ public sealed class OrderInstallmentTests
     }
 
     [Fact]
+    public async Task A_refund_the_executor_gave_up_on_is_told_to_the_player_and_a_failed_default_is_recorded()
+    {
+        var grain = NewGrain(new OrderOptions { CheckoutAddress = Checkout });
+        await Send(grain, Placed(installments: 1, price: "1000"), T0);
+        await Send(grain, new ReservationRefused(OrderId, "dragons:1", "the item is reserved by another order"), T0);
+        await Send(grain, Payment("Purchased", "1000", "1000", null), T0.AddMinutes(1));
+        var failed = await Send(grain, new DeliveryUpdated(OrderId, $"order:{OrderId}:refund", "failed", "invalid command: gasLimit: estimation failed"), T0.AddMinutes(2));
+        Assert.Equal(OrderStatus.Refunded, grain.State.Status);
+        Assert.StartsWith("refund failed (invalid command", Assert.IsType<OrderUpdated>(failed.On(TopicCatalog.PlayerEvents).Single()).Detail);
+
+        var plan = NewGrain(new OrderOptions { CheckoutAddress = Checkout });
+        await Send(plan, Placed(), T0);
+        await Send(plan, Purchased(), T0);
+        await Send(plan, new OrderTimedOut(OrderId, "installment-default:1:1"), T0.AddSeconds(103));
+        var defaultFailed = await Send(plan, new DeliveryUpdated(OrderId, $"order:{OrderId}:default", "failed", "reverted"), T0.AddSeconds(104));
+        Assert.Empty(defaultFailed.Emitted);
+        Assert.Contains("the next default check asks again", plan.State.History[^1].Detail);
+        Assert.Equal(OrderStatus.PlanActive, plan.State.Status);
+    }
+
+    [Fact]
     public async Task A_plan_bought_after_the_order_was_cancelled_is_recorded_but_cannot_be_refunded()
     {
         var grain = NewGrain(new OrderOptions { CheckoutAddress = Checkout });

@@ -231,6 +231,40 @@ public sealed partial class OrderGrain
         return true;
     }
 
+    // ------------------------------------------------------------ the executor's word on our commands (called from DeliveryUpdatedAsync)
+
+    /// <summary>
+    /// A refund or declareDefault the executor gave up on (it had no effect on chain): the refund's failure is told to
+    /// the player and left to an operator (reconcile reports the order refunded while the chain still holds the
+    /// payment); a failed declareDefault is asked again by the next default check. False for other commands.
+    /// </summary>
+    private bool HandledAsOrderCommand(DeliveryUpdated delivery)
+    {
+        var name = $"{nameof(DeliveryUpdated)}:{delivery.Status}";
+        if (delivery.CommandId == State.RefundCommandId)
+        {
+            if (delivery.Status == ChainTransactionUpdated.Failed)
+            {
+                var detail = $"refund failed ({delivery.Detail}): the Checkout still holds the payment; an operator must refund it";
+                Record(name, detail);
+                Context.Emit(TopicCatalog.PlayerEvents, State.PlayerId!, new OrderUpdated(State.PlayerId!, Key, State.ItemId!, OrderStatus.Refunded, detail));
+            }
+            else
+            {
+                Record(name, $"{delivery.CommandId}: {delivery.Detail}");
+            }
+            return true;
+        }
+        if (delivery.CommandId.StartsWith(DefaultCommandId(Key), StringComparison.Ordinal))
+        {
+            Record(name, delivery.Status == ChainTransactionUpdated.Failed
+                ? $"{delivery.CommandId} failed ({delivery.Detail}); the next default check asks again while the plan is active"
+                : $"{delivery.CommandId}: {delivery.Detail}");
+            return true;
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------ helpers
 
     /// <summary>A log of <paramref name="kind"/> was seen unconfirmed and neither confirmed nor reported reorged since.</summary>

@@ -215,7 +215,7 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
 
     public ValueTask DeliveryUpdatedAsync(DeliveryUpdated delivery)
     {
-        if (HandledAsDelivery(delivery))
+        if (HandledAsDelivery(delivery) || HandledAsOrderCommand(delivery))
             return ValueTask.CompletedTask;
         Record(nameof(DeliveryUpdated), $"{delivery.CommandId}: {delivery.Status}");
         return ValueTask.CompletedTask;
