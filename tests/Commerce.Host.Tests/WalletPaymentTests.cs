@@ -40,6 +40,8 @@ public sealed class WalletPaymentTests(ChainPlatformFixture platform) : IClassFi
 
         var before = await platform.Chain.Eth.GetBalanceAsync(key.Address);
         await SendAsync(key, payment);
+        // Mined but (most likely) not yet confirmed: the chain already has the payment, so nothing is asked twice.
+        Assert.Empty((await PaymentAsync(player, orderId)).GetProperty("steps").EnumerateArray());
         await WaitForStatusAsync(player, orderId, "completed");
 
         Assert.Equal(key.Address, await platform.Chain.Collections["dragons"].OwnerOfAsync(2));
@@ -114,6 +116,35 @@ public sealed class WalletPaymentTests(ChainPlatformFixture platform) : IClassFi
         Assert.Equal(PurchaseStatus.Completed, (await platform.Chain.Checkout.GetPurchaseAsync(HexString.Decode(orderId))).Status);
         Assert.Empty((await PaymentAsync(player, orderId)).GetProperty("steps").EnumerateArray());
         await AssertOwnsAsync(player, "blades:3", orderId);
+    }
+
+    [Fact]
+    public async Task An_eth_installment_plan_sends_each_installment_as_value_and_completes()
+    {
+        var key = EthPrivateKey.Generate();
+        var (player, playerId) = await SignInFundedAsync(key);
+        var price = Wei / 50; // 0.02 ETH in 2: 0.01 down, 0.01 later
+        var full = platform.PlatformQuote(playerId, "skins:3", "ETH", (UInt128)price);
+        var plan = JsonNode.Parse(await (await player.PostAsJsonAsync("/api/me/quotes/installments",
+            new JsonObject { ["quote"] = full["quote"]!.DeepClone(), ["signature"] = full["signature"]!.DeepClone(), ["installments"] = 2 }))
+            .Content.ReadAsStringAsync())!.AsObject();
+        var orderId = await PlaceAsync(player, "skins:3", plan, "installments");
+
+        var down = await StepsAsync(player, orderId);
+        var purchase = Assert.Single(down.GetProperty("steps").EnumerateArray());
+        Assert.Equal((price / 2).ToString(CultureInfo.InvariantCulture), purchase.GetProperty("value").GetString());
+        await SendAsync(key, down);
+        await WaitForStatusAsync(player, orderId, "plan-active");
+
+        var last = await StepsAsync(player, orderId, p => p.GetProperty("status").GetString() == "plan-active");
+        var pay = Assert.Single(last.GetProperty("steps").EnumerateArray());
+        Assert.Equal(HexString.Encode(CheckoutAbi.PayInstallment.EncodeCall(HexString.Decode(orderId))), pay.GetProperty("data").GetString());
+        Assert.Equal((price / 2).ToString(CultureInfo.InvariantCulture), pay.GetProperty("value").GetString());
+        await SendAsync(key, last);
+        await WaitForStatusAsync(player, orderId, "completed");
+
+        Assert.Equal(key.Address, await platform.Chain.Collections["skins"].OwnerOfAsync(3));
+        await AssertOwnsAsync(player, "skins:3", orderId);
     }
 
     [Fact]
