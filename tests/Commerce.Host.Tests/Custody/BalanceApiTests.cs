@@ -34,6 +34,16 @@ public sealed class BalanceApiTests(PlatformFixture platform) : IClassFixture<Pl
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_the_balance()
+    {
+        var response = await platform.Http.GetAsync("/openapi/v1.json");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"the OpenAPI document: {(int)response.StatusCode} {text}");
+        var ok = JsonDocument.Parse(text).RootElement.GetProperty("paths").GetProperty("/api/me/balance").GetProperty("get").GetProperty("responses").GetProperty("200");
+        Assert.True(ok.GetProperty("content").TryGetProperty("application/json", out _), text);
+    }
+
+    [Fact]
     public async Task Confirmed_deposits_are_spendable_pending_ones_listed_and_holds_shown_apart()
     {
         var (player, playerId, _) = await platform.SignInAsync();

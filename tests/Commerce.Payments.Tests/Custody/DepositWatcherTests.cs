@@ -134,8 +134,26 @@ public sealed class DepositWatcherTests(AnvilFixture anvil) : IClassFixture<Anvi
         Assert.Equal([false, true], reports.Select(r => r.Confirmed));   // each report once, whoever made it
     }
 
-    private DepositFollower NewFollower() =>
-        new(_options, _store.Store, new JsonRpcClient(new HttpClient(), new JsonRpcClientOptions { Endpoint = anvil.Endpoint }), NullLogger.Instance);
+    [Fact]
+    public async Task On_postgresql_too_each_report_is_committed_once_and_a_second_watcher_is_fenced_out()
+    {
+        await using var postgres = await TestStore.CreateAsync("postgres");
+        await postgres.Store.InitializeAsync(CancellationToken.None);
+        var first = NewFollower(postgres.Store);
+        var second = NewFollower(postgres.Store);
+        var player = await FundedAsync();
+        var (tx, _) = await SendAsync(player, _custodyKey.Address, Ether / 7);
+        await first.PollOnceAsync(CancellationToken.None);
+        await anvil.Anvil.MineAsync();
+        await second.PollOnceAsync(CancellationToken.None);
+        await anvil.Anvil.MineAsync();
+        await Assert.ThrowsAsync<CursorMovedException>(() => first.PollOnceAsync(CancellationToken.None));
+        var reports = (await DrainAsync(postgres.Store)).Select(r => (DepositObserved)r.Payload).ToList();
+        Assert.Equal([(tx, false), (tx, true)], reports.Select(r => (r.TransactionHash, r.Confirmed)));
+    }
+
+    private DepositFollower NewFollower(IGrainStore? store = null) =>
+        new(_options, store ?? _store.Store, new JsonRpcClient(new HttpClient(), new JsonRpcClientOptions { Endpoint = anvil.Endpoint }), NullLogger.Instance);
 
     private async Task<EthPrivateKey> FundedAsync()
     {
@@ -172,12 +190,12 @@ public sealed class DepositWatcherTests(AnvilFixture anvil) : IClassFixture<Anvi
     }
 
     /// <summary>What the watcher committed to the outbox since the last call (all on commerce.custody-events), oldest first.</summary>
-    private async Task<List<EventEnvelope>> DrainAsync()
+    private async Task<List<EventEnvelope>> DrainAsync(IGrainStore? store = null)
     {
         var envelopes = new List<EventEnvelope>();
         while (true)
         {
-            await using var lease = await _store.Store.LeaseOutboxAsync(100, CancellationToken.None);
+            await using var lease = await (store ?? _store.Store).LeaseOutboxAsync(100, CancellationToken.None);
             if (lease.Records.Count == 0)
                 return envelopes;
             foreach (var message in lease.Records.SelectMany(r => r.Messages))
