@@ -20,7 +20,8 @@ public static class PlanMaker
         {
             for (var race = 0; race < options.Races; race++)
             {
-                var start = new RaceStart();
+                var start = new RaceStart([.. Enumerable.Range(0, options.Interests).Select(_ =>
+                    (catalog[Random.Shared.Next(catalog.Count)].ItemId, Math.Round(5 + (Random.Shared.NextDouble() * 25), 1)))]);
                 plans.Add(new PlayerPlan(PlayerRole.Racer, null, PaymentKinds.Eth, false, start, LeadsRace: true));
                 plans.Add(new PlayerPlan(PlayerRole.Racer, null, PaymentKinds.Eth, false, start));
             }

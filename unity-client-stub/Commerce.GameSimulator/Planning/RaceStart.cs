@@ -1,13 +1,16 @@
 namespace Commerce.GameSimulator.Planning;
 
 /// <summary>
-/// Two players racing for one item. The leader picks it from its own first offer (an item the pricing engine really
-/// offers, a unique one when there is one) and announces it; the rival shows interest in it until it is offered too;
-/// both then meet here and place their orders at the same instant: one is reserved, the other refused. A player
-/// whose rival never arrives goes alone.
+/// Two players racing for one item. Both show the same interests (so the pricing engine sees the same profile and
+/// offers them the same items); the leader picks the item from its first offer (a unique one when offered, none a
+/// buyer targets) and announces it; the rival waits until it is offered the item too; both then meet here and place
+/// their orders at the same instant: one is reserved, the other refused. A player whose rival never arrives goes alone.
 /// </summary>
-public sealed class RaceStart
+public sealed class RaceStart(IReadOnlyList<(string ItemId, double DwellSeconds)> interests)
 {
+    /// <summary>The interests both racers show, in order.</summary>
+    public IReadOnlyList<(string ItemId, double DwellSeconds)> Interests { get; } = interests;
+
     private readonly TaskCompletionSource<string?> _item = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _bothReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _ready;

@@ -17,7 +17,7 @@ namespace Commerce.GameSimulator.Simulation;
 public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationContext context)
 {
     private static readonly TimeSpan OfferWait = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan RaceWait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RaceWait = TimeSpan.FromSeconds(40);
 
     /// <summary>A little more than the pricing engine's minimum interval between two offers to one player (5 s by default).</summary>
     private static readonly TimeSpan RateLimitWait = TimeSpan.FromSeconds(6);
@@ -147,6 +147,16 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
     /// <summary>A buyer's first interest is its target; the rest are random items of the catalog.</summary>
     private async Task ShowInterestsAsync(CommerceClient client, CancellationToken cancellationToken)
     {
+        if (plan.Race is { } race)
+        {
+            foreach (var (itemId, dwellSeconds) in race.Interests)
+            {
+                await ShowInterestAsync(client, itemId, cancellationToken, dwellSeconds);
+            }
+
+            return;
+        }
+
         for (var i = 0; i < context.Options.Interests; i++)
         {
             var itemId = i == 0 && plan.Target is { } target
@@ -156,9 +166,9 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
         }
     }
 
-    private async Task ShowInterestAsync(CommerceClient client, string itemId, CancellationToken cancellationToken)
+    private async Task ShowInterestAsync(CommerceClient client, string itemId, CancellationToken cancellationToken, double? dwell = null)
     {
-        var dwellSeconds = Math.Round(5 + (Random.Shared.NextDouble() * 25), 1);
+        var dwellSeconds = dwell ?? Math.Round(5 + (Random.Shared.NextDouble() * 25), 1);
         _offers.InterestSent(DateTimeOffset.UtcNow);
         var accepted = await client.ShowInterestAsync(itemId, dwellSeconds, cancellationToken);
         Stats.InterestSent();
@@ -193,17 +203,29 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
             var unique = context.Catalog.Where(c => c.IsUnique).Select(c => c.ItemId).ToHashSet();
             offered = first?.Items.OrderBy(i => unique.Contains(i.ItemId) ? 0 : 1).ThenBy(i => i.Rank)
                 .FirstOrDefault(i => context.Claims.TryClaim(i.ItemId));
+            for (var attempt = 0; offered is null && attempt < 2; attempt++)
+            {
+                // Every item offered so far is some buyer's target: show interest in an unclaimed one until it is offered.
+                var candidate = context.Catalog.Where(c => c.Available && !c.IsUnique).OrderBy(_ => Random.Shared.Next())
+                    .FirstOrDefault(c => context.Claims.TryClaim(c.ItemId));
+                if (candidate is null)
+                {
+                    break;
+                }
+
+                await ShowInterestAsync(client, candidate.ItemId, cancellationToken);
+                offered = await OfferedAsync(client, candidate.ItemId, cancellationToken);
+            }
+
             race.Choose(offered?.ItemId);
         }
         else
         {
-            var itemId = await race.ItemAsync(OfferWait + RaceWait, cancellationToken);
-            if (itemId is not null)
-            {
-                await ShowInterestAsync(client, itemId, cancellationToken);
-            }
-
-            offered = itemId is null ? null : await OfferedAsync(client, itemId, cancellationToken);
+            var itemId = await race.ItemAsync(TimeSpan.FromSeconds(90), cancellationToken);
+            // Offered the same items as the leader (the same interests), it usually holds the item already.
+            offered = itemId is null ? null
+                : await _offers.WaitForItemAsync(itemId, TimeSpan.FromSeconds(2), cancellationToken)
+                  ?? await OfferedAsync(client, itemId, cancellationToken, showFirst: true);
         }
 
         await race.ArriveAsync(RaceWait, cancellationToken);
@@ -267,8 +289,13 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
     }
 
     /// <summary>The item as offered, waiting for an offer holding it; shows the interest again once if none came (offers are rate-limited per player).</summary>
-    private async Task<OfferedItem?> OfferedAsync(CommerceClient client, string itemId, CancellationToken cancellationToken)
+    private async Task<OfferedItem?> OfferedAsync(CommerceClient client, string itemId, CancellationToken cancellationToken, bool showFirst = false)
     {
+        if (showFirst)
+        {
+            await ShowInterestAsync(client, itemId, cancellationToken);
+        }
+
         var offered = await _offers.WaitForItemAsync(itemId, RateLimitWait, cancellationToken);
         if (offered is null)
         {
