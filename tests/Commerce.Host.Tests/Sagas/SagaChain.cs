@@ -14,7 +14,7 @@ namespace Commerce.Host.Tests.Sagas;
 /// </summary>
 public sealed class SagaChain : IAsyncLifetime
 {
-    public const ulong InstallmentIntervalSeconds = 10;
+    public const ulong InstallmentIntervalSeconds = 12;
 
     public AnvilFixture Anvil { get; } = new();
 

@@ -53,8 +53,8 @@ public sealed class SagaPlatform : IAsyncLifetime
         settings["Store:Provider"] = "sqlite";
         settings["Store:ConnectionString"] = $"Data Source={DatabasePath}";
         settings["Catalog:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "catalog", "demo.json");
-        // Reminders 4 s before each deadline of the 10 s plan interval, so a test can pay after the push and before the deadline.
-        settings["Orders:InstallmentReminderLead"] = "00:00:04";
+        // Reminders 6 s before each deadline of the 12 s plan interval: room to pay after the push and before the deadline on a busy machine.
+        settings["Orders:InstallmentReminderLead"] = "00:00:06";
         _app = CommerceApp.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
