@@ -37,6 +37,11 @@ try
 {
     result = await run;
 }
+catch (OperationCanceledException)
+{
+    AnsiConsole.MarkupLine("[yellow]Stopped.[/]");
+    return 1;
+}
 catch (Exception e) when (e is Commerce.Sdk.CommerceApiException or InvalidOperationException or HttpRequestException)
 {
     AnsiConsole.MarkupLine($"[red bold]FAIL[/]: the simulation could not start: {Markup.Escape(e.Message)}");

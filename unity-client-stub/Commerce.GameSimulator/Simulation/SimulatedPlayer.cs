@@ -445,6 +445,12 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
             placed = [.. _placed];
         }
 
+        if (ct.IsCancellationRequested)
+        {
+            // Stopped (Ctrl-C): report what the pushes said, without asking the platform.
+            return ([.. placed.Select(o => new OrderOutcome(o.OrderId, o.ItemId, o.PaymentKind, o.Track.TerminalStates, null, 0, null, null, "cancelled"))], 0);
+        }
+
         IReadOnlyList<OwnedNft>? owned = null;
         try
         {
