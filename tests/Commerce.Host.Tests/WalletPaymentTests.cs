@@ -306,7 +306,9 @@ public sealed class WalletPaymentTests(ChainPlatformFixture platform) : IClassFi
         var (other, _) = await platform.SignInAsync(EthPrivateKey.Generate());
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/me/orders/{orderId}/payment")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/api/me/orders/not-an-id/payment")).StatusCode);
+        var malformed = await other.GetAsync("/api/me/orders/not-an-id/payment");
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.True((await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("orderId", out _), "the 400 names orderId");
         Assert.Empty((await other.GetFromJsonAsync<JsonElement>("/api/me/nfts")).EnumerateArray());
     }
 

@@ -25,7 +25,7 @@ public static class PaymentApi
     {
         var me = app.MapGroup("/api/me").RequireAuthorization(Roles.Player);
         me.MapGet("/orders/{orderId}/payment", GetPaymentAsync).WithTags("Orders")
-            .ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status401Unauthorized)
             .WithSummary("What the player's wallet must send next for the order: to, calldata and value per step (none while placed or when nothing is due)");
         me.MapPost("/quotes/installments", InstallmentQuote).WithTags("Orders")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -34,11 +34,11 @@ public static class PaymentApi
         return app;
     }
 
-    private static async Task<Results<Ok<PaymentInstructions>, ProblemHttpResult>> GetPaymentAsync(
+    private static async Task<Results<Ok<PaymentInstructions>, ValidationProblem, ProblemHttpResult>> GetPaymentAsync(
         string orderId, ClaimsPrincipal user, IGrainStore store, PaymentPlanner planner, CancellationToken ct)
     {
         if (!OrderApi.IsHex(orderId, 32))
-            return Problem.NotFound($"order {orderId} is not one of your orders (an order id is 32 bytes as 0x hex)");
+            return Problem.Field("orderId", "must be 32 bytes as 0x hex (the quote's nonce)");
         var order = await OrderApi.LoadAsync(store, orderId.ToLowerInvariant(), ct);
         if (order is null || order.PlayerId != user.PlayerId())
             return Problem.NotFound($"order {orderId} is not one of your orders");
