@@ -143,6 +143,30 @@ public sealed class CustodialFlowTests(CustodyPlatform platform) : IClassFixture
     }
 
     [Fact]
+    public async Task A_host_killed_while_the_mint_is_under_way_resumes_with_one_mint_and_one_debit()
+    {
+        var player = await platform.NewActorAsync();
+        await platform.DepositAsync(player, Ether);
+        await platform.WaitBalanceAsync(player, Ether);
+        var tokenId = CustodyPlatform.NewTokenId();
+        var itemId = await platform.ListItemAsync(tokenId);
+        var nonce = await platform.Eth.GetTransactionCountAsync(platform.Custody, BlockTag.Pending);
+        var price = Ether * 3 / 10;
+
+        var orderId = await platform.PlaceOrderAsync(player, itemId, tokenId, price);
+        await platform.WaitOrderAsync(orderId, OrderStatus.Paid);
+        await platform.RestartAsync();
+        var order = await platform.WaitOrderAsync(orderId, OrderStatus.Completed);
+
+        Assert.Equal(player.Address, await platform.Items.OwnerOfAsync(tokenId));
+        Assert.Equal(BigInteger.One, await platform.Items.BalanceOfAsync(player.Address));
+        Assert.Equal(nonce + 1, await platform.Eth.GetTransactionCountAsync(platform.Custody, BlockTag.Pending));   // one transaction: the mint
+        var account = await platform.WaitBalanceAsync(player, Ether - price);
+        Assert.Equal((price.ToString(CultureInfo.InvariantCulture), Ether.ToString(CultureInfo.InvariantCulture)), (account.Spent, account.Credited));
+        Assert.Single(order.History, h => h.To == OrderStatus.Completed && h.From != h.To);
+    }
+
+    [Fact]
     public async Task An_order_the_balance_does_not_cover_is_cancelled_and_frees_the_item()
     {
         var player = await platform.NewActorAsync();

@@ -43,6 +43,7 @@ public sealed class CustodyPlatform : IAsyncLifetime
     private Task? _miner;
     private volatile bool _mining = true;
     private static long _nextTokenId = 100;
+    private ulong _startBlock;
 
     public EthPrivateKey HotKey { get; } = EthPrivateKey.Generate();
 
@@ -68,8 +69,25 @@ public sealed class CustodyPlatform : IAsyncLifetime
         Items = await GameItemContract.DeployAsync(Admin.Sender, Eth, "Custody Items", "CUST", "https://items.example/c/", Admin.Address);
         await Items.GrantRoleAsync(Admin.Sender, ContractRoles.Minter, HotKey.Address);
         await Items.GrantRoleAsync(Admin.Sender, ContractRoles.Minter, Admin.Address);   // to mint outside the platform
-        var start = await Eth.GetBlockNumberAsync();
+        _startBlock = await Eth.GetBlockNumberAsync();
+        await StartHostAsync();
+        _miner = Task.Run(MineAsync);
+    }
 
+    /// <summary>
+    /// Stops the host at once, as if the process died (nothing is given time to finish), and starts a new one on the
+    /// same database: a new embedded Kafka cluster (a new broker epoch), the grains, executor and watcher resuming
+    /// from what was committed.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await _host!.StopAsync(new CancellationToken(canceled: true));
+        _host.Dispose();
+        await StartHostAsync();
+    }
+
+    private async Task StartHostAsync()
+    {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -86,7 +104,7 @@ public sealed class CustodyPlatform : IAsyncLifetime
             // Deposits: the custody address, the node and "enabled" follow the executor's settings.
             ["Deposits:Confirmations"] = "2",
             ["Deposits:PollInterval"] = "00:00:00.100",
-            ["Deposits:StartBlock"] = start.ToString(CultureInfo.InvariantCulture),
+            ["Deposits:StartBlock"] = _startBlock.ToString(CultureInfo.InvariantCulture),
         });
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddGrainRuntime(builder.Configuration);
@@ -95,7 +113,6 @@ public sealed class CustodyPlatform : IAsyncLifetime
         builder.Services.AddDeliveryRouter();
         _host = builder.Build();
         await _host.StartAsync();
-        _miner = Task.Run(MineAsync);
     }
 
     public async Task DisposeAsync()
