@@ -10,6 +10,7 @@ using Commerce.Events.Items;
 using Commerce.Events.Orders;
 using Commerce.Events.Player;
 using Commerce.Events.Topics;
+using Microsoft.Extensions.Configuration;
 
 namespace Commerce.Actors.Tests;
 
@@ -259,6 +260,25 @@ public sealed class OrderInstallmentTests
         var timeout = await Send(grain, new OrderTimedOut(OrderId, "payment"), T0.AddMinutes(15));
         Assert.Equal(OrderStatus.Cancelled, grain.State.Status);
         Assert.Single(timeout.On(TopicCatalog.ItemEvents).OfType<ReservationReleased>());
+    }
+
+    [Fact]
+    public void The_options_bind_from_the_orders_section_and_a_bad_checkout_address_is_named()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Orders:CheckoutAddress"] = Checkout,
+            ["Orders:InstallmentReminderLead"] = "00:00:04",
+            ["Orders:DefaultGrace"] = "00:00:01",
+        }).Build();
+        var options = configuration.GetSection(OrderOptions.Section).Get<OrderOptions>()!;
+        Assert.Equal((Checkout, (TimeSpan?)TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)),
+            (options.CheckoutAddress, options.InstallmentReminderLead, options.DefaultGrace, options.DefaultRetry));
+
+        var errors = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        var bad = new OrderOptions { CheckoutAddress = "0x12" };
+        Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(bad, new(bad), errors, validateAllProperties: true));
+        Assert.Contains("Orders:CheckoutAddress", Assert.Single(errors).ErrorMessage);
     }
 
     [Fact]
