@@ -50,6 +50,7 @@ public sealed class ChainSettings : IDisposable
             configuration.GetValue<bool>("Payments:Enabled") ? configuration["Payments:RpcUrl"] : null,
             configuration.GetValue<bool>("Execution:Enabled") ? configuration["Execution:RpcUrl"] : null,
             PublicRpcUrl);
+        NodeUrl = node;
         if (IsConfigured && node is not null)
         {
             _http = new HttpClient();
@@ -80,7 +81,10 @@ public sealed class ChainSettings : IDisposable
     /// <summary>Collection name -> its GameItem contract.</summary>
     public IReadOnlyDictionary<string, EthAddress> Collections { get; }
 
-    /// <summary>The node this instance reads the chain from; null when none is configured.</summary>
+    /// <summary>The node's URL: Payments:RpcUrl when the watcher runs, else Execution:RpcUrl when the executor runs, else Chain:RpcUrl.</summary>
+    public Uri? NodeUrl { get; }
+
+    /// <summary>The node this instance reads the chain from; null when none (or no Checkout) is configured.</summary>
     public EthClient? Node { get; }
 
     /// <summary>The currency a quote's currency address stands for; null when it is not one of ours.</summary>
