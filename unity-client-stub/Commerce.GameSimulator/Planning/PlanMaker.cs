@@ -20,8 +20,16 @@ public static class PlanMaker
         {
             for (var race = 0; race < options.Races; race++)
             {
-                var start = new RaceStart([.. Enumerable.Range(0, options.Interests).Select(_ =>
-                    (catalog[Random.Shared.Next(catalog.Count)].ItemId, Math.Round(5 + (Random.Shared.NextDouble() * 25), 1)))]);
+                // Both racers show interest in the same item only (as a buyer's first interest, it is then offered to them);
+                // it is kept from the buyers.
+                var item = Take(free, i => i.IsEth && !i.IsUnique) ?? Take(free, _ => true);
+                if (item is null)
+                {
+                    break;
+                }
+
+                claims.TryClaim(item.ItemId);
+                var start = new RaceStart([.. Enumerable.Range(0, options.Interests).Select(n => (item.ItemId, 10.0 + (5 * n)))], item.ItemId);
                 plans.Add(new PlayerPlan(PlayerRole.Racer, null, PaymentKinds.Eth, false, start, LeadsRace: true));
                 plans.Add(new PlayerPlan(PlayerRole.Racer, null, PaymentKinds.Eth, false, start));
             }

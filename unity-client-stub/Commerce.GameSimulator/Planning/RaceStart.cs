@@ -1,13 +1,16 @@
 namespace Commerce.GameSimulator.Planning;
 
 /// <summary>
-/// Two players racing for one item. Both show the same interests (so the pricing engine sees the same profile and
-/// offers them the same items); the leader picks the item from its first offer (a unique one when offered, none a
-/// buyer targets) and announces it; the rival waits until it is offered the item too; both then meet here and place
+/// Two players racing for one item. Both show the same interests, all in <see cref="ItemId"/> (so the pricing engine
+/// sees the same profile and offers them the same items); the leader takes that item from its first offer (else
+/// another offered item no buyer targets) and announces it; the rival waits until it is offered the item too; both then meet here and place
 /// their orders at the same instant: one is reserved, the other refused. A player whose rival never arrives goes alone.
 /// </summary>
-public sealed class RaceStart(IReadOnlyList<(string ItemId, double DwellSeconds)> interests)
+public sealed class RaceStart(IReadOnlyList<(string ItemId, double DwellSeconds)> interests, string itemId)
 {
+    /// <summary>The item the race is meant for (kept from the buyers); the leader takes it when its offer holds it.</summary>
+    public string ItemId { get; } = itemId;
+
     /// <summary>The interests both racers show, in order.</summary>
     public IReadOnlyList<(string ItemId, double DwellSeconds)> Interests { get; } = interests;
 

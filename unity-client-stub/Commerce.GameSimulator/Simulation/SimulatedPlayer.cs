@@ -201,8 +201,8 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
         {
             var first = await _offers.WaitForFirstAsync(OfferWait, cancellationToken);
             var unique = context.Catalog.Where(c => c.IsUnique).Select(c => c.ItemId).ToHashSet();
-            offered = first?.Items.OrderBy(i => unique.Contains(i.ItemId) ? 0 : 1).ThenBy(i => i.Rank)
-                .FirstOrDefault(i => context.Claims.TryClaim(i.ItemId));
+            offered = first?.Find(race.ItemId)
+                ?? first?.Items.OrderBy(i => unique.Contains(i.ItemId) ? 0 : 1).ThenBy(i => i.Rank).FirstOrDefault(i => context.Claims.TryClaim(i.ItemId));
             for (var attempt = 0; offered is null && attempt < 2; attempt++)
             {
                 // Every item offered so far is some buyer's target: show interest in an unclaimed one until it is offered.
