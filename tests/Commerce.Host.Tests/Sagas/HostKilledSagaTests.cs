@@ -13,8 +13,8 @@ using Microsoft.Extensions.Configuration;
 namespace Commerce.Host.Tests.Sagas;
 
 /// <summary>
-/// The platform in a process of its own, SIGKILLed while two sagas are in flight (a purchase being confirmed, a
-/// declareDefault asked of the executor), then started again on the same SQLite file and Kafka cluster: both
+/// The platform in a process of its own (SQLite, or PostgreSQL), SIGKILLed while two sagas are in flight (a purchase being confirmed, a
+/// declareDefault asked of the executor), then started again on the same database and Kafka cluster: both
 /// orders end as they should, the chain shows each effect once, and <c>commerce reconcile</c> agrees, until a
 /// mismatch is planted.
 /// </summary>
@@ -26,6 +26,8 @@ public sealed class HostKilledSagaTests : IAsyncLifetime
     private readonly SagaChain _chain = new();
     private readonly string _directory = Directory.CreateTempSubdirectory("commerce-kill-").FullName;
     private EmbeddedKafkaCluster? _kafka;
+    private TempPostgresDatabase? _postgres;
+    private (string Provider, string ConnectionString) _store;
 
     public async Task InitializeAsync()
     {
@@ -33,14 +35,19 @@ public sealed class HostKilledSagaTests : IAsyncLifetime
         _kafka = EmbeddedKafkaCluster.Start(3, TopicCatalog.All);
     }
 
-    [Fact]
-    public async Task A_host_killed_in_the_middle_of_two_sagas_resumes_them_with_every_effect_on_chain_once_and_reconcile_agrees()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_host_killed_in_the_middle_of_two_sagas_resumes_them_with_every_effect_on_chain_once_and_reconcile_agrees(string provider)
     {
+        if (provider == "postgres")
+            _postgres = await TempPostgresDatabase.CreateAsync();
+        _store = (provider, _postgres?.ConnectionString ?? $"Data Source={Path.Combine(_directory, "commerce.db")}");
         var settings = _chain.PlatformSettings();
         settings["Kafka:BootstrapServers"] = _kafka!.BootstrapServers;
         settings["Kafka:SessionTimeoutMs"] = "6000";
-        settings["Store:Provider"] = "sqlite";
-        settings["Store:ConnectionString"] = $"Data Source={Path.Combine(_directory, "commerce.db")}";
+        settings["Store:Provider"] = _store.Provider;
+        settings["Store:ConnectionString"] = _store.ConnectionString;
         settings["Catalog:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "catalog", "demo.json");
         settings["Auth:SigningKey"] = Convert.ToBase64String(new byte[32]);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
@@ -121,7 +128,7 @@ public sealed class HostKilledSagaTests : IAsyncLifetime
         var error = new StringWriter();
         string[] args =
         [
-            "--store", "sqlite", "--connection", $"Data Source={Path.Combine(_directory, "commerce.db")}",
+            "--store", _store.Provider, "--connection", _store.ConnectionString,
             "--kafka", _kafka!.BootstrapServers, "--rpc", _chain.Anvil.Endpoint.ToString(), "--checkout", _chain.Checkout.Address.ToString(), .. extra,
         ];
         var code = await ReconcileCommand.RunAsync(args, new ConfigurationBuilder().Build(), output, error);
@@ -161,6 +168,11 @@ public sealed class HostKilledSagaTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _kafka?.Dispose();
+        if (_postgres is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await _postgres.DisposeAsync();
+        }
         await _chain.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
