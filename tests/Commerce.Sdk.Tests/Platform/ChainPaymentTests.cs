@@ -127,4 +127,34 @@ public sealed class ChainPaymentTests(HostFixture platform)
         var price = BigInteger.Parse(full.Price, CultureInfo.InvariantCulture);
         Assert.Equal((price - (2 * (price / 3))).ToString(CultureInfo.InvariantCulture), payment.Due); // the down payment (contracts/README.md)
     }
+
+    [Fact]
+    public async Task An_installment_plan_is_paid_down_then_on_its_reminder_push_and_completes_with_the_nft_released()
+    {
+        await using var player = await PlayerSession.StartAsync(platform);
+        var chain = await player.Client.GetChainInfoAsync();
+        await player.Client.RequestFaucetAsync();
+        var offered = await player.OfferedAsync("dragons:9");
+        var plan = await player.Client.QuoteInstallmentsAsync(offered.Quote, 2);
+        var placement = await player.Client.PlaceOrderAsync(offered.ItemId, plan, PaymentKinds.Installments);
+        await player.WaitForStatusAsync(placement.OrderId, OrderStatuses.Reserved);
+        using var wallet = new StepSender(chain.RpcUrl!, player.Wallet.Key, (ulong)chain.ChainId);
+        await wallet.SendAsync((await player.Client.GetPaymentAsync(placement.OrderId)).Steps);
+        await player.WaitForStatusAsync(placement.OrderId, OrderStatuses.PlanActive);
+
+        var reminders = await player.OrderUpdates.WaitForAsync(u => u.Any(x => x.OrderId == placement.OrderId && x.IsInstallmentReminder),
+            "an installment reminder push", TimeSpan.FromSeconds(60), seen => string.Join(", ", seen.Select(x => x.ToString())));
+
+        Assert.StartsWith(OrderUpdate.InstallmentDuePrefix, reminders.Last(x => x.IsInstallmentReminder).Detail);
+        var due = await player.Client.GetPaymentAsync(placement.OrderId);
+        Assert.Equal(OrderStatuses.PlanActive, due.Status);
+        Assert.True(due.DeadlineAt > DateTimeOffset.UtcNow.AddSeconds(-2), $"the next deadline {due.DeadlineAt:O} should not have passed");
+        var price = BigInteger.Parse(plan.Price, CultureInfo.InvariantCulture);
+        Assert.Equal((price / 2).ToString(CultureInfo.InvariantCulture), due.Due);
+        Assert.Equal(due.Due, Assert.Single(due.Steps).Value);
+        await wallet.SendAsync(due.Steps);
+        await player.WaitForStatusAsync(placement.OrderId, OrderStatuses.Completed);
+        Assert.Single(player.StatusesOf(placement.OrderId), OrderStatuses.IsTerminal);
+        Assert.Contains(await player.Client.GetOwnedNftsAsync(), n => n.ItemId == "dragons:9" && n.OrderId == placement.OrderId);
+    }
 }
