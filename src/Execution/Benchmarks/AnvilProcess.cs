@@ -19,6 +19,16 @@ internal sealed class AnvilProcess : IAsyncDisposable
 
     public Uri Endpoint { get; }
 
+    /// <summary>CPU time the node used so far.</summary>
+    public TimeSpan Cpu
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<AnvilProcess> StartAsync(params string[] arguments)
     {
         var cache = Environment.GetEnvironmentVariable("COMMERCE_CACHE_DIR")

@@ -12,7 +12,6 @@ using Commerce.Execution.Storage;
 using Commerce.Messaging.Configuration;
 using Commerce.Messaging.Embedded;
 using Commerce.Messaging.Producing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Commerce.Execution.Benchmarks;
@@ -47,8 +46,9 @@ public static class ExecutorBenchmark
         var rpc = new JsonRpcClient(http, new JsonRpcClientOptions { Endpoint = anvil.Endpoint, MaxRetries = 4 });
         var eth = new EthClient(rpc);
 
+        var cpu = CpuUse.Start(anvil);
         var raw = await RawLoopAsync(eth, burst, batch);
-        Console.WriteLine($"raw loop: {burst} pre-signed transactions accepted at {raw:N0}/s");
+        Console.WriteLine($"raw loop: {burst} pre-signed transactions accepted at {raw:N0}/s ({cpu})");
 
         using var cluster = EmbeddedKafkaCluster.Start(1, TopicCatalog.All);
         using var connection = new KafkaConnection(Options.Create(new KafkaOptions { BootstrapServers = cluster.BootstrapServers, MaxBatchSize = batch }));
@@ -62,7 +62,7 @@ public static class ExecutorBenchmark
             RpcUrl = anvil.Endpoint.ToString(), ChainId = 31337, ConfirmationDepth = 2, MaxInFlightPerSender = 20_000, MaxChunk = batch,
             PollInterval = TimeSpan.FromMilliseconds(250),
         };
-        var executor = new TransactionExecutor(options, new HotWallet(HotKey), store, rpc, TimeProvider.System, NullLoggerFactory.Instance);
+        var executor = new TransactionExecutor(options, new HotWallet(HotKey), store, rpc, TimeProvider.System, new WarningConsoleLoggers());
         await executor.StartAsync(default);
         using var stop = new CancellationTokenSource();
         var tracker = executor.RunTrackerAsync(stop.Token);
@@ -75,11 +75,12 @@ public static class ExecutorBenchmark
         await WaitAsync(() => executor.Metrics.Confirmed >= warmUp, TimeSpan.FromMinutes(2), "warm-up confirmed");
 
         // Burst: as many commands as the raw loop sent, all at once.
+        cpu = CpuUse.Start(anvil);
         var clock = Stopwatch.StartNew();
         Produce(producer, recipient, warmUp, burst);
         await WaitAsync(() => executor.Metrics.Submitted >= warmUp + burst, TimeSpan.FromMinutes(5), "burst submitted");
         var burstRate = burst / clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"executor burst: {burst} commands Kafka -> store -> node at {burstRate:N0}/s, {burstRate / raw:P0} of the raw loop (goal >= 70%)");
+        Console.WriteLine($"executor burst: {burst} commands Kafka -> store -> node at {burstRate:N0}/s, {burstRate / raw:P0} of the raw loop (goal >= 70%) ({cpu})");
         await WaitAsync(() => executor.Metrics.Confirmed >= warmUp + burst, TimeSpan.FromMinutes(5), "burst confirmed");
 
         // Steady: `rate` commands per second for `seconds`.

@@ -28,7 +28,8 @@ public sealed partial class CommandAcceptor(
     ExecutorSignals signals,
     ExecutorMetrics metrics,
     TimeProvider clock,
-    ILogger logger)
+    ILogger logger,
+    AcceptedHandoff? handoff = null)
 {
     /// <summary>
     /// Accepts the records (in offset order). <paramref name="committed"/> is told each offset
@@ -117,6 +118,8 @@ public sealed partial class CommandAcceptor(
                 }
                 await store.AcceptAsync(new AcceptedBatch(cursor, expected, lastOffset, factory.Sender, stored, first + (ulong)accepted.Count,
                     [.. signed, .. rejected], outbox), ct);
+                // Still holding the sender's nonce lane: chunks reach the tracker in nonce order.
+                handoff?.Add(signed);
                 return true;
             }, ct);
             signals.Accepted.Notify();

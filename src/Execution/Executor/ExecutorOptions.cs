@@ -57,6 +57,14 @@ public sealed class ExecutorOptions
     /// <summary>Most commands signed and committed together (each chunk also waits for in-flight room).</summary>
     public int MaxChunk { get; set; } = 256;
 
+    /// <summary>
+    /// While the tracker sends a burst (MaxChunk or more transactions within one PollInterval), it
+    /// postpones, for at most this long, what can wait: reading receipts (which confirming needs and
+    /// which cost the node most) and the periodic reread of every open command. The node's time goes
+    /// to taking transactions first. Zero: never postpone.
+    /// </summary>
+    public TimeSpan BurstDeferral { get; set; } = TimeSpan.FromSeconds(10);
+
     public BigInteger DefaultFeeCeiling => Wei(DefaultFeeCeilingWei, nameof(DefaultFeeCeilingWei));
 
     public BigInteger CancelFeeCeiling => Wei(CancelFeeCeilingWei, nameof(CancelFeeCeilingWei));
@@ -82,6 +90,8 @@ public sealed class ExecutorOptions
             throw Bad(nameof(StuckAfter), "must be positive");
         if (PollInterval <= TimeSpan.Zero)
             throw Bad(nameof(PollInterval), "must be positive");
+        if (BurstDeferral < TimeSpan.Zero || BurstDeferral > TimeSpan.FromMinutes(10))
+            throw Bad(nameof(BurstDeferral), "must be between 0 and 10 minutes");
         if (FeeHistoryBlocks is < 1 or > 1024)
             throw Bad(nameof(FeeHistoryBlocks), "must be between 1 and 1024");
         if (DefaultFeeCeiling.IsZero)

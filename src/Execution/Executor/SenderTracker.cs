@@ -26,7 +26,8 @@ public sealed partial class SenderTracker(
     ExecutorSignals signals,
     ExecutorMetrics metrics,
     TimeProvider clock,
-    ILogger logger)
+    ILogger logger,
+    AcceptedHandoff? handoff = null)
 {
     private const int MaxBlocksPerPass = 64;
     private const int RpcChunk = 500;
@@ -40,6 +41,9 @@ public sealed partial class SenderTracker(
     private ulong? _maxLoaded;
     private ulong? _lastScanned;
     private System.Diagnostics.Stopwatch? _sinceReload;
+    private readonly Queue<(long At, int Count)> _recentSends = new();
+    private long? _postponedSince;
+    private bool _postponing;
 
     /// <summary>Commands not final yet, as this tracker holds them (tests and operators).</summary>
     public IReadOnlyCollection<ExecutorCommand> Open => [.. _open.Values];
@@ -52,7 +56,8 @@ public sealed partial class SenderTracker(
     {
         try
         {
-            if (observeChain && (_sinceReload is null || _sinceReload.Elapsed >= options.ReloadInterval))
+            _postponing = observeChain && Postpone();
+            if (observeChain && (_sinceReload is null || (_sinceReload.Elapsed >= options.ReloadInterval && !_postponing)))
             {
                 _sinceReload = System.Diagnostics.Stopwatch.StartNew();
                 // Reread everything open, so changes made elsewhere (an operator's cancel) are seen.
@@ -60,7 +65,7 @@ public sealed partial class SenderTracker(
                 _byHash.Clear();
                 _loaded = false;
             }
-            await LoadAsync(ct);
+            await LoadAsync(observeChain, ct);
             await SendPendingAsync(ct);
             if (!observeChain)
                 return;
@@ -88,8 +93,26 @@ public sealed partial class SenderTracker(
         _lastScanned = null;
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    /// <summary>
+    /// Picks up newly accepted commands: from this process's acceptor in memory when they follow on
+    /// from the last nonce held, otherwise (and on every chain observation, for other instances'
+    /// commands) from the store.
+    /// </summary>
+    private async Task LoadAsync(bool readStore, CancellationToken ct)
     {
+        if (_loaded && handoff?.TakeAfter(_maxLoaded) is { } handed)
+        {
+            foreach (var command in handed)
+                Track(command);
+            // Another instance's commands would have left a gap in this run; with none handed over,
+            // a chain observation also reads the store for them.
+            if (handed.Count > 0 || !readStore)
+                return;
+        }
+        else if (!_loaded)
+        {
+            handoff?.Clear();
+        }
         var fresh = await store.LoadOpenAsync(factory.Sender, _loaded ? _maxLoaded : null, ct);
         _loaded = true;
         foreach (var command in fresh)
@@ -146,6 +169,7 @@ public sealed partial class SenderTracker(
             }
         }
         await CommitAsync(pass, ct);
+        _recentSends.Enqueue((System.Diagnostics.Stopwatch.GetTimestamp(), pending.Count));
     }
 
     /// <summary>Sends raw transactions in JSON-RPC batches; a batch that cannot be delivered defers all of its transactions.</summary>
@@ -237,7 +261,6 @@ public sealed partial class SenderTracker(
         for (var n = from; n <= to; n++)
             calls.Add((n, batch.Add(EthRpc.GetBlockByNumber(n))));
         await batch.SendAsync(ct);
-        var found = new List<(string Hash, RpcBlock Block)>();
         foreach (var (number, call) in calls)
         {
             var block = await call;
@@ -247,17 +270,35 @@ public sealed partial class SenderTracker(
                 break; // the chain moved under the scan; the next pass rewinds
             _blocks[number] = block.Hash;
             _lastScanned = number;
+            // The block lists the hash: mined there. Whether it succeeded is read from its receipt
+            // when it is deep enough to confirm (receipts are the costly read, so once and late).
             foreach (var tx in block.Transactions)
             {
                 if (tx.ValueKind == JsonValueKind.String && tx.GetString() is { } hash
-                    && _byHash.TryGetValue(hash, out var nonce) && _open.TryGetValue(nonce, out var command) && command.Status != CommandStatus.Mined)
-                    found.Add((hash, block));
+                    && _byHash.TryGetValue(hash, out var nonce) && _open.TryGetValue(nonce, out var command))
+                    MarkMined(pass, command, hash, number, block.Hash, succeeded: null);
             }
         }
         while (_blocks.Count > options.ConfirmationDepth + 128)
             _blocks.Remove(_blocks.Keys.First());
-        if (found.Count > 0)
-            await MarkMinedAsync(pass, found.Select(f => f.Hash).ToList(), ct);
+    }
+
+    private static void MarkMined(Pass pass, ExecutorCommand command, string hash, ulong blockNumber, string blockHash, bool? succeeded)
+    {
+        var current = pass.Current(command);
+        if (current.Status == CommandStatus.Mined || current.AttemptByHash(hash) is not { } attempt)
+            return;
+        var mined = current with
+        {
+            Status = CommandStatus.Mined,
+            MinedHash = attempt.Hash,
+            BlockNumber = blockNumber,
+            BlockHash = blockHash,
+            Succeeded = succeeded,
+        };
+        pass.Change(mined);
+        pass.Emit(LifecycleEvents.Create(mined, ChainTransactionUpdated.Mined, pass.Now, attempt));
+        pass.Count(m => m.AddMined(1));
     }
 
     /// <summary>Reads the receipts of <paramref name="hashes"/> and records the ones found as mined.</summary>
@@ -270,22 +311,8 @@ public sealed partial class SenderTracker(
             await batch.SendAsync(ct);
             foreach (var (hash, call) in calls)
             {
-                if (await call is not { } receipt || !_byHash.TryGetValue(hash, out var nonce) || !_open.TryGetValue(nonce, out var command))
-                    continue;
-                var current = pass.Current(command);
-                if (current.Status == CommandStatus.Mined)
-                    continue;
-                var mined = current with
-                {
-                    Status = CommandStatus.Mined,
-                    MinedHash = receipt.TransactionHash,
-                    BlockNumber = receipt.BlockNumber,
-                    BlockHash = receipt.BlockHash,
-                    Succeeded = receipt.Succeeded,
-                };
-                pass.Change(mined);
-                pass.Emit(LifecycleEvents.Create(mined, ChainTransactionUpdated.Mined, pass.Now, mined.AttemptByHash(receipt.TransactionHash)));
-                pass.Count(m => m.AddMined(1));
+                if (await call is { } receipt && _byHash.TryGetValue(hash, out var nonce) && _open.TryGetValue(nonce, out var command))
+                    MarkMined(pass, command, receipt.TransactionHash, receipt.BlockNumber, receipt.BlockHash, receipt.Succeeded);
             }
         }
     }
@@ -306,7 +333,7 @@ public sealed partial class SenderTracker(
         var canonical = new Dictionary<ulong, string?>();
         foreach (var (height, call) in calls)
             canonical[height] = (await call)?.Hash;
-        var progressed = false;
+        var deep = new List<ExecutorCommand>();
         foreach (var command in mined)
         {
             var height = command.BlockNumber!.Value;
@@ -327,8 +354,12 @@ public sealed partial class SenderTracker(
                 }
                 continue;
             }
-            if (head + 1 < height + (ulong)options.ConfirmationDepth)
-                continue;
+            if (head + 1 >= height + (ulong)options.ConfirmationDepth)
+                deep.Add(command);
+        }
+        var progressed = false;
+        foreach (var command in await WithOutcomesAsync(deep, ct))
+        {
             var attempt = command.AttemptByHash(command.MinedHash!);
             string? reason = attempt?.IsCancel == true
                 ? command.Reason ?? "cancelled by a no-op"
@@ -347,6 +378,56 @@ public sealed partial class SenderTracker(
     }
 
     /// <summary>
+    /// The commands deep enough to confirm, with whether their transaction succeeded: known, or read
+    /// from its receipt (which must name the block the command was seen in; if not, the chain moved
+    /// and the next pass sees it). During a send burst receipts wait (see <see cref="Postpone"/>).
+    /// </summary>
+    private async Task<List<ExecutorCommand>> WithOutcomesAsync(List<ExecutorCommand> deep, CancellationToken ct)
+    {
+        var unknown = deep.Where(c => c.Succeeded is null).ToList();
+        if (unknown.Count == 0 || _postponing)
+            return deep.Where(c => c.Succeeded is not null).ToList();
+        var known = new Dictionary<string, bool>();
+        foreach (var part in unknown.Chunk(RpcChunk))
+        {
+            var batch = eth.Rpc.CreateBatch();
+            var calls = part.Select(c => (c, batch.Add(EthRpc.GetTransactionReceipt(c.MinedHash!)))).ToList();
+            await batch.SendAsync(ct);
+            foreach (var (command, call) in calls)
+            {
+                if (await call is { } receipt && string.Equals(receipt.BlockHash, command.BlockHash, StringComparison.OrdinalIgnoreCase))
+                    known[command.CommandId] = receipt.Succeeded;
+            }
+        }
+        return deep.Where(c => c.Succeeded is not null || known.ContainsKey(c.CommandId))
+            .Select(c => c.Succeeded is null ? c with { Succeeded = known[c.CommandId] } : c)
+            .ToList();
+    }
+
+    /// <summary>
+    /// True while the tracker sends a burst (at least MaxChunk transactions within the last
+    /// PollInterval) and has not yet postponed for BurstDeferral: receipts and rereading every open
+    /// command cost the node and the store most, so during a burst their time goes to taking
+    /// transactions, and confirmations follow.
+    /// </summary>
+    private bool Postpone()
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (_recentSends.TryPeek(out var oldest) && System.Diagnostics.Stopwatch.GetElapsedTime(oldest.At, now) > options.PollInterval)
+            _recentSends.Dequeue();
+        if (_recentSends.Sum(s => s.Count) < options.MaxChunk || options.BurstDeferral <= TimeSpan.Zero)
+        {
+            _postponedSince = null;
+            return false;
+        }
+        _postponedSince ??= now;
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(_postponedSince.Value, now) < options.BurstDeferral)
+            return true;
+        _postponedSince = null;
+        return false;
+    }
+
+    /// <summary>
     /// Nonces against the node: an open nonce below the mined count was used by someone (ours,
     /// found by receipt, or another signer: failed); a sent nonce at or above the node's pending
     /// count is missing from its pool (a gap): re-sent, and filled with a no-op if refused.
@@ -362,11 +443,15 @@ public sealed partial class SenderTracker(
         var batch = eth.Rpc.CreateBatch();
         var latestCall = batch.Add(EthRpc.GetTransactionCount(factory.Sender, BlockTag.Latest));
         var pendingCall = batch.Add(EthRpc.GetTransactionCount(factory.Sender, BlockTag.Pending));
+        // Used nonces are judged at the last scanned block: ours mined up to there were found by the
+        // scan, so only the unexplained ones cost a receipt read.
+        var scannedCall = _lastScanned is { } scanned ? batch.Add(EthRpc.GetTransactionCount(factory.Sender, BlockTag.Number(scanned))) : null;
         await batch.SendAsync(ct);
         var latest = await latestCall;
         var pending = await pendingCall;
+        var usedBelow = scannedCall is null ? latest : Math.Min(latest, await scannedCall);
 
-        var used = unmined.Where(c => c.Nonce < latest).ToList();
+        var used = unmined.Where(c => c.Nonce < usedBelow).ToList();
         if (used.Count > 0)
         {
             await ReconcileByReceiptsAsync(pass, used, ct);
@@ -475,7 +560,7 @@ public sealed partial class SenderTracker(
     /// <summary>Operator cancellation of an open nonce (the CLI's "nonce cancel"): a no-op above the latest attempt's fees.</summary>
     public async Task<bool> CancelNonceAsync(ulong nonce, string reason, CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadAsync(readStore: true, ct);
         if (!_open.TryGetValue(nonce, out var command) || command.Status == CommandStatus.Mined)
             return false;
         var pass = new Pass(clock.GetUtcNow());

@@ -31,8 +31,9 @@ public sealed partial class TransactionExecutor
         Oracle = new GasOracle(Eth, options, clock);
         Factory = new TransactionFactory(wallet, options.ChainId, clock);
         _logger = loggers.CreateLogger("Commerce.Execution");
-        Acceptor = new CommandAcceptor(store, Nonces, Oracle, Factory, Eth, options, Signals, Metrics, clock, _logger);
-        Tracker = new SenderTracker(store, Eth, Oracle, Factory, options, Signals, Metrics, clock, _logger);
+        var handoff = new AcceptedHandoff(options.MaxInFlightPerSender + options.MaxChunk);
+        Acceptor = new CommandAcceptor(store, Nonces, Oracle, Factory, Eth, options, Signals, Metrics, clock, _logger, handoff);
+        Tracker = new SenderTracker(store, Eth, Oracle, Factory, options, Signals, Metrics, clock, _logger, handoff);
     }
 
     public ExecutorOptions Options { get; }
