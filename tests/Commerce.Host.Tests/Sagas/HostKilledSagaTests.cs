@@ -18,6 +18,7 @@ namespace Commerce.Host.Tests.Sagas;
 /// orders end as they should, the chain shows each effect once, and <c>commerce reconcile</c> agrees, until a
 /// mismatch is planted.
 /// </summary>
+[Collection(SagaCollection.Name)]
 public sealed class HostKilledSagaTests : IAsyncLifetime
 {
     private static readonly BigInteger Finney = BigInteger.Pow(10, 15);

@@ -13,6 +13,7 @@ namespace Commerce.Host.Tests.Sagas;
 /// Checkout watcher and acted on by the executor: installment plans paid to the end or left to default, and two
 /// players racing for one unique item (docs/ORDERS.md).
 /// </summary>
+[Collection(SagaCollection.Name)]
 public sealed class InstallmentAndRaceSagaTests(SagaPlatform platform) : IClassFixture<SagaPlatform>
 {
     private static readonly BigInteger Finney = BigInteger.Pow(10, 15);
