@@ -4,6 +4,7 @@ using Commerce.Chain.Crypto;
 using Commerce.Chain.JsonRpc;
 using Commerce.Payments.Delivery;
 using Commerce.Payments.Deposits;
+using Commerce.Payments.Following;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,7 +39,7 @@ public static class CustodyServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<DepositWatcherOptions>>();
             if (!options.Value.Enabled)
-                return new Idle();
+                return new IdleService();
             var rpc = new JsonRpcClient(new HttpClient(), new JsonRpcClientOptions { Endpoint = new Uri(options.Value.RpcUrl) });
             return new DepositWatcher(options, sp.GetRequiredService<IGrainStore>(), rpc, sp.GetRequiredService<OutboxSignal>(),
                 sp.GetRequiredService<ILogger<DepositWatcher>>());
@@ -71,12 +72,5 @@ public static class CustodyServiceCollectionExtensions
         {
             return null;   // the executor's own validation names the key
         }
-    }
-
-    private sealed class Idle : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,6 +1,7 @@
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Storage;
 using Commerce.Chain.JsonRpc;
+using Commerce.Payments.Following;
 using Commerce.Payments.Options;
 using Commerce.Payments.Watcher;
 using Microsoft.Extensions.Configuration;
@@ -30,18 +31,11 @@ public static class PaymentsServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<CheckoutWatcherOptions>>();
             if (!options.Value.Enabled)
-                return new DisabledWatcher();
+                return new IdleService();
             var rpc = new JsonRpcClient(new HttpClient(), new JsonRpcClientOptions { Endpoint = new Uri(options.Value.RpcUrl) });
             return new CheckoutWatcher(options, sp.GetRequiredService<IGrainStore>(), rpc, sp.GetRequiredService<OutboxSignal>(),
                 sp.GetRequiredService<CheckoutWatcherStatus>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CheckoutWatcher>>());
         });
         return services;
-    }
-
-    private sealed class DisabledWatcher : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

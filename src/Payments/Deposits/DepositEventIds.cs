@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Commerce.Payments.Following;
 using Commerce.Payments.Watcher;
 
 namespace Commerce.Payments.Deposits;
@@ -13,11 +12,6 @@ public static class DepositEventIds
     public static Guid For(string transactionHash, ObservationStage stage, string blockHash)
     {
         var text = $"deposit|{transactionHash.ToLowerInvariant()}|{stage}|{blockHash.ToLowerInvariant()}";
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
+        return DeterministicId.Of(text);
     }
 }

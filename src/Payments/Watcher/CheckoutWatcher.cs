@@ -1,8 +1,8 @@
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Storage;
 using Commerce.Chain.JsonRpc;
+using Commerce.Payments.Following;
 using Commerce.Payments.Options;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,57 +12,23 @@ namespace Commerce.Payments.Watcher;
 /// Follows the Checkout contract's logs and reports them on commerce.order-events as
 /// <see cref="Events.Orders.PaymentObserved"/> (first seen, confirmed at depth, or reorged), through
 /// the grain store's outbox. Passes run back to back while behind the head, else every
-/// Payments:PollInterval. A failed pass is logged and retried; nothing is committed by half.
+/// Payments:PollInterval; <see cref="CheckoutWatcherStatus"/> is updated after each.
 /// </summary>
 public sealed partial class CheckoutWatcher(
     IOptions<CheckoutWatcherOptions> options, IGrainStore store, JsonRpcClient rpc, OutboxSignal signal, CheckoutWatcherStatus status,
-    TimeProvider clock, ILogger<CheckoutWatcher> logger) : BackgroundService
+    TimeProvider clock, ILogger<CheckoutWatcher> logger) : ChainWatcher(store, options.Value.PollInterval)
 {
-    private readonly CheckoutWatcherOptions _options = options.Value;
+    protected override IChainFollower CreateFollower() => new CheckoutFollower(options.Value, Store, rpc, logger, signal.Notify);
 
-    public long Passes => Interlocked.Read(ref _passes);
+    protected override void OnStarted() => status.Started();
 
-    private long _passes;
+    protected override void OnPassed(IChainFollower follower) =>
+        status.Passed(clock.GetUtcNow(), follower.LastHead ?? 0, follower.CursorBlock, follower.PendingCount);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override void OnPassFailed(Exception ex)
     {
-        var follower = new CheckoutFollower(_options, store, rpc, logger, signal.Notify);
-        var initialized = false;
-        status.Started();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var more = false;
-            try
-            {
-                if (!initialized)
-                {
-                    await store.InitializeAsync(stoppingToken);   // idempotent; the database may not be up yet
-                    initialized = true;
-                }
-                more = await follower.PollOnceAsync(stoppingToken);
-                status.Passed(clock.GetUtcNow(), follower.LastHead ?? 0, follower.State?.CursorBlock, follower.State?.Pending.Count ?? 0);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                status.Failed(ex.Message);
-                LogPassFailed(ex);
-            }
-            Interlocked.Increment(ref _passes);
-            if (more)
-                continue;
-            try
-            {
-                await Task.Delay(_options.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        status.Failed(ex.Message);
+        LogPassFailed(ex);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Checkout watcher pass failed; retrying")]

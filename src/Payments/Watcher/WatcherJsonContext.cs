@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
+using Commerce.Payments.Following;
 
 namespace Commerce.Payments.Watcher;
 
+/// <summary>The Checkout watcher's stored row (state type payments.checkout-watcher): the JSON shape written since the first version.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(WatcherState))]
+[JsonSerializable(typeof(FollowerState<TrackedLog>))]
 internal sealed partial class WatcherJsonContext : JsonSerializerContext;

@@ -152,6 +152,37 @@ public sealed class DepositWatcherTests(AnvilFixture anvil) : IClassFixture<Anvi
         Assert.Equal([(tx, false), (tx, true)], reports.Select(r => (r.TransactionHash, r.Confirmed)));
     }
 
+    [Fact]
+    public async Task A_row_in_the_first_stored_format_loads_and_its_pending_deposit_is_confirmed_without_being_reported_again()
+    {
+        var player = await FundedAsync();
+        var (tx, block) = await SendAsync(player, _custodyKey.Address, Ether / 5);
+        await anvil.Anvil.MineAsync();
+        var wallet = player.Address.ToLowerHex();
+        var amount = (Ether / 5).ToString(CultureInfo.InvariantCulture);
+        var number = block.Number!.Value;
+        var hash = block.Hash!.ToLowerInvariant();
+        // The row exactly as the first version wrote it: camelCase, the tracked deposit's identity included.
+        var row = $$"""
+            {"cursorBlock":{{number}},"cursorHash":"{{hash}}","blocks":[{"number":{{number}},"hash":"{{hash}}"}],
+             "pending":[{"observation":{"wallet":"{{wallet}}","custody":"{{Custody}}","amount":"{{amount}}","transactionHash":"{{tx}}",
+               "blockNumber":{{number}},"blockHash":"{{hash}}","confirmed":false,"reorged":false},"blockTime":{{block.Timestamp}},"identity":"{{tx}}:{{hash}}"}],
+             "recentlyConfirmed":[{"identity":"0xolder:0xblock","blockNumber":{{number}}}]}
+            """;
+        var fence = new PartitionCursor(DepositFollower.StateType, "chain", $"custody:{Custody}", 0);
+        await _store.Store.CommitAsync(new GrainBatchCommit(DepositFollower.StateType, fence, null, 1, [new StateWrite(Custody, row, 1)], [], []), CancellationToken.None);
+
+        var follower = NewFollower();
+        await follower.PollOnceAsync(CancellationToken.None);
+
+        var confirmed = Assert.Single(await DrainAsync());
+        Assert.Equal(DepositEventIds.For(tx, ObservationStage.Confirmed, hash), confirmed.Id);
+        Assert.Equal(new DepositObserved(wallet, Custody, amount, tx, (long)number, hash, Confirmed: true, Reorged: false), confirmed.Payload);
+        Assert.Empty(follower.State!.Pending);
+        Assert.Equal(["0xolder:0xblock", $"{tx}:{hash}"], follower.State.RecentlyConfirmed.Select(c => c.Identity));
+        Assert.Equal(await anvil.Eth.GetBlockNumberAsync(), follower.State.CursorBlock);
+    }
+
     private DepositFollower NewFollower(IGrainStore? store = null) =>
         new(_options, store ?? _store.Store, new JsonRpcClient(new HttpClient(), new JsonRpcClientOptions { Endpoint = anvil.Endpoint }), NullLogger.Instance);
 
