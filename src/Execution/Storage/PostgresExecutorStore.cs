@@ -112,12 +112,12 @@ public sealed class PostgresExecutorStore(string connectionString, TimeProvider 
         await using var writes = new NpgsqlBatch(connection, transaction);
         foreach (var c in commit.Changed)
         {
-            var v = StoredRows.CommandValues(c, now);
+            var v = StoredRows.StateValues(c);
             writes.BatchCommands.Add(Command("""
                 UPDATE exec_command SET status = $1, reason = $2, mined_hash = $3, block_number = $4, block_hash = $5,
                     succeeded = $6, last_sent_at = $7, last_error = $8, updated_at = $9
                 WHERE command_id = $10
-                """, v[9], v[10], v[11], v[12], v[13], v[14], v[15], v[16], now, c.CommandId));
+                """, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], now, c.CommandId));
         }
         AddAttempts(writes, commit.NewAttempts);
         AddOutbox(writes, commit.Outbox, now);

@@ -140,9 +140,11 @@ public sealed class SqliteExecutorStore : IExecutorStore, IAsyncDisposable
                 .Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
             foreach (var c in commit.Changed)
             {
-                var v = StoredRows.CommandValues(c, now);
-                p[0].Value = v[9]; p[1].Value = v[10]; p[2].Value = v[11]; p[3].Value = v[12]; p[4].Value = v[13];
-                p[5].Value = v[14]; p[6].Value = v[15]; p[7].Value = v[16]; p[8].Value = now; p[9].Value = c.CommandId;
+                var v = StoredRows.StateValues(c);
+                for (var i = 0; i < v.Length; i++)
+                    p[i].Value = v[i];
+                p[8].Value = now;
+                p[9].Value = c.CommandId;
                 if (await command.ExecuteNonQueryAsync(ct) != 1)
                     throw new InvalidOperationException($"command {c.CommandId} is not stored");
             }

@@ -60,6 +60,16 @@ internal static class StoredRows
         c.CreatedAt == default ? now : c.CreatedAt.ToUnixTimeMilliseconds(),
     ];
 
+    /// <summary>What a tracker pass rewrites: status, reason, mined_hash, block_number, block_hash, succeeded, last_sent_at, last_error.</summary>
+    public static object[] StateValues(ExecutorCommand c) =>
+    [
+        (int)c.Status, (object?)c.Reason ?? DBNull.Value, (object?)c.MinedHash ?? DBNull.Value,
+        c.BlockNumber is { } b ? (long)b : DBNull.Value, (object?)c.BlockHash ?? DBNull.Value,
+        c.Succeeded is { } s ? s : DBNull.Value,
+        c.LastSentAt is { } at ? at.ToUnixTimeMilliseconds() : DBNull.Value,
+        (object?)c.LastError ?? DBNull.Value,
+    ];
+
     /// <summary>The values of <see cref="AttemptColumns"/> plus sender and nonce, in order.</summary>
     public static object[] AttemptValues(string commandId, TransactionAttempt a) =>
     [
