@@ -1,15 +1,12 @@
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Storage;
 using Commerce.Chain.Crypto;
-using Commerce.Chain.JsonRpc;
 using Commerce.Payments.Delivery;
 using Commerce.Payments.Deposits;
 using Commerce.Payments.Following;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Commerce.Payments;
 
@@ -35,15 +32,9 @@ public static class CustodyServiceCollectionExtensions
                     o.Enabled = configuration.GetValue("Execution:Enabled", false) && o.CustodyAddress.Length > 0;
             })
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
-        services.AddSingleton<IHostedService>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<DepositWatcherOptions>>();
-            if (!options.Value.Enabled)
-                return new IdleService();
-            var rpc = new JsonRpcClient(new HttpClient(), new JsonRpcClientOptions { Endpoint = new Uri(options.Value.RpcUrl) });
-            return new DepositWatcher(options, sp.GetRequiredService<IGrainStore>(), rpc, sp.GetRequiredService<OutboxSignal>(),
-                sp.GetRequiredService<ILogger<DepositWatcher>>());
-        });
+        services.AddChainWatcherService<DepositWatcherOptions>((sp, options, rpc) =>
+            new DepositWatcher(options, sp.GetRequiredService<IGrainStore>(), rpc, sp.GetRequiredService<OutboxSignal>(),
+                sp.GetRequiredService<ILogger<DepositWatcher>>()));
         return services;
     }
 

@@ -1,15 +1,12 @@
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Storage;
-using Commerce.Chain.JsonRpc;
 using Commerce.Payments.Following;
 using Commerce.Payments.Options;
 using Commerce.Payments.Watcher;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Commerce.Payments;
 
@@ -27,15 +24,9 @@ public static class PaymentsServiceCollectionExtensions
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddSingleton<CheckoutWatcherStatus>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IHostedService>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<CheckoutWatcherOptions>>();
-            if (!options.Value.Enabled)
-                return new IdleService();
-            var rpc = new JsonRpcClient(new HttpClient(), new JsonRpcClientOptions { Endpoint = new Uri(options.Value.RpcUrl) });
-            return new CheckoutWatcher(options, sp.GetRequiredService<IGrainStore>(), rpc, sp.GetRequiredService<OutboxSignal>(),
-                sp.GetRequiredService<CheckoutWatcherStatus>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CheckoutWatcher>>());
-        });
+        services.AddChainWatcherService<CheckoutWatcherOptions>((sp, options, rpc) =>
+            new CheckoutWatcher(options, sp.GetRequiredService<IGrainStore>(), rpc, sp.GetRequiredService<OutboxSignal>(),
+                sp.GetRequiredService<CheckoutWatcherStatus>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CheckoutWatcher>>()));
         return services;
     }
 }

@@ -17,24 +17,14 @@ namespace Commerce.Payments.Deposits;
 /// receipt says it succeeded. Reports go to commerce.custody-events keyed by the sender, ids from
 /// <see cref="DepositEventIds"/>.
 /// </summary>
-public sealed partial class DepositFollower : ChainFollower<DepositObserved, TrackedDeposit>
+public sealed partial class DepositFollower(DepositWatcherOptions options, IGrainStore store, JsonRpcClient rpc, ILogger logger, Action? committed = null)
+    : ChainFollower<DepositObserved, TrackedDeposit>(options, store, rpc, StateType, "custody", FollowerJsonContext.Default.FollowerStateTrackedDeposit, committed)
 {
     public const string StateType = "payments.deposit-watcher";
 
-    private readonly DepositWatcherOptions _options;
-    private readonly ILogger _logger;
-    private readonly string _custody;
+    private readonly string _custody = options.Custody.ToLowerHex();
 
-    public DepositFollower(DepositWatcherOptions options, IGrainStore store, JsonRpcClient rpc, ILogger logger, Action? committed = null)
-        : base(options, store, rpc, StateType, options.Custody.ToLowerHex(), $"custody:{options.Custody.ToLowerHex()}",
-            DepositJsonContext.Default.FollowerStateTrackedDeposit, committed)
-    {
-        _options = options;
-        _logger = logger;
-        _custody = options.Custody.ToLowerHex();
-    }
-
-    protected override ulong RangeSize => (ulong)_options.MaxBlocksPerPass;
+    protected override ulong RangeSize { get; } = (ulong)options.MaxBlocksPerPass;
 
     /// <summary>
     /// The successful value transfers to the custody address in blocks [from, to]; null when the blocks do not form

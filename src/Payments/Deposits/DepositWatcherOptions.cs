@@ -23,6 +23,8 @@ public sealed class DepositWatcherOptions : ChainWatcherOptions
 
     public EthAddress Custody => EthAddress.Parse(CustodyAddress, $"{Section}:{nameof(CustodyAddress)}");
 
+    public override EthAddress FollowedAddress => Custody;
+
     protected override string SectionName => Section;
 
     protected override void ValidateAddress()

@@ -29,19 +29,18 @@ public abstract class ChainFollower<TObservation, TTracked> : IChainFollower
     private long? _commits;
 
     /// <param name="stateType">The grain-store state type of the row (and the fence's consumer group).</param>
-    /// <param name="key">The row's key (the followed address, lowercase).</param>
-    /// <param name="fenceKey">The fence's partition name in the store's cursor table.</param>
-    protected ChainFollower(ChainWatcherOptions options, IGrainStore store, JsonRpcClient rpc, string stateType, string key, string fenceKey,
+    /// <param name="fencePrefix">Names the fence's partition: "{prefix}:{followed address}" in the store's cursor table.</param>
+    protected ChainFollower(ChainWatcherOptions options, IGrainStore store, JsonRpcClient rpc, string stateType, string fencePrefix,
         JsonTypeInfo<FollowerState<TTracked>> json, Action? committed)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _store = store ?? throw new ArgumentNullException(nameof(store));
         Eth = new EthClient(rpc);
         _stateType = stateType;
-        Key = key;
+        Key = options.FollowedAddress.ToLowerHex();
         _json = json;
         _committed = committed;
-        _fence = new PartitionCursor(stateType, "chain", fenceKey, 0);
+        _fence = new PartitionCursor(stateType, "chain", $"{fencePrefix}:{Key}", 0);
     }
 
     /// <summary>The state as last committed (or loaded).</summary>
@@ -56,7 +55,7 @@ public abstract class ChainFollower<TObservation, TTracked> : IChainFollower
 
     protected EthClient Eth { get; }
 
-    /// <summary>The state row's key.</summary>
+    /// <summary>The state row's key: the followed address, lowercase.</summary>
     protected string Key { get; }
 
     /// <summary>How many blocks the next scan covers at most.</summary>

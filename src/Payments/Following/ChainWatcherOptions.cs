@@ -1,3 +1,5 @@
+using Commerce.Chain.Crypto;
+
 namespace Commerce.Payments.Following;
 
 /// <summary>
@@ -24,6 +26,9 @@ public abstract class ChainWatcherOptions
 
     /// <summary>Block hashes kept beyond the confirmation depth to find a fork point.</summary>
     public int ReorgWindow { get; set; } = 128;
+
+    /// <summary>The address the watcher follows (its state row's key); throws naming the key when it is not an address.</summary>
+    public abstract EthAddress FollowedAddress { get; }
 
     /// <summary>The configuration section these options are bound from (the prefix of every error).</summary>
     protected abstract string SectionName { get; }

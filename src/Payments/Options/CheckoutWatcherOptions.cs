@@ -20,6 +20,8 @@ public sealed class CheckoutWatcherOptions : ChainWatcherOptions
 
     public EthAddress Address => EthAddress.Parse(CheckoutAddress, $"{Section}:{nameof(CheckoutAddress)}");
 
+    public override EthAddress FollowedAddress => Address;
+
     protected override string SectionName => Section;
 
     protected override void ValidateAddress()

@@ -1,5 +1,6 @@
 using Commerce.Actors.Storage;
 using Commerce.Chain.Contracts;
+using Commerce.Chain.Crypto;
 using Commerce.Chain.JsonRpc;
 using Commerce.Events.Envelope;
 using Commerce.Events.Orders;
@@ -16,24 +17,14 @@ namespace Commerce.Payments.Watcher;
 /// decoded to <see cref="PaymentObserved"/> and kept only if every log's block and the range's first parent are
 /// canonical. Reports go to commerce.order-events keyed by the order id, ids from <see cref="PaymentEventIds"/>.
 /// </summary>
-public sealed partial class CheckoutFollower : ChainFollower<PaymentObserved, TrackedLog>
+public sealed partial class CheckoutFollower(CheckoutWatcherOptions options, IGrainStore store, JsonRpcClient rpc, ILogger logger, Action? committed = null)
+    : ChainFollower<PaymentObserved, TrackedLog>(options, store, rpc, StateType, "checkout", FollowerJsonContext.Default.FollowerStateTrackedLog, committed)
 {
     public const string StateType = "payments.checkout-watcher";
 
-    private readonly CheckoutWatcherOptions _options;
-    private readonly CheckoutContract _checkout;
-    private readonly ILogger _logger;
-    private ulong _range;
-
-    public CheckoutFollower(CheckoutWatcherOptions options, IGrainStore store, JsonRpcClient rpc, ILogger logger, Action? committed = null)
-        : base(options, store, rpc, StateType, options.Address.ToLowerHex(), $"checkout:{options.Address.ToLowerHex()}",
-            WatcherJsonContext.Default.FollowerStateTrackedLog, committed)
-    {
-        _options = options;
-        _checkout = new CheckoutContract(Eth, options.Address);
-        _logger = logger;
-        _range = (ulong)options.MaxBlockRange;
-    }
+    private readonly EthAddress _address = options.Address;
+    private readonly CheckoutContract _checkout = new(new EthClient(rpc), options.Address);
+    private ulong _range = (ulong)options.MaxBlockRange;
 
     /// <summary>Blocks asked per eth_getLogs now: Payments:MaxBlockRange, halved each time the node refused a range.</summary>
     public ulong BlockRange => _range;
@@ -49,7 +40,7 @@ public sealed partial class CheckoutFollower : ChainFollower<PaymentObserved, Tr
             {
                 FromBlock = from,
                 ToBlock = to,
-                Addresses = [_options.Address],
+                Addresses = [_address],
                 Topics = [PaymentMapping.Topics],
             }, ct);
         }
