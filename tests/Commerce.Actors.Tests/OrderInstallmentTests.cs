@@ -27,7 +27,6 @@ public sealed class OrderInstallmentTests
     public void The_call_data_selectors_are_those_of_the_checkout_abi()
     {
         Assert.Equal(OrderGrain.DeclareDefaultSelector, HexString.Encode(CheckoutAbi.DeclareDefault.Selector));
-        Assert.Equal(OrderGrain.RefundSelector, HexString.Encode(CheckoutAbi.Refund.Selector));
         Assert.Equal(HexString.Encode(CheckoutAbi.DeclareDefault.EncodeCall(HexString.Decode(OrderId, "id"))),
             OrderGrain.PurchaseIdCall(OrderGrain.DeclareDefaultSelector, OrderId));
     }
@@ -176,7 +175,7 @@ public sealed class OrderInstallmentTests
     }
 
     [Fact]
-    public async Task A_purchase_confirmed_after_the_order_was_cancelled_is_refunded_and_the_order_ends_refunded()
+    public async Task A_purchase_confirmed_after_the_order_was_cancelled_completes_it_the_chain_sold_the_item()
     {
         var grain = NewGrain(new OrderOptions { CheckoutAddress = Checkout });
         await Send(grain, Placed(installments: 1, price: "1000"), T0);
@@ -185,31 +184,33 @@ public sealed class OrderInstallmentTests
         Assert.Equal(OrderStatus.Cancelled, grain.State.Status);
 
         var late = await Send(grain, Payment("Purchased", "1000", "1000", null), T0.AddMinutes(16));
-        Assert.Equal(OrderStatus.Refunded, grain.State.Status);
+        Assert.Equal(OrderStatus.Completed, grain.State.Status);
         Assert.True(grain.State.Terminal);
-        var command = Assert.IsType<ChainCommandRequested>(late.On(TopicCatalog.ChainCommands).Single());
-        Assert.Equal(new ChainCommandRequested($"order:{OrderId}:refund", "refund", Checkout, "0", OrderGrain.RefundSelector + OrderId[2..], 0, null), command);
-        Assert.Equal(OrderStatus.Refunded, Assert.IsType<OrderUpdated>(late.On(TopicCatalog.PlayerEvents).Single()).Status);
-        Assert.Empty(late.On(TopicCatalog.ItemEvents)); // the item is the buyer's on chain; nothing to sell or release here
+        Assert.Empty(late.On(TopicCatalog.ChainCommands)); // no refund: the buyer would keep the item and the money
+        var sold = Assert.IsType<ItemSold>(late.On(TopicCatalog.ItemEvents).Single());
+        Assert.Equal(Wallet, sold.Owner);
+        Assert.Equal(OrderStatus.Completed, Assert.IsType<OrderUpdated>(late.On(TopicCatalog.PlayerEvents).Single()).Status);
+        Assert.Contains(grain.State.History, h => h.From == OrderStatus.Cancelled && h.To == OrderStatus.Placed && h.Detail!.Contains("the sale stands", StringComparison.Ordinal));
 
-        // A redelivery of the purchase asks nothing again; the refund's own log is told to the player.
+        // A redelivery of the purchase changes nothing.
         Assert.Empty((await Send(grain, Payment("Purchased", "1000", "1000", null), T0.AddMinutes(16))).Emitted);
-        var refunded = await Send(grain, Payment("Refunded", "1000", "0", null), T0.AddMinutes(17));
-        Assert.StartsWith("refund of 1000 confirmed", Assert.IsType<OrderUpdated>(refunded.On(TopicCatalog.PlayerEvents).Single()).Detail);
-        Assert.Single(grain.State.History, h => OrderStatus.IsTerminal(h.To) && h.From != h.To && h.To == OrderStatus.Refunded);
+        Assert.Equal(OrderStatus.Completed, grain.State.Status);
     }
 
     [Fact]
-    public async Task A_refund_the_executor_gave_up_on_is_told_to_the_player_and_a_failed_default_is_recorded()
+    public async Task A_purchase_by_another_wallet_after_the_order_was_cancelled_changes_nothing()
     {
         var grain = NewGrain(new OrderOptions { CheckoutAddress = Checkout });
         await Send(grain, Placed(installments: 1, price: "1000"), T0);
         await Send(grain, new ReservationRefused(OrderId, "dragons:1", "the item is reserved by another order"), T0);
-        await Send(grain, Payment("Purchased", "1000", "1000", null), T0.AddMinutes(1));
-        var failed = await Send(grain, new DeliveryUpdated(OrderId, $"order:{OrderId}:refund", "failed", "invalid command: gasLimit: estimation failed"), T0.AddMinutes(2));
-        Assert.Equal(OrderStatus.Refunded, grain.State.Status);
-        Assert.StartsWith("refund failed (invalid command", Assert.IsType<OrderUpdated>(failed.On(TopicCatalog.PlayerEvents).Single()).Detail);
+        var stray = await Send(grain, Payment("Purchased", "1000", "1000", null) with { Buyer = "0xbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" }, T0.AddMinutes(1));
+        Assert.Empty(stray.Emitted);
+        Assert.Equal(OrderStatus.Cancelled, grain.State.Status);
+    }
 
+    [Fact]
+    public async Task A_failed_declare_default_is_recorded_and_asked_again_by_the_next_check()
+    {
         var plan = NewGrain(new OrderOptions { CheckoutAddress = Checkout });
         await Send(plan, Placed(), T0);
         await Send(plan, Purchased(), T0);
@@ -221,15 +222,15 @@ public sealed class OrderInstallmentTests
     }
 
     [Fact]
-    public async Task A_plan_bought_after_the_order_was_cancelled_is_recorded_but_cannot_be_refunded()
+    public async Task A_plan_bought_after_the_order_was_cancelled_becomes_active_with_its_reminders()
     {
         var grain = NewGrain(new OrderOptions { CheckoutAddress = Checkout });
         await Send(grain, Placed(), T0);
-        await Send(grain, new ReservationRefused(OrderId, "dragons:1", "the item is sold"), T0);
+        await Send(grain, new ReservationRefused(OrderId, "dragons:1", "the item is reserved by another order"), T0);
         var late = await Send(grain, Purchased(), T0.AddMinutes(1));
-        Assert.Empty(late.Emitted);
-        Assert.Equal(OrderStatus.Cancelled, grain.State.Status);
-        Assert.Contains("cannot be refunded", grain.State.History[^1].Detail);
+        Assert.Equal(OrderStatus.PlanActive, grain.State.Status);
+        Assert.False(grain.State.Terminal);
+        Assert.Contains(late.Reminders, r => r.Name.StartsWith(OrderGrain.InstallmentReminder, StringComparison.Ordinal) && r.DueAt is not null);
     }
 
     [Fact]

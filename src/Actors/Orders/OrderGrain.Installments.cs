@@ -10,8 +10,8 @@ namespace Commerce.Actors.Orders;
 
 /// <summary>
 /// Installment plans and late payments (docs/ORDERS.md, "Installments" and "Late payments"): reminders pushed
-/// before each deadline, declareDefault asked of the executor once a deadline passed unpaid, a refund asked for
-/// a payment confirmed after the order was cancelled, and no cancellation while a payment is still confirming.
+/// before each deadline, declareDefault asked of the executor once a deadline passed unpaid, a purchase confirmed
+/// after the order was cancelled honoured (the chain sold the item), and no cancellation while a payment is still confirming.
 /// </summary>
 public sealed partial class OrderGrain
 {
@@ -23,9 +23,6 @@ public sealed partial class OrderGrain
 
     /// <summary>Selector of Checkout.declareDefault(bytes32): the first 4 bytes of keccak256("declareDefault(bytes32)").</summary>
     public const string DeclareDefaultSelector = "0xdaf79598";
-
-    /// <summary>Selector of Checkout.refund(bytes32): the first 4 bytes of keccak256("refund(bytes32)").</summary>
-    public const string RefundSelector = "0x7249fbb6";
 
     /// <summary>The detail of every installment reminder starts with this.</summary>
     public const string InstallmentDuePrefix = "installment due";
@@ -48,8 +45,6 @@ public sealed partial class OrderGrain
     /// <summary>The executor command id of the first declareDefault of an order; attempt n > 1 adds ":n".</summary>
     public static string DefaultCommandId(string orderId, int attempt = 1) =>
         attempt <= 1 ? $"order:{orderId}:default" : $"order:{orderId}:default:{attempt}";
-
-    public static string RefundCommandId(string orderId) => $"order:{orderId}:refund";
 
     /// <summary>Call data of a Checkout function taking the purchase id (the order id, 32 bytes).</summary>
     public static string PurchaseIdCall(string selector, string orderId) =>
@@ -192,19 +187,15 @@ public sealed partial class OrderGrain
     // ------------------------------------------------------------ late payments (called from ObservePaymentAsync)
 
     /// <summary>
-    /// A confirmed payment the ordinary steps do not take: a purchase confirmed after the order was cancelled
-    /// (its hold ran out while the transaction was in flight) is refunded, and the order ends refunded instead
-    /// of cancelled; the refund's own log is told to the player. False for everything else.
+    /// A purchase the chain confirmed for an order that was already cancelled (its hold ran out, or another order held
+    /// the item, while the buyer's transaction was on its way): the Checkout checked the quote and delivered the item
+    /// (or put it in escrow for a plan) to this buyer at the quoted price, so the sale stands. A refund would leave the
+    /// buyer both the money and the item (the Checkout's refund does not take the item back). The order leaves
+    /// cancelled, the one change ever made after a terminal state, and the purchase is then handled as any other:
+    /// completed, or plan-active. False when the payment is not such a purchase.
     /// </summary>
     private bool HandledAsLatePayment(PaymentObserved payment, string name)
     {
-        if (payment.Kind == "Refunded" && State.Status == OrderStatus.Refunded && State.RefundCommandId is not null)
-        {
-            var detail = $"refund of {payment.Amount} confirmed in {payment.TransactionHash}";
-            Record(name, detail);
-            Context.Emit(TopicCatalog.PlayerEvents, State.PlayerId!, new OrderUpdated(State.PlayerId!, Key, State.ItemId!, OrderStatus.Refunded, detail));
-            return true;
-        }
         if (payment.Kind != "Purchased" || State.Status != OrderStatus.Cancelled || State.Quote is null)
             return false;
         if (!string.Equals(payment.Buyer, State.Wallet, StringComparison.OrdinalIgnoreCase))
@@ -212,49 +203,27 @@ public sealed partial class OrderGrain
             Record(name, $"paid by {payment.Buyer}, not by the order's wallet");
             return true;
         }
-        if (State.Quote.Installments > 1)
+        var at = Context.Current.OccurredAt;
+        State = State with
         {
-            // The Checkout refunds only completed purchases; an active plan can only end by payment or default.
-            Record(name, $"a plan was bought in {payment.TransactionHash} after the order was cancelled: it cannot be refunded while active (reconcile reports it)");
-            return true;
-        }
-        if (string.IsNullOrEmpty(_options.CheckoutAddress))
-        {
-            Record(name, $"paid {payment.Amount} in {payment.TransactionHash} after the order was cancelled; no Checkout is configured (Orders:CheckoutAddress) to refund it");
-            return true;
-        }
-        var commandId = RefundCommandId(Key);
-        Context.Emit(TopicCatalog.ChainCommands, commandId, new ChainCommandRequested(
-            commandId, "refund", _options.CheckoutAddress, "0", PurchaseIdCall(RefundSelector, Key), 0, null));
-        State = State with { TotalPaid = payment.TotalPaid, RefundCommandId = commandId };
-        Move(name, OrderStatus.Refunded, $"paid {payment.Amount} in {payment.TransactionHash} after the order was cancelled: refund asked ({commandId})");
-        return true;
+            Status = OrderStatus.Placed,
+            Terminal = false,
+            History = Bounded(State.History, new OrderTransition(name, OrderStatus.Cancelled, OrderStatus.Placed, at,
+                $"paid in {payment.TransactionHash} after the order was cancelled: the chain sold the item to this buyer, the sale stands")),
+            UpdatedAt = at,
+        };
+        return false;
     }
 
     // ------------------------------------------------------------ the executor's word on our commands (called from DeliveryUpdatedAsync)
 
     /// <summary>
-    /// A refund or declareDefault the executor gave up on (it had no effect on chain): the refund's failure is told to
-    /// the player and left to an operator (reconcile reports the order refunded while the chain still holds the
-    /// payment); a failed declareDefault is asked again by the next default check. False for other commands.
+    /// A declareDefault the executor reported on: a failed one (it had no effect on chain) is asked again by the next
+    /// default check. False for other commands.
     /// </summary>
     private bool HandledAsOrderCommand(DeliveryUpdated delivery)
     {
         var name = $"{nameof(DeliveryUpdated)}:{delivery.Status}";
-        if (delivery.CommandId == State.RefundCommandId)
-        {
-            if (delivery.Status == ChainTransactionUpdated.Failed)
-            {
-                var detail = $"refund failed ({delivery.Detail}): the Checkout still holds the payment; an operator must refund it";
-                Record(name, detail);
-                Context.Emit(TopicCatalog.PlayerEvents, State.PlayerId!, new OrderUpdated(State.PlayerId!, Key, State.ItemId!, OrderStatus.Refunded, detail));
-            }
-            else
-            {
-                Record(name, $"{delivery.CommandId}: {delivery.Detail}");
-            }
-            return true;
-        }
         if (delivery.CommandId.StartsWith(DefaultCommandId(Key), StringComparison.Ordinal))
         {
             Record(name, delivery.Status == ChainTransactionUpdated.Failed

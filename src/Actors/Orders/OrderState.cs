@@ -24,8 +24,7 @@ public sealed record OrderState(
     bool Terminal,
     DateTimeOffset? PlacedAt,
     DateTimeOffset? UpdatedAt,
-    InstallmentPlan? Plan = null,
-    string? RefundCommandId = null)
+    InstallmentPlan? Plan = null)
 {
     /// <summary>Events kept in <see cref="History"/> and logs in <see cref="Payments"/> (the oldest go first).</summary>
     public const int MaxHistory = 64;

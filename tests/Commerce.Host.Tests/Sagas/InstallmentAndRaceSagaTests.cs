@@ -134,9 +134,10 @@ public sealed class InstallmentAndRaceSagaTests(SagaPlatform platform) : IClassF
     }
 
     [Fact]
-    public async Task A_purchase_confirmed_for_an_order_already_cancelled_is_refunded_on_chain_and_the_order_ends_refunded()
+    public async Task A_purchase_confirmed_for_an_order_already_cancelled_completes_it_the_chain_sold_the_item()
     {
-        // The holder reserves dragons:4; the other player's order for it is refused at once, but its wallet pays anyway.
+        // The holder reserves dragons:4; the other player's order for it is refused at once, but its wallet pays anyway
+        // and the Checkout sells it the token: the sale stands (a refund would leave it the item and the money).
         var holderKey = await Chain.NewWalletAsync();
         var lateKey = await Chain.NewWalletAsync();
         var (holder, _, _) = await platform.SignInAsync(holderKey);
@@ -149,17 +150,21 @@ public sealed class InstallmentAndRaceSagaTests(SagaPlatform platform) : IClassF
         var orderId = await SagaPlatform.PlaceAcceptedAsync(late, quote, signature, "eth");
         await platform.WaitForOrderAsync(orderId, s => s.Status == OrderStatus.Cancelled, "to be cancelled (the item is held by another order)");
 
+        var before = await Chain.Eth.GetBalanceAsync(lateKey.Address);
         var receipt = await Chain.Checkout.PurchaseAsync(Chain.Sender(lateKey), quote, signature);
-        var afterPurchase = await Chain.Eth.GetBalanceAsync(lateKey.Address);
-        var order = await platform.WaitForOrderAsync(orderId, s => s.Status == OrderStatus.Refunded, "to end refunded after its late payment");
-        Assert.Single(order.History, h => OrderStatus.IsTerminal(h.To) && h.From != h.To && h.To == OrderStatus.Refunded && h.From == OrderStatus.Cancelled);
-        await WaitForPushAsync(pushes, orderId, d => d.StartsWith($"refund of {Finney} confirmed", StringComparison.Ordinal), "the refund's confirmation");
-
-        var refunds = (await Chain.CheckoutEventsOfAsync(orderId)).OfType<CheckoutRefunded>().ToList();
-        Assert.Equal(Finney, Assert.Single(refunds).Amount);
-        Assert.Equal(PurchaseStatus.Refunded, (await Chain.Checkout.GetPurchaseAsync(quote.Nonce)).Status);
-        Assert.Equal(afterPurchase + Finney, await Chain.Eth.GetBalanceAsync(lateKey.Address)); // the whole price back, once
         Assert.True(receipt.Succeeded);
+        var order = await platform.WaitForOrderAsync(orderId, s => s.Status == OrderStatus.Completed, "to complete: the chain sold the item to this buyer");
+        Assert.Contains(order.History, h => h.From == OrderStatus.Cancelled && h.To == OrderStatus.Placed);
+        Assert.Single(order.History, h => h.To == OrderStatus.Completed && h.From != h.To);
+        await Eventually.Until(() => OrderStatuses(pushes, orderId).Contains(OrderStatus.Completed), SagaPlatform.Deadline,
+            () => $"a 'completed' push for the order; got [{string.Join(", ", OrderStatuses(pushes, orderId))}]");
+
+        Assert.Equal(lateKey.Address, await Chain.Dragons.OwnerOfAsync(4));
+        Assert.Empty((await Chain.CheckoutEventsOfAsync(orderId)).OfType<CheckoutRefunded>());
+        Assert.Equal(PurchaseStatus.Completed, (await Chain.Checkout.GetPurchaseAsync(quote.Nonce)).Status);
+        Assert.True(before - await Chain.Eth.GetBalanceAsync(lateKey.Address) >= Finney, "the price was paid once and not given back");
+        // The holder can no longer buy it: its purchase would revert (ItemNotForSale), so it is never completed.
+        Assert.NotEqual(OrderStatus.Completed, (await platform.WaitForOrderAsync(heldId, _ => true, "to be stored")).Status);
     }
 
     private static async Task<string> WaitForPushAsync(PushClient pushes, string orderId, Func<string, bool> detail, string what)
