@@ -169,7 +169,8 @@ public sealed partial class SenderTracker(
             }
         }
         await CommitAsync(pass, ct);
-        _recentSends.Enqueue((System.Diagnostics.Stopwatch.GetTimestamp(), pending.Count));
+        // Only what the node took counts towards a burst (commands deferred pass after pass do not).
+        _recentSends.Enqueue((System.Diagnostics.Stopwatch.GetTimestamp(), outcomes.Count(o => o.Outcome == SendOutcome.Accepted)));
     }
 
     /// <summary>Sends raw transactions in JSON-RPC batches; a batch that cannot be delivered defers all of its transactions.</summary>
