@@ -43,6 +43,27 @@ public sealed class OrderGrainCustodialTests
         Assert.Equal(OrderStatus.Paid, step.On(TopicCatalog.PlayerEvents).OfType<OrderUpdated>().Single().Status);
     }
 
+    [Fact]
+    public async Task A_mint_the_executor_never_answered_is_asked_again_with_the_same_command_id_until_it_does()
+    {
+        var grain = await PaidAsync();
+        var check = Assert.Single(_lastStep!.Reminders, r => r.Name == OrderGrain.MintReminder);
+        Assert.Equal(T0 + OrderGrain.MintRecheck, check.DueAt);
+
+        // The request was lost (e.g. the embedded broker restarted): the check asks again, same id, and checks back.
+        var again = await Send(grain, new OrderTimedOut(OrderId, OrderGrain.MintReminder));
+        var command = Assert.IsType<ChainCommandRequested>(Assert.Single(again.On(TopicCatalog.ChainCommands)));
+        Assert.Equal(MintId, command.CommandId);
+        Assert.Contains(again.Reminders, r => r.Name == OrderGrain.MintReminder && r.DueAt is not null);
+        Assert.Equal(OrderStatus.Paid, grain.State.Status);
+
+        // Once the executor speaks, the check stops; a check already on its way asks nothing.
+        var submitted = await Send(grain, Delivery(ChainTransactionUpdated.Submitted));
+        Assert.Contains(submitted.Reminders, r => r.Name == OrderGrain.MintReminder && r.DueAt is null);
+        Assert.Empty((await Send(grain, new OrderTimedOut(OrderId, OrderGrain.MintReminder))).Emitted);
+        Assert.Equal(OrderStatus.Delivering, grain.State.Status);
+    }
+
     [Theory]
     [InlineData("0x00000000000000000000000000000000000000aa", "5",
         "0xd3fc986400000000000000000000000000000000000000000000000000000000000000aa000000000000000000000000000000000000000000000000000000000000000500000000000000000000000000000000000000000000000000000000000000600000000000000000000000000000000000000000000000000000000000000000")]

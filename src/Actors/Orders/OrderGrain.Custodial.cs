@@ -67,11 +67,44 @@ public sealed partial class OrderGrain
             return ValueTask.CompletedTask;
         }
         Context.CancelReminder(PaymentReminder);
-        Context.Emit(TopicCatalog.ChainCommands, MintCommandId(Key), new ChainCommandRequested(
-            MintCommandId(Key), "mint", State.Quote.Collection, "0", MintCall(State.Wallet!, State.Quote.TokenId), 0, null));
+        RequestMint();
         State = State with { TotalPaid = held.Amount };
         Move(nameof(FundsHeld), OrderStatus.Paid, $"{held.Amount} wei held on the custodial balance; minting token {State.Quote.TokenId} to {State.Wallet}");
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The reminder that asks for the mint again while the executor has not said it sent it.</summary>
+    public const string MintReminder = "mint";
+
+    /// <summary>How long a paid order waits for the executor's first word on its mint before asking again.</summary>
+    public static readonly TimeSpan MintRecheck = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Asks the executor for the mint (always the same command id, so it is sent at most once however often it is asked)
+    /// and checks back later: a request lost on its way (the embedded broker forgets its log on restart) is asked again.
+    /// </summary>
+    private void RequestMint()
+    {
+        Context.Emit(TopicCatalog.ChainCommands, MintCommandId(Key), new ChainCommandRequested(
+            MintCommandId(Key), "mint", State.Quote!.Collection, "0", MintCall(State.Wallet!, State.Quote.TokenId), 0, null));
+        Context.SetReminder(MintReminder, Context.Current.OccurredAt + MintRecheck, new OrderTimedOut(Key, MintReminder));
+    }
+
+    /// <summary>The mint check: still paid with no word from the executor, so the request is made again. False for other stages.</summary>
+    private bool HandledAsMintCheck(OrderTimedOut timedOut)
+    {
+        if (timedOut.Stage != MintReminder)
+            return false;
+        if (IsCustodial && State.Status == OrderStatus.Paid)
+        {
+            RequestMint();
+            Record(nameof(OrderTimedOut), $"no word from the executor on {MintCommandId(Key)}: asked again (the same command id is sent at most once)");
+        }
+        else
+        {
+            Record(nameof(OrderTimedOut), $"{MintReminder}: the order is {State.Status}");
+        }
+        return true;
     }
 
     public ValueTask HoldRefusedAsync(HoldRefused refused)
@@ -95,6 +128,7 @@ public sealed partial class OrderGrain
             return false;
         var name = $"{nameof(DeliveryUpdated)}:{delivery.Status}";
         var detail = delivery.Detail is null ? delivery.CommandId : $"{delivery.CommandId}: {delivery.Detail}";
+        Context.CancelReminder(MintReminder); // the executor has the command
         if (State.Status is not (OrderStatus.Paid or OrderStatus.Delivering))
         {
             Record(name, $"{detail} (the order is {State.Status})");

@@ -199,7 +199,7 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
 
     public ValueTask TimedOutAsync(OrderTimedOut timedOut)
     {
-        if (HandledByInstallments(timedOut))
+        if (HandledByInstallments(timedOut) || HandledAsMintCheck(timedOut))
             return ValueTask.CompletedTask;
         if (timedOut.Stage == PaymentReminder && State.Status is OrderStatus.Placed or OrderStatus.Reserved)
         {
