@@ -87,17 +87,7 @@ public sealed class ChainPlatformFixture : IAsyncLifetime
             expiresAt ?? DateTimeOffset.UtcNow.AddMinutes(10), "test"));
         return new JsonObject
         {
-            ["quote"] = new JsonObject
-            {
-                ["collection"] = quote.Collection.ToString(),
-                ["tokenId"] = quote.TokenId.ToString(CultureInfo.InvariantCulture),
-                ["buyer"] = quote.Buyer.ToString(),
-                ["currency"] = quote.Currency.ToString(),
-                ["price"] = quote.Price.ToString(CultureInfo.InvariantCulture),
-                ["installments"] = (int)quote.Installments,
-                ["expiry"] = (long)quote.Expiry,
-                ["nonce"] = HexString.Encode(quote.Nonce),
-            },
+            ["quote"] = OrderBodies.Quote(quote.Collection, quote.TokenId, quote.Buyer, quote.Currency, quote.Price, quote.Installments, quote.Expiry, quote.Nonce),
             ["signature"] = signature.Signature,
         };
     }

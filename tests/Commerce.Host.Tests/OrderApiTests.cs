@@ -22,7 +22,7 @@ public sealed class OrderApiTests(PlatformFixture platform) : IClassFixture<Plat
         var (player, playerId, token) = await platform.SignInAsync();
         await using var pushes = await PushClient.ConnectAsync(platform.BaseUrl, token);
         var offered = await OfferedItemAsync(player, pushes, playerId, "dragons:6");
-        var body = OrderBody(offered);
+        var body = OrderBodies.FromOffer(offered, "eth");
 
         var response = await PostAsync(player, body, "key-1");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -64,7 +64,7 @@ public sealed class OrderApiTests(PlatformFixture platform) : IClassFixture<Plat
     {
         var (player, playerId, token) = await platform.SignInAsync();
         await using var pushes = await PushClient.ConnectAsync(platform.BaseUrl, token);
-        var body = OrderBody(await OfferedItemAsync(player, pushes, playerId, "dragons:7"));
+        var body = OrderBodies.FromOffer(await OfferedItemAsync(player, pushes, playerId, "dragons:7"), "eth");
         var quote = body["quote"]!;
         quote["price"] = (System.Numerics.BigInteger.Parse(quote["price"]!.GetValue<string>(), CultureInfo.InvariantCulture) - 1).ToString(CultureInfo.InvariantCulture);
 
@@ -76,7 +76,7 @@ public sealed class OrderApiTests(PlatformFixture platform) : IClassFixture<Plat
     {
         var (owner, ownerId, token) = await platform.SignInAsync();
         await using var pushes = await PushClient.ConnectAsync(platform.BaseUrl, token);
-        var body = OrderBody(await OfferedItemAsync(owner, pushes, ownerId, "dragons:8"));
+        var body = OrderBodies.FromOffer(await OfferedItemAsync(owner, pushes, ownerId, "dragons:8"), "eth");
         var (thief, _, _) = await platform.SignInAsync();
 
         await AssertFieldErrorAsync(await PostAsync(thief, body, "k"), HttpStatusCode.Forbidden, "quote.buyer");
@@ -187,28 +187,6 @@ public sealed class OrderApiTests(PlatformFixture platform) : IClassFixture<Plat
         }, Deadline, () => $"a push of kind OfferMade to {playerId}");
         var items = offer!.Value.GetProperty("payload").GetProperty("items").EnumerateArray().ToList();
         return items.FirstOrDefault(i => i.GetProperty("itemId").GetString() == itemId) is { ValueKind: JsonValueKind.Object } wanted ? wanted : items[0];
-    }
-
-    private static JsonObject OrderBody(JsonElement offered)
-    {
-        var q = offered.GetProperty("quote");
-        return new JsonObject
-        {
-            ["itemId"] = offered.GetProperty("itemId").GetString(),
-            ["quote"] = new JsonObject
-            {
-                ["collection"] = q.GetProperty("collectionContract").GetString(),
-                ["tokenId"] = q.GetProperty("tokenId").GetString(),
-                ["buyer"] = q.GetProperty("buyer").GetString(),
-                ["currency"] = q.GetProperty("currencyToken").GetString(),
-                ["price"] = q.GetProperty("price").GetString(),
-                ["installments"] = q.GetProperty("installments").GetInt32(),
-                ["expiry"] = q.GetProperty("expiry").GetInt64(),
-                ["nonce"] = q.GetProperty("nonce").GetString(),
-            },
-            ["signature"] = q.GetProperty("signature").GetString(),
-            ["paymentKind"] = "eth",
-        };
     }
 
     private static List<string?> OrderPushes(PushClient pushes)

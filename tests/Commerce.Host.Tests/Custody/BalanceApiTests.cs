@@ -84,7 +84,7 @@ public sealed class BalanceApiTests(PlatformFixture platform) : IClassFixture<Pl
         }, Deadline, () => $"an offer pushed to {playerId}");
         var offered = offer!.Value.GetProperty("payload").GetProperty("items").EnumerateArray()
             .First(i => i.GetProperty("quote").GetProperty("currencyToken").GetString() == "0x0000000000000000000000000000000000000000");
-        var body = OrderBody(offered, "custodial");
+        var body = OrderBodies.FromOffer(offered, "custodial");
 
         var response = await PostAsync(player, body, "custodial-1");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -143,27 +143,5 @@ public sealed class BalanceApiTests(PlatformFixture platform) : IClassFixture<Pl
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/me/orders") { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", idempotencyKey);
         return await client.SendAsync(request);
-    }
-
-    private static JsonObject OrderBody(JsonElement offered, string paymentKind)
-    {
-        var q = offered.GetProperty("quote");
-        return new JsonObject
-        {
-            ["itemId"] = offered.GetProperty("itemId").GetString(),
-            ["quote"] = new JsonObject
-            {
-                ["collection"] = q.GetProperty("collectionContract").GetString(),
-                ["tokenId"] = q.GetProperty("tokenId").GetString(),
-                ["buyer"] = q.GetProperty("buyer").GetString(),
-                ["currency"] = q.GetProperty("currencyToken").GetString(),
-                ["price"] = q.GetProperty("price").GetString(),
-                ["installments"] = q.GetProperty("installments").GetInt32(),
-                ["expiry"] = q.GetProperty("expiry").GetInt64(),
-                ["nonce"] = q.GetProperty("nonce").GetString(),
-            },
-            ["signature"] = q.GetProperty("signature").GetString(),
-            ["paymentKind"] = paymentKind,
-        };
     }
 }

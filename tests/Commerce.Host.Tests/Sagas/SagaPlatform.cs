@@ -89,17 +89,7 @@ public sealed class SagaPlatform : IAsyncLifetime
         var body = new JsonObject
         {
             ["itemId"] = $"dragons:{quote.TokenId}",
-            ["quote"] = new JsonObject
-            {
-                ["collection"] = quote.Collection.ToString(),
-                ["tokenId"] = quote.TokenId.ToString(CultureInfo.InvariantCulture),
-                ["buyer"] = quote.Buyer.ToString(),
-                ["currency"] = quote.Currency.ToString(),
-                ["price"] = quote.Price.ToString(CultureInfo.InvariantCulture),
-                ["installments"] = (int)quote.Installments,
-                ["expiry"] = (long)quote.Expiry,
-                ["nonce"] = HexString.Encode(quote.Nonce),
-            },
+            ["quote"] = OrderBodies.Quote(quote.Collection, quote.TokenId, quote.Buyer, quote.Currency, quote.Price, quote.Installments, quote.Expiry, quote.Nonce),
             ["signature"] = HexString.Encode(signature),
             ["paymentKind"] = paymentKind,
         };
