@@ -16,6 +16,11 @@ public sealed class GrainMetrics : IDisposable
         Duplicates = _meter.CreateCounter<long>("commerce.grains.duplicates", description: "Redelivered messages skipped");
         ApplyLatency = _meter.CreateHistogram<double>("commerce.grains.apply_latency", unit: "ms",
             description: "From the record's timestamp to the commit of its effects");
+        ReceiveLatency = _meter.CreateHistogram<double>("commerce.grains.receive_latency", unit: "ms",
+            description: "From the record's timestamp to the start of the batch that applies it (Kafka delivery and partition queueing)");
+        CommitDuration = _meter.CreateHistogram<double>("commerce.grains.commit_duration", unit: "ms",
+            description: "One batch's store commit (state, cursor, outbox), queueing for the writer included");
+        BatchSize = _meter.CreateHistogram<long>("commerce.grains.batch_size", unit: "{record}", description: "Records per applied batch");
         OffsetGaps = _meter.CreateCounter<long>("commerce.grains.offset_gaps", description: "Records the broker no longer had when their partition was read (lost to retention)");
         Activations = _meter.CreateUpDownCounter<long>("commerce.grains.activations", description: "Grains in memory");
     }
@@ -27,6 +32,12 @@ public sealed class GrainMetrics : IDisposable
     public Counter<long> Duplicates { get; }
 
     public Histogram<double> ApplyLatency { get; }
+
+    public Histogram<double> ReceiveLatency { get; }
+
+    public Histogram<double> CommitDuration { get; }
+
+    public Histogram<long> BatchSize { get; }
 
     public Counter<long> OffsetGaps { get; }
 

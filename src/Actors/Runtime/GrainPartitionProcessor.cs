@@ -55,6 +55,7 @@ internal sealed partial class GrainPartitionProcessor(
 
     private async Task ApplyAndCommitAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
     {
+        var startedAt = clock.GetUtcNow();
         var fresh = new List<(ConsumeResult<string, byte[]> Record, EventEnvelope? Envelope, string? Error)>(batch.Count);
         foreach (var record in batch)
         {
@@ -130,6 +131,7 @@ internal sealed partial class GrainPartitionProcessor(
             states.Add(new StateWrite(key, grain.SerializeState(), grain.Version));
         }
         var lastOffset = fresh[^1].Record.Offset.Value;
+        var commitStarted = clock.GetTimestamp();
         await store.CommitAsync(new GrainBatchCommit(definition.Name, cursor, _appliedOffset, lastOffset, states, outbox, processedIds, reminders, ledger), ct);
         _appliedOffset = lastOffset;
         if (outbox.Count > 0)
@@ -137,6 +139,10 @@ internal sealed partial class GrainPartitionProcessor(
 
         var committedAt = clock.GetUtcNow();
         var tag = new KeyValuePair<string, object?>("grain", definition.Name);
+        metrics.CommitDuration.Record(clock.GetElapsedTime(commitStarted).TotalMilliseconds, tag);
+        metrics.BatchSize.Record(fresh.Count, tag);
+        foreach (var (record, _, _) in fresh)
+            metrics.ReceiveLatency.Record((startedAt - record.Message.Timestamp.UtcDateTime).TotalMilliseconds, tag);
         metrics.Applied.Add(fresh.Count - deadLettered, tag);
         if (deadLettered > 0)
             metrics.DeadLettered.Add(deadLettered, tag);

@@ -1,4 +1,4 @@
-namespace Commerce.Benchmarks.Orders;
+namespace Commerce.Benchmarks;
 
 /// <summary>p50 / p99 / max of a set of durations in milliseconds (nearest rank).</summary>
 internal static class Percentiles
