@@ -64,6 +64,7 @@ internal static class GrainPipelineBenchmark
             var itemsBefore = itemRecorder.Applied;
             var clock = Stopwatch.StartNew();
             cpu = CpuTime();
+            var allocated = GC.GetTotalAllocatedBytes();
             foreach (var (key, value) in records)
                 Produce(producer, key, value);
             producer.Flush(TimeSpan.FromMinutes(1));
@@ -72,8 +73,9 @@ internal static class GrainPipelineBenchmark
             await WaitAsync(() => itemRecorder.Applied >= itemsBefore + events, TimeSpan.FromMinutes(5), "nft-item grains to apply every relayed event");
             var chainRate = events / clock.Elapsed.TotalSeconds;
             var grainCpu = (CpuTime() - cpu).TotalMicroseconds / events;
+            var grainAllocated = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / events;
             Console.WriteLine($"grains (player-session, committed)  : {grainRate:N0} events/s  = {grainRate / raw:P0} of raw");
-            Console.WriteLine($"  ... then via outbox to nft-item   : {chainRate:N0} events/s end to end, {grainCpu:F1} CPU-µs/event ({grainCpu / rawCpu:F1}x raw)");
+            Console.WriteLine($"  ... then via outbox to nft-item   : {chainRate:N0} events/s end to end, {grainCpu:F1} CPU-µs/event ({grainCpu / rawCpu:F1}x raw), {grainAllocated:F1} KiB allocated/event");
 
             // Steady load: paced production, latency from the record's timestamp to the commit of its effects.
             var baseline = recorder.Applied;

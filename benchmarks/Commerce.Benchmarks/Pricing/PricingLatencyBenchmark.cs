@@ -89,21 +89,23 @@ internal static class PricingLatencyBenchmark
         var total = warmupCount + rate * seconds;
         using var stop = new CancellationTokenSource();
         var received = 0;
+        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrap,
+            GroupId = $"bench-{run}",
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+            FetchWaitMaxMs = 5,
+        }).Build();
+        // The reader starts at each partition's current end, resolved here, so no record produced below can be missed.
+        using (var metadata = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build())
+        {
+            consumer.Assign(metadata.GetMetadata(outTopic, TimeSpan.FromSeconds(10)).Topics[0].Partitions
+                .Select(p => new TopicPartition(outTopic, p.PartitionId))
+                .Select(tp => new TopicPartitionOffset(tp, consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High)));
+        }
         var reader = Task.Factory.StartNew(() =>
         {
-            using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
-            {
-                BootstrapServers = bootstrap,
-                GroupId = $"bench-{run}",
-                AutoOffsetReset = AutoOffsetReset.Latest,
-                EnableAutoCommit = false,
-                FetchWaitMaxMs = 5,
-            }).Build();
-            var metadata = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build();
-            var partitions = metadata.GetMetadata(outTopic, TimeSpan.FromSeconds(10)).Topics[0].Partitions
-                .Select(p => new TopicPartitionOffset(outTopic, p.PartitionId, Offset.End)).ToList();
-            metadata.Dispose();
-            consumer.Assign(partitions);
             while (!stop.IsCancellationRequested)
             {
                 var record = consumer.Consume(TimeSpan.FromMilliseconds(50));
@@ -119,7 +121,6 @@ internal static class PricingLatencyBenchmark
         }, TaskCreationOptions.LongRunning);
 
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, EnableIdempotence = true, LingerMs = 1 }).Build();
-        Thread.Sleep(TimeSpan.FromSeconds(1)); // let the reader's assignment take effect before the first record (setup, not a wait for a result)
         string[] items = ["dragons:1", "dragons:2", "dragons:4", "dragons:5", "dragons:7", "dragons:8", "dragons:10"];
         var pace = new SteadyPacer(rate);
         for (var i = 0; i < total; i++)
