@@ -101,7 +101,7 @@ public sealed class OrderGrainCustodialTests
 
     [Theory]
     [InlineData("reverted")]
-    [InlineData("invalid command: gasLimit: estimation failed (execution reverted)")]
+    [InlineData("refused before sending: it would revert (gas estimation: execution reverted)")]
     [InlineData("cancelled by a no-op")]
     public async Task A_failed_mint_releases_the_hold_frees_the_item_and_ends_the_order_refunded(string reason)
     {

@@ -60,7 +60,7 @@ public sealed partial class CommandAcceptor(
             }
             var (parsed, error) = CommandValidation.Parse(command);
             entries.Add(parsed is null
-                ? new Entry(record, Rejected(command, error!, now), null, null)
+                ? new Entry(record, Rejected(command, "invalid command: " + error!, now), null, null)
                 : new Entry(record, null, ToStored(command, parsed, now), null));
         }
         await EstimateGasAsync(entries, now, ct);
@@ -176,7 +176,7 @@ public sealed partial class CommandAcceptor(
                 catch (JsonRpcException e)
                 {
                     var command = entry.Record.Command!;
-                    entries[i] = entry with { Accepted = null, Rejected = Rejected(command, $"gasLimit: estimation failed ({e.RpcMessage})", now) };
+                    entries[i] = entry with { Accepted = null, Rejected = Rejected(command, $"refused before sending: it would revert (gas estimation: {e.RpcMessage})", now) };
                 }
             }
         }
@@ -196,14 +196,14 @@ public sealed partial class CommandAcceptor(
         CreatedAt = now,
     };
 
-    private ExecutorCommand Rejected(ChainCommandRequested command, string error, DateTimeOffset now) => new()
+    private ExecutorCommand Rejected(ChainCommandRequested command, string reason, DateTimeOffset now) => new()
     {
         CommandId = command.CommandId,
         Sender = factory.Sender,
         Kind = command.Kind ?? "",
         To = Chain.Crypto.EthAddress.TryParse(command.To, out var to) ? to : Chain.Crypto.EthAddress.Zero,
         Status = CommandStatus.Failed,
-        Reason = "invalid command: " + error,
+        Reason = reason,
         CreatedAt = now,
     };
 

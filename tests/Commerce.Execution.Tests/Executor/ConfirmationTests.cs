@@ -22,6 +22,23 @@ public sealed class ConfirmationTests : IAsyncLifetime
     public async Task DisposeAsync() => await _node.DisposeAsync();
 
     [Fact]
+    public async Task A_command_without_a_gas_limit_that_would_revert_is_refused_before_sending_and_takes_no_nonce()
+    {
+        await using var harness = await StartAsync(_node);
+        var reverting = EthAddress.FromBytes(Keccak256.HashUtf8("reverting-at-estimation").AsSpan(12));
+        await _node.Anvil.SetCodeAsync(reverting, Convert.FromHexString("5f5ffd"));
+
+        await harness.AcceptAsync(Transfer("would-revert", reverting, 0, gas: 0), Transfer("after", Recipient, 1));
+        await harness.MineAndPassAsync();
+
+        var refused = await harness.CommandAsync("would-revert");
+        Assert.Equal(CommandStatus.Failed, refused.Status);
+        Assert.StartsWith("refused before sending: it would revert (gas estimation:", refused.Reason, StringComparison.Ordinal);
+        Assert.Null(refused.Nonce);
+        Assert.Equal(0UL, (await harness.CommandAsync("after")).Nonce);
+    }
+
+    [Fact]
     public async Task A_transaction_that_reverts_is_mined_and_then_fails_as_reverted_at_the_confirmation_depth()
     {
         await using var harness = await StartAsync(_node);

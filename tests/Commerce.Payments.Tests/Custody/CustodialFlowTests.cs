@@ -82,7 +82,7 @@ public sealed class CustodialFlowTests(CustodyPlatform platform) : IClassFixture
         var order = await platform.WaitOrderAsync(orderId, OrderStatus.Refunded);
 
         // The executor refused the command at gas estimation (it would revert): nothing was sent.
-        Assert.Contains(order.History, h => h.To == OrderStatus.Refunded && h.Detail!.Contains("the mint failed (invalid command: gasLimit: estimation failed", StringComparison.Ordinal));
+        Assert.Contains(order.History, h => h.To == OrderStatus.Refunded && h.Detail!.Contains("the mint failed (refused before sending: it would revert (gas estimation:", StringComparison.Ordinal));
         Assert.DoesNotContain(order.History, h => h.Event == $"{nameof(DeliveryUpdated)}:{ChainTransactionUpdated.Mined}");
         var account = await platform.WaitBalanceAsync(player, Ether);
         Assert.Equal(("0", "0", Ether.ToString(CultureInfo.InvariantCulture)), (account.Held, account.Spent, account.Credited));
