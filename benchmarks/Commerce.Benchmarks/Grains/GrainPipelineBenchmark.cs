@@ -53,7 +53,7 @@ internal static class GrainPipelineBenchmark
         var host = await StartRuntimeAsync(cluster.BootstrapServers, Path.Combine(directory, "grains.db"));
         try
         {
-            using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers, EnableIdempotence = true, LingerMs = 2 }).Build();
+            using var producer = RawProducer(cluster.BootstrapServers);
             // In rounds of 10,000, each applied before the next, so the backlog stays far inside the broker's bounded log;
             // long enough for the tiered JIT to finish with the hot paths, as in a server that has run for a while.
             for (var round = 0; round < grainWarmup; round += 10_000)
@@ -119,13 +119,17 @@ internal static class GrainPipelineBenchmark
 
     private static TimeSpan CpuTime() => Process.GetCurrentProcess().TotalProcessorTime;
 
-    private static double RawProduceAndConsume(string bootstrap, string topic, (string Key, byte[] Value)[] records)
+    /// <summary>The producer every side of the benchmark uses: idempotent, 2 ms linger (as the platform's).</summary>
+    private static IProducer<string, byte[]> RawProducer(string bootstrap) =>
+        new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, EnableIdempotence = true, LingerMs = 2 }).Build();
+
+    /// <summary>A plain group member on <paramref name="topic"/>, returned once it holds its partitions.</summary>
+    private static IConsumer<string, byte[]> RawConsumer(string bootstrap, string topic, string groupId)
     {
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, EnableIdempotence = true, LingerMs = 2 }).Build();
-        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
         {
             BootstrapServers = bootstrap,
-            GroupId = "bench.raw",
+            GroupId = groupId,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoOffsetStore = false,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
@@ -134,6 +138,13 @@ internal static class GrainPipelineBenchmark
         consumer.Subscribe(topic);
         while (consumer.Assignment.Count == 0)
             consumer.Consume(TimeSpan.FromMilliseconds(50));
+        return consumer;
+    }
+
+    private static double RawProduceAndConsume(string bootstrap, string topic, (string Key, byte[] Value)[] records)
+    {
+        using var producer = RawProducer(bootstrap);
+        using var consumer = RawConsumer(bootstrap, topic, "bench.raw");
         var clock = Stopwatch.StartNew();
         foreach (var (key, value) in records)
             Produce(producer, key, value, topic);
@@ -156,18 +167,8 @@ internal static class GrainPipelineBenchmark
     /// </summary>
     private static Distribution RawSteadyLatency(string bootstrap, string topic, int rate, int seconds, int players)
     {
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, EnableIdempotence = true, LingerMs = 2 }).Build();
-        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = bootstrap,
-            GroupId = "bench.raw-steady",
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
-            FetchWaitMaxMs = 10,
-        }).Build();
-        consumer.Subscribe(topic);
-        while (consumer.Assignment.Count == 0)
-            consumer.Consume(TimeSpan.FromMilliseconds(50));
+        using var producer = RawProducer(bootstrap);
+        using var consumer = RawConsumer(bootstrap, topic, "bench.raw-steady");
         var total = rate * seconds;
         var latencies = new List<double>(total);
         var reader = Task.Factory.StartNew(() =>
