@@ -39,4 +39,24 @@ public sealed class DevChainNodeTests
         Assert.False(node.IsRunning);
         await Assert.ThrowsAsync<HttpRequestException>(() => eth.GetChainIdAsync());
     }
+
+    [Fact]
+    public async Task The_cpu_time_reported_is_the_nodes_own_and_grows_with_its_work()
+    {
+        var node = await AnvilNode.StartAsync(AnvilNode.FindBinary(), []);
+        using var http = new HttpClient();
+        var anvil = new AnvilClient(new JsonRpcClient(http, new JsonRpcClientOptions { Endpoint = node.Endpoint, MaxRetries = 0 }));
+        var started = node.CpuTime;
+        // The watchdog shell only sleeps; the node parsed its arguments, built its genesis and served a probe.
+        Assert.True(started > TimeSpan.Zero, $"expected the node's start-up CPU time, got {started}");
+
+        for (var i = 0; i < 300; i++)
+            await anvil.MineAsync();
+        var afterWork = node.CpuTime;
+        // About 160 ms here; the watchdog shell, which only sleeps, would not reach 50 ms.
+        Assert.True(afterWork - started > TimeSpan.FromMilliseconds(50), $"expected CPU time to grow by more than 50 ms over 300 mined blocks: {started} -> {afterWork}");
+
+        await node.DisposeAsync();
+        Assert.Equal(TimeSpan.Zero, node.CpuTime);
+    }
 }

@@ -54,6 +54,50 @@ public sealed class AnvilNode : IAsyncDisposable
     public string RecentOutput => string.Join(" | ", _output);
 
     /// <summary>
+    /// CPU time the node has used so far (benchmarks print it: on a shared machine it says who was busy). Under the
+    /// watchdog shell the node is that shell's child, found through /proc; zero once it has exited.
+    /// </summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            if (!IsRunning)
+                return TimeSpan.Zero;
+            var node = NodeProcessId() is { } pid ? TryGetProcess(pid) : null;
+            using (node)
+            {
+                if (node is null)
+                    return TimeSpan.Zero;
+                node.Refresh();
+                return node.TotalProcessorTime;
+            }
+        }
+    }
+
+    private int? NodeProcessId()
+    {
+        if (_process.StartInfo.FileName != "/bin/sh")
+            return _process.Id;
+        var children = $"/proc/{_process.Id}/task/{_process.Id}/children";
+        if (!File.Exists(children))
+            return null;
+        var first = File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+    }
+
+    private static Process? TryGetProcess(int pid)
+    {
+        try
+        {
+            return Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            return null; // exited in between
+        }
+    }
+
+    /// <summary>
     /// The Anvil binary: <paramref name="explicitPath"/> when given, else COMMERCE_ANVIL, else $COMMERCE_CACHE_DIR/anvil,
     /// else ~/.cache/commerce/anvil (where scripts/install-deps.sh puts it). Throws <see cref="FileNotFoundException"/> naming where it looked.
     /// </summary>

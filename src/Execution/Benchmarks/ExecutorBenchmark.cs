@@ -4,6 +4,7 @@ using System.Numerics;
 using Commerce.Chain.Contracts;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
+using Commerce.Chain.Node;
 using Commerce.Chain.JsonRpc;
 using Commerce.Chain.Transactions;
 using Commerce.Events.Chain;
@@ -52,7 +53,7 @@ public static class ExecutorBenchmark
         var signing = SigningBenchmarkHook.MeasureThroughput(2000, 10);
         Console.WriteLine($"signing: ours {signing.LibraryPerSecond:N0}/s, bare libsecp256k1 {signing.BarePerSecond:N0}/s, ratio {signing.MedianRatio:P0} (goal >= 70%)");
 
-        await using var anvil = await AnvilProcess.StartAsync("--block-time", "1", "--gas-limit", "300000000");
+        await using var anvil = await AnvilNode.StartAsync(AnvilNode.FindBinary(), ["--block-time", "1", "--gas-limit", "300000000"]);
         using var http = new HttpClient();
         var rpc = new JsonRpcClient(http, new JsonRpcClientOptions { Endpoint = anvil.Endpoint, MaxRetries = 4 });
         var eth = new EthClient(rpc);
