@@ -62,8 +62,7 @@ public sealed class ChainPlatformFixture : IAsyncLifetime
         await _app.StartAsync();
         Http.BaseAddress = new Uri(BaseUrl);
         await Eventually.Until(async () => (await Http.GetAsync("/health/ready")).IsSuccessStatusCode, Deadline, () => "the platform to report ready");
-        await Eventually.Until(async () => (await Store.LoadStateAsync("nft-item", "skins:10", default)) is not null, Deadline,
-            () => "the seed catalog to be listed");
+        await SeedCatalog.WaitUntilListedAsync(_app!.Services, "skins:10", Deadline);
     }
 
     /// <summary>Signs in <paramref name="key"/>'s wallet the way a game client does; returns a client carrying its token.</summary>

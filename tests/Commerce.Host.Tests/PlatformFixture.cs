@@ -50,8 +50,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         Http.BaseAddress = new Uri(BaseUrl);
         await Eventually.Until(async () => (await Http.GetAsync("/health/ready")).IsSuccessStatusCode, TimeSpan.FromSeconds(60),
             () => "the platform to report ready");
-        await Eventually.Until(async () => (await Store.LoadStateAsync("nft-item", "dragons:1", default)) is not null, TimeSpan.FromSeconds(60),
-            () => "the seed catalog to be listed");
+        await SeedCatalog.WaitUntilListedAsync(_app!.Services, "dragons:1", TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Signs in a new wallet the way a game client does and returns a client carrying its token.</summary>

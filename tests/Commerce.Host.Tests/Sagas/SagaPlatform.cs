@@ -63,8 +63,7 @@ public sealed class SagaPlatform : IAsyncLifetime
         await _app.StartAsync();
         Http.BaseAddress = new Uri(BaseUrl);
         await Eventually.Until(async () => (await Http.GetAsync("/health/ready")).IsSuccessStatusCode, Deadline, () => "the platform to report ready");
-        await Eventually.Until(async () => (await Store.LoadStateAsync("nft-item", "dragons:3", default)) is not null, Deadline,
-            () => "the seed catalog to be listed");
+        await SeedCatalog.WaitUntilListedAsync(_app!.Services, "dragons:3", Deadline);
     }
 
     /// <summary>Signs in <paramref name="key"/>'s wallet (EIP-4361); returns a client carrying its token and the token.</summary>
