@@ -141,13 +141,15 @@ internal sealed partial class GrainPartitionProcessor(
         var tag = new KeyValuePair<string, object?>("grain", definition.Name);
         metrics.CommitDuration.Record(clock.GetElapsedTime(commitStarted).TotalMilliseconds, tag);
         metrics.BatchSize.Record(fresh.Count, tag);
-        foreach (var (record, _, _) in fresh)
-            metrics.ReceiveLatency.Record((startedAt - record.Message.Timestamp.UtcDateTime).TotalMilliseconds, tag);
         metrics.Applied.Add(fresh.Count - deadLettered, tag);
         if (deadLettered > 0)
             metrics.DeadLettered.Add(deadLettered, tag);
         foreach (var (record, _, _) in fresh)
-            metrics.ApplyLatency.Record((committedAt - record.Message.Timestamp.UtcDateTime).TotalMilliseconds, tag);
+        {
+            var producedAt = record.Message.Timestamp.UtcDateTime;
+            metrics.ReceiveLatency.Record((startedAt - producedAt).TotalMilliseconds, tag);
+            metrics.ApplyLatency.Record((committedAt - producedAt).TotalMilliseconds, tag);
+        }
     }
 
     /// <summary>
