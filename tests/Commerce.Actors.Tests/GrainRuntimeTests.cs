@@ -32,7 +32,8 @@ public sealed class GrainRuntimeTests
         var item = await WaitForStateAsync(runtime, NftItemGrain.TypeName, "dragons:7", GrainJsonContext.Default.NftItemState, s => s.InterestTotal == 3);
 
         Assert.Equal(7.5, player.Interests.Single().TotalDwellSeconds);
-        Assert.Equal([1L, 2L, 3L], player.RecentPushes.Select(p => p.Seq));
+        Assert.Equal(3, player.PushSeq);
+        Assert.Equal([1L, 2L, 3L], (await runtime.Store.ReadJournalAsync(PlayerSessionGrain.TypeName, "0xabc", 0, CancellationToken.None)).Select(p => p.Seq));
         Assert.True(item.Listed);
         Assert.Equal("legendary", item.Rarity);
         Assert.Equal(3, item.InterestByMinute.Sum(b => b.Count));

@@ -280,7 +280,7 @@ public sealed class OrderGrainTests
         var first = await SendTo(session, PlayerSessionGrain.Definition, placed, T0);
         var redelivered = await SendTo(session, PlayerSessionGrain.Definition, placed, T0);
         var second = await SendTo(session, PlayerSessionGrain.Definition, reserved, T0.AddSeconds(1));
-        await SendTo(session, PlayerSessionGrain.Definition, new OrderUpdated(Wallet, "other", "dragons:2", OrderStatus.Placed, null), T0.AddSeconds(2));
+        var third = await SendTo(session, PlayerSessionGrain.Definition, new OrderUpdated(Wallet, "other", "dragons:2", OrderStatus.Placed, null), T0.AddSeconds(2));
 
         Assert.Equal("OrderUpdated", Assert.IsType<PlayerPushed>(first.Emitted.Single().Payload).Kind);
         Assert.Empty(redelivered.Emitted);
@@ -288,7 +288,8 @@ public sealed class OrderGrainTests
         Assert.Contains("\"status\":\"reserved\"", push.BodyJson);
         Assert.Equal(["other", OrderId], session.State.Orders.Select(o => o.OrderId));
         Assert.Equal(OrderStatus.Reserved, session.State.Orders[1].Status);
-        Assert.Equal([1L, 2L, 3L], session.State.RecentPushes.Select(p => p.Seq));
+        Assert.Equal(3, session.State.PushSeq);
+        Assert.Equal([1L, 2L, 3L], new[] { first, redelivered, second, third }.SelectMany(s => s.Journal).Select(j => j.Seq));
     }
 
     [Fact]
@@ -334,10 +335,11 @@ public sealed class OrderGrainTests
         await grain.ReceiveAsync(context, envelope);
         return new Step(
             [.. context.Emitted.Select(e => (e.Topic, EnvelopeSerializer.Deserialize(e.Value).Payload))],
-            context.Reminders);
+            context.Reminders,
+            context.Journal);
     }
 
-    private sealed record Step(IReadOnlyList<(string Topic, IEvent Payload)> Emitted, IReadOnlyList<ReminderWrite> Reminders)
+    private sealed record Step(IReadOnlyList<(string Topic, IEvent Payload)> Emitted, IReadOnlyList<ReminderWrite> Reminders, IReadOnlyList<JournalEntry> Journal)
     {
         public IEnumerable<IEvent> On(TopicDefinition topic) => Emitted.Where(e => e.Topic == topic.Name).Select(e => e.Payload);
     }

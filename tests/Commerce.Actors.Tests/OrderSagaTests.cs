@@ -34,7 +34,7 @@ public sealed class OrderSagaTests
         var session = await GrainRuntimeTests.WaitForStateAsync(runtime, PlayerSessionGrain.TypeName, wallet, GrainJsonContext.Default.PlayerSessionState,
             s => s.Orders.Any(o => o.OrderId == orderId && o.Status == OrderStatus.Completed));
         Assert.Equal([OrderStatus.Placed, OrderStatus.Reserved, OrderStatus.Completed],
-            session.RecentPushes.Where(p => p.Kind == "OrderUpdated").Select(p => System.Text.Json.JsonDocument.Parse(p.BodyJson).RootElement.GetProperty("status").GetString()));
+            (await runtime.Store.ReadJournalAsync(PlayerSessionGrain.TypeName, wallet, 0, CancellationToken.None)).Where(p => p.Kind == "OrderUpdated").Select(p => System.Text.Json.JsonDocument.Parse(p.BodyJson).RootElement.GetProperty("status").GetString()));
     }
 
     [Fact]

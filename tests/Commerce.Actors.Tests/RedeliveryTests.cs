@@ -36,7 +36,8 @@ public sealed class RedeliveryTests
         var state = JsonSerializer.Deserialize((await store.LoadStateAsync(PlayerSessionGrain.TypeName, "0xcrash", CancellationToken.None))!.Json,
             GrainJsonContext.Default.PlayerSessionState)!;
         Assert.Equal(15, state.InterestCount);
-        Assert.Equal(Enumerable.Range(1, 15).Select(i => (long)i), state.RecentPushes.Select(p => p.Seq));
+        Assert.Equal(15, state.PushSeq);
+        Assert.Equal(Enumerable.Range(1, 15).Select(i => (long)i), (await store.ReadJournalAsync(PlayerSessionGrain.TypeName, "0xcrash", 0, CancellationToken.None)).Select(p => p.Seq));
         Assert.Equal(14, await store.LoadCursorAsync(Cursor, CancellationToken.None));
         await using (var lease = await store.LeaseOutboxAsync(100, CancellationToken.None)) // one item event and one push per interest, once each
             Assert.Equal(30, lease.Records.Sum(r => r.Messages.Count));

@@ -32,7 +32,10 @@ public sealed class PlayerSessionGrain : Grain<PlayerSessionState>, IPlayerSessi
         (JsonTypeInfo<OrderUpdated>)EventJsonContext.Default.GetTypeInfo(typeof(OrderUpdated))!;
 
     public static GrainDefinition Definition { get; } =
-        new(TypeName, TopicCatalog.PlayerEvents, DedupeByEventId: false, () => new PlayerSessionGrain());
+        new(TypeName, TopicCatalog.PlayerEvents, DedupeByEventId: false, () => new PlayerSessionGrain())
+        {
+            JournalLength = PlayerSessionState.MaxPushes,
+        };
 
     protected override JsonTypeInfo<PlayerSessionState> StateJson => GrainJsonContext.Default.PlayerSessionState;
 
@@ -119,15 +122,16 @@ public sealed class PlayerSessionGrain : Grain<PlayerSessionState>, IPlayerSessi
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Sends something to this player in real time, numbered so a reconnecting client can resume.</summary>
+    /// <summary>
+    /// Sends something to this player in real time, numbered so a reconnecting client can resume: the push goes to the
+    /// grain's journal (the last <see cref="PlayerSessionState.MaxPushes"/> are kept, beside the state, not in it) and to
+    /// the player-pushes topic.
+    /// </summary>
     private void Push(string kind, string bodyJson)
     {
         var seq = State.PushSeq + 1;
-        State = State with
-        {
-            PushSeq = seq,
-            RecentPushes = [.. State.RecentPushes.Skip(Math.Max(0, State.RecentPushes.Count - PlayerSessionState.MaxPushes + 1)), new PushRecord(seq, kind, bodyJson, Now)],
-        };
+        State = State with { PushSeq = seq };
+        Context.AppendJournal(seq, kind, bodyJson);
         Context.Emit(TopicCatalog.PlayerPushes, Key, new PlayerPushed(Key, seq, kind, bodyJson));
     }
 }

@@ -15,12 +15,13 @@ public sealed record PlayerSessionState(
     IReadOnlyList<OfferSummary> RecentOffers,
     IReadOnlyList<OrderSummary> Orders,
     long PushSeq,
-    IReadOnlyList<PushRecord> RecentPushes,
     DateTimeOffset? LastSeenAt)
 {
     public const int MaxInterests = 50;
+
+    /// <summary>Pushes kept for a reconnecting client, in the grain's journal (not in this state).</summary>
     public const int MaxPushes = 32;
 
     public static PlayerSessionState New(string playerId) =>
-        new(playerId, null, "none", 0m, [], 0, [], [], [], 0, [], null);
+        new(playerId, null, "none", 0m, [], 0, [], [], [], 0, null);
 }

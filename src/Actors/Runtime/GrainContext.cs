@@ -21,6 +21,8 @@ internal sealed class GrainContext(string key, DateTimeOffset now, EventEnvelope
 
     public List<LedgerWrite> Ledger { get; } = [];
 
+    public List<JournalEntry> Journal { get; } = [];
+
     public void Emit(TopicDefinition topic, string key, IEvent payload)
     {
         if (!topic.Carries(payload.GetType()))
@@ -41,6 +43,13 @@ internal sealed class GrainContext(string key, DateTimeOffset now, EventEnvelope
     public void AppendToLedger(LedgerEntry entry) =>
         Ledger.Add(new LedgerWrite(definition?.Name ?? "", Key, Current.Id, Now,
             System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(entry, LedgerJsonContext.Default.LedgerEntry)));
+
+    public void AppendJournal(long seq, string kind, string bodyJson)
+    {
+        if (definition is { JournalLength: 0 })
+            throw new InvalidOperationException($"grain type {definition.Name} keeps no journal (its JournalLength is 0)");
+        Journal.Add(new JournalEntry(Key, seq, kind, bodyJson, Now));
+    }
 
     public void CancelReminder(string name) =>
         Reminders.Add(new ReminderWrite(Key, name, null, definition?.InputTopic.Name ?? "", Key, null));

@@ -10,4 +10,11 @@ namespace Commerce.Actors.Runtime;
 /// True when the input topic is fed by outboxes (at-least-once): each event id is then applied once
 /// even if a relay sends it twice.
 /// </param>
-public sealed record GrainDefinition(string Name, TopicDefinition InputTopic, bool DedupeByEventId, Func<IGrainActivation> Activate);
+public sealed record GrainDefinition(string Name, TopicDefinition InputTopic, bool DedupeByEventId, Func<IGrainActivation> Activate)
+{
+    /// <summary>
+    /// How many journal entries (<see cref="IGrainContext.AppendJournal"/>) the store keeps per key, newest first;
+    /// 0: the grain type keeps no journal.
+    /// </summary>
+    public int JournalLength { get; init; }
+}

@@ -87,6 +87,7 @@ internal sealed partial class GrainPartitionProcessor(
         var outbox = new List<OutboxWrite>();
         var reminders = new List<ReminderWrite>();
         var ledger = new List<LedgerWrite>();
+        var journal = new List<JournalEntry>();
         var processedIds = new List<Guid>();
         var seenInBatch = new HashSet<Guid>();
         var deadLettered = 0;
@@ -118,6 +119,7 @@ internal sealed partial class GrainPartitionProcessor(
                 outbox.AddRange(applied!.Emitted);
                 reminders.AddRange(applied.Reminders);
                 ledger.AddRange(applied.Ledger);
+                journal.AddRange(applied.Journal);
             }
             if (definition.DedupeByEventId)
                 processedIds.Add(envelope.Id);
@@ -132,7 +134,8 @@ internal sealed partial class GrainPartitionProcessor(
         }
         var lastOffset = fresh[^1].Record.Offset.Value;
         var commitStarted = clock.GetTimestamp();
-        await store.CommitAsync(new GrainBatchCommit(definition.Name, cursor, _appliedOffset, lastOffset, states, outbox, processedIds, reminders, ledger), ct);
+        await store.CommitAsync(new GrainBatchCommit(definition.Name, cursor, _appliedOffset, lastOffset, states, outbox, processedIds, reminders, ledger,
+            journal, definition.JournalLength), ct);
         _appliedOffset = lastOffset;
         if (outbox.Count > 0)
             outboxSignal.Notify();

@@ -38,4 +38,11 @@ public interface IGrainContext
     /// same transaction as the grain's new state: once per applied event, discarded if the handler throws.
     /// </summary>
     void AppendToLedger(LedgerEntry entry);
+
+    /// <summary>
+    /// Appends entry <paramref name="seq"/> to this grain's journal, in the same transaction as its new state: a bounded,
+    /// numbered history read by <see cref="Storage.IGrainStore.ReadJournalAsync"/> (the store keeps the newest
+    /// <see cref="GrainDefinition.JournalLength"/>). Kept out of the state, so a long history costs nothing per message.
+    /// </summary>
+    void AppendJournal(long seq, string kind, string bodyJson);
 }

@@ -6,7 +6,8 @@ namespace Commerce.Actors.Storage;
 /// Everything one batch of one partition changed, written in one transaction: the grains' new
 /// states, the cursor moved from <see cref="ExpectedOffset"/> to <see cref="AppliedOffset"/>, the
 /// events the grains emitted (outbox), the event ids now processed (inbox, for dedupe), the reminders set
-/// and the ledger entries recorded (appended to the hash chain in the same transaction).
+/// the ledger entries recorded (appended to the hash chain in the same transaction) and the journal entries
+/// appended (of which the store keeps the newest <see cref="JournalLength"/> per key).
 /// </summary>
 public sealed record GrainBatchCommit(
     string GrainType,
@@ -17,4 +18,6 @@ public sealed record GrainBatchCommit(
     IReadOnlyList<OutboxWrite> Outbox,
     IReadOnlyList<Guid> ProcessedEventIds,
     IReadOnlyList<ReminderWrite>? Reminders = null,
-    IReadOnlyList<LedgerWrite>? Ledger = null);
+    IReadOnlyList<LedgerWrite>? Ledger = null,
+    IReadOnlyList<JournalEntry>? Journal = null,
+    int JournalLength = 0);

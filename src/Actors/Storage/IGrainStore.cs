@@ -42,6 +42,9 @@ public interface IGrainStore
     /// <summary>The ledger's rows after <paramref name="afterSeq"/>, oldest first, at most <paramref name="max"/> (decision D9).</summary>
     Task<IReadOnlyList<LedgerRecord>> ReadLedgerAsync(long afterSeq, int max, CancellationToken ct);
 
+    /// <summary>The journal entries of one grain numbered above <paramref name="afterSeq"/>, oldest first.</summary>
+    Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string grainType, string key, long afterSeq, CancellationToken ct);
+
     /// <summary>Unpublished outbox rows, for the health check and operators.</summary>
     Task<long> CountOutboxAsync(CancellationToken ct);
 }

@@ -42,6 +42,10 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
             CREATE TABLE IF NOT EXISTS ledger (
                 seq bigint PRIMARY KEY, at timestamptz NOT NULL, grain_type text NOT NULL, key text NOT NULL,
                 event_id uuid NOT NULL, entry bytea NOT NULL, prev_hash bytea NOT NULL, hash bytea NOT NULL);
+            CREATE TABLE IF NOT EXISTS grain_journal (
+                grain_type text NOT NULL, key text NOT NULL, seq bigint NOT NULL, kind text NOT NULL,
+                body text NOT NULL, at timestamptz NOT NULL,
+                PRIMARY KEY (grain_type, key, seq));
             CREATE TABLE IF NOT EXISTS ledger_head (
                 id int PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, hash bytea NOT NULL);
             INSERT INTO ledger_head (id, seq, hash) VALUES (1, 0, decode(repeat('00', 32), 'hex'))
@@ -135,6 +139,28 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
                 SELECT $1, e, $3 FROM unnest($2::uuid[]) AS t(e) ON CONFLICT DO NOTHING
                 """,
                 commit.GrainType, commit.ProcessedEventIds.ToArray(), now));
+        }
+        if (commit.Journal is { Count: > 0 } journal)
+        {
+            batch.BatchCommands.Add(Command("""
+                INSERT INTO grain_journal (grain_type, key, seq, kind, body, at)
+                SELECT $1, k, s, n, b, a FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::timestamptz[]) AS t(k, s, n, b, a)
+                ON CONFLICT (grain_type, key, seq) DO UPDATE SET kind = excluded.kind, body = excluded.body, at = excluded.at
+                """,
+                commit.GrainType,
+                journal.Select(j => j.Key).ToArray(),
+                journal.Select(j => j.Seq).ToArray(),
+                journal.Select(j => j.Kind).ToArray(),
+                journal.Select(j => j.BodyJson).ToArray(),
+                journal.Select(j => j.At).ToArray()));
+            var newest = JournalTrim.NewestPerKey(journal);
+            batch.BatchCommands.Add(Command("""
+                DELETE FROM grain_journal j USING unnest($2::text[], $3::bigint[]) AS t(k, below)
+                WHERE j.grain_type = $1 AND j.key = t.k AND j.seq <= t.below
+                """,
+                commit.GrainType,
+                newest.Keys.ToArray(),
+                newest.Values.Select(seq => seq - commit.JournalLength).ToArray()));
         }
         foreach (var reminder in commit.Reminders ?? [])
         {
@@ -267,6 +293,20 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
         }
         batch.BatchCommands.Add(Command("UPDATE ledger_head SET seq = $1, hash = $2 WHERE id = 1", seq, previous));
         await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string grainType, string key, long afterSeq, CancellationToken ct)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT seq, kind, body, at FROM grain_journal WHERE grain_type = $1 AND key = $2 AND seq > $3 ORDER BY seq");
+        command.Parameters.Add(new NpgsqlParameter { Value = grainType });
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterSeq });
+        var entries = new List<JournalEntry>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            entries.Add(new JournalEntry(key, reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+        return entries;
     }
 
     public async Task<IReadOnlyList<LedgerRecord>> ReadLedgerAsync(long afterSeq, int max, CancellationToken ct)

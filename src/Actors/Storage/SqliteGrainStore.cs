@@ -17,6 +17,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     private Task? _checkpointer;
     private SqliteRowBatch? _stateUpsert;
     private SqliteRowBatch? _processedInsert;
+    private SqliteRowBatch? _journalInsert;
     private SqliteInQuery? _outboxDelete;
 
     public SqliteGrainStore(string connectionString, TimeProvider clock)
@@ -62,11 +63,18 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             CREATE TABLE IF NOT EXISTS ledger (
                 seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, grain_type TEXT NOT NULL, key TEXT NOT NULL,
                 event_id BLOB NOT NULL, entry BLOB NOT NULL, prev_hash BLOB NOT NULL, hash BLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS grain_journal (
+                grain_type TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
+                body TEXT NOT NULL, at INTEGER NOT NULL,
+                PRIMARY KEY (grain_type, key, seq));
             """, ct);
         _stateUpsert = new SqliteRowBatch(_writer,
             "INSERT INTO grain_state (grain_type, key, json, version, updated_at) VALUES", "($f0, {0}, {1}, {2}, $f1)",
             "ON CONFLICT (grain_type, key) DO UPDATE SET json = excluded.json, version = excluded.version, updated_at = excluded.updated_at",
             columns: 3, fixedParameters: 2);
+        _journalInsert = new SqliteRowBatch(_writer,
+            "INSERT OR REPLACE INTO grain_journal (grain_type, key, seq, kind, body, at) VALUES", "($f0, {0}, {1}, {2}, {3}, {4})", "",
+            columns: 5, fixedParameters: 1);
         _processedInsert = new SqliteRowBatch(_writer,
             "INSERT OR IGNORE INTO processed_event (grain_type, event_id, processed_at) VALUES", "($f0, {0}, $f1)", "", columns: 1, fixedParameters: 2);
         _committer = new SqliteGroupCommitter(_writer);
@@ -127,6 +135,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             await WriteProcessedAsync(transaction, commit, now, ct);
             await WriteRemindersAsync(writer, transaction, commit, ct);
             await AppendLedgerAsync(writer, transaction, commit, ct);
+            await AppendJournalAsync(writer, transaction, commit, ct);
             return true;
         }, ct);
 
@@ -367,6 +376,48 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             await insert.ExecuteNonQueryAsync(ct);
             previous = hash;
         }
+    }
+
+    /// <summary>Inserts the commit's journal entries, then trims each key it touched to the newest <c>JournalLength</c>.</summary>
+    private async Task AppendJournalAsync(SqliteConnection connection, SqliteTransaction transaction, GrainBatchCommit commit, CancellationToken ct)
+    {
+        if (commit.Journal is not { Count: > 0 } entries)
+            return;
+        await _journalInsert!.ExecuteAsync(transaction, entries, [commit.GrainType], static (entry, row) =>
+        {
+            row[0] = entry.Key;
+            row[1] = entry.Seq;
+            row[2] = entry.Kind;
+            row[3] = entry.BodyJson;
+            row[4] = entry.At.ToUnixTimeMilliseconds();
+        }, ct);
+        await using var trim = connection.CreateCommand();
+        trim.Transaction = transaction;
+        trim.CommandText = "DELETE FROM grain_journal WHERE grain_type = $type AND key = $key AND seq <= $below";
+        trim.Parameters.AddWithValue("$type", commit.GrainType);
+        var key = trim.Parameters.Add("$key", SqliteType.Text);
+        var below = trim.Parameters.Add("$below", SqliteType.Integer);
+        foreach (var newest in JournalTrim.NewestPerKey(entries))
+        {
+            key.Value = newest.Key;
+            below.Value = newest.Value - commit.JournalLength;
+            await trim.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string grainType, string key, long afterSeq, CancellationToken ct)
+    {
+        await using var connection = await OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, kind, body, at FROM grain_journal WHERE grain_type = $type AND key = $key AND seq > $after ORDER BY seq";
+        command.Parameters.AddWithValue("$type", grainType);
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$after", afterSeq);
+        var entries = new List<JournalEntry>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            entries.Add(new JournalEntry(key, reader.GetInt64(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3))));
+        return entries;
     }
 
     public async Task<IReadOnlyList<LedgerRecord>> ReadLedgerAsync(long afterSeq, int max, CancellationToken ct)

@@ -37,15 +37,10 @@ public static class PushEndpoint
         try
         {
             var lastSent = cursor ?? 0;
-            var stored = await store.LoadStateAsync(PlayerSessionGrain.TypeName, playerId, closed.Token);
-            if (stored is not null)
+            foreach (var push in await store.ReadJournalAsync(PlayerSessionGrain.TypeName, playerId, lastSent, closed.Token))
             {
-                var state = JsonSerializer.Deserialize(stored.Json, GrainJsonContext.Default.PlayerSessionState)!;
-                foreach (var push in state.RecentPushes.Where(p => p.Seq > lastSent).OrderBy(p => p.Seq))
-                {
-                    await SendAsync(socket, new PushFrame(push.Seq, push.Kind, push.At, push.BodyJson), closed.Token);
-                    lastSent = push.Seq;
-                }
+                await SendAsync(socket, new PushFrame(push.Seq, push.Kind, push.At, push.BodyJson), closed.Token);
+                lastSent = push.Seq;
             }
             await foreach (var frame in connection.Frames.ReadAllAsync(closed.Token))
             {
