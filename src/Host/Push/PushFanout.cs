@@ -9,7 +9,11 @@ namespace Commerce.Host.Push;
 /// <summary>
 /// Reads every player's pushes (a consumer group of its own per instance, from the newest record)
 /// and hands each to the sockets of that player open here. History for a reconnecting client comes
-/// from the player's grain state, so nothing needs replaying from Kafka.
+/// from the player grain's journal, so nothing needs replaying from Kafka. The start of each assigned
+/// partition is its end offset resolved in the assignment itself, before <see cref="IsListening"/>
+/// turns true: a push committed after a socket read its history is then always delivered live. (Left to
+/// "latest", the position was resolved at the first fetch, some time after the assignment, and a push
+/// produced in between was neither in that history nor read live.)
 /// </summary>
 public sealed partial class PushFanout(KafkaConnection connection, PushHub hub, ILogger<PushFanout> logger) : BackgroundService
 {
@@ -27,7 +31,12 @@ public sealed partial class PushFanout(KafkaConnection connection, PushHub hub, 
         config.AutoOffsetReset = AutoOffsetReset.Latest;
         config.EnableAutoCommit = false;
         using var consumer = new ConsumerBuilder<string, byte[]>(config)
-            .SetPartitionsAssignedHandler((_, partitions) => { _assigned += partitions.Count; })
+            .SetPartitionsAssignedHandler((c, partitions) =>
+            {
+                var starts = partitions.Select(tp => new TopicPartitionOffset(tp, EndOffset(c, tp))).ToList();
+                _assigned += partitions.Count;
+                return starts;
+            })
             .SetPartitionsRevokedHandler((_, partitions) => { _assigned -= partitions.Count; })
             .SetPartitionsLostHandler((_, partitions) => { _assigned -= partitions.Count; })
             .Build();
@@ -66,6 +75,22 @@ public sealed partial class PushFanout(KafkaConnection connection, PushHub hub, 
             consumer.Close();
         }
     }
+
+    private Offset EndOffset(IConsumer<string, byte[]> consumer, TopicPartition partition)
+    {
+        try
+        {
+            return consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(10)).High;
+        }
+        catch (KafkaException ex)
+        {
+            LogEndUnknown(partition.ToString(), ex.Error.Reason);
+            return Offset.End;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Push fanout could not resolve the end of {Partition} ({Reason}); it starts from the latest record when it fetches")]
+    private partial void LogEndUnknown(string partition, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Push fanout consume error: {Reason}")]
     private partial void LogConsumeError(string reason);
