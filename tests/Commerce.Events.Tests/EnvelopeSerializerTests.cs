@@ -47,4 +47,24 @@ public sealed class RawJsonConverterTests
         Assert.Contains("\"bodyJson\":{\"itemId\":\"dragons:1\",\"n\":2}", Encoding.UTF8.GetString(bytes));
         Assert.Equal(push, EnvelopeSerializer.Deserialize(bytes).Payload);
     }
+
+    [Fact]
+    public void The_type_is_peeked_without_reading_the_payload()
+    {
+        var envelope = EventEnvelope.Create("0xabc", new InterestShown("0xabc", "dragons:1", 2.5, "test"), DateTimeOffset.Parse("2026-11-22T10:00:00Z"));
+        Assert.Equal("InterestShown", EnvelopeSerializer.PeekType(EnvelopeSerializer.Serialize(envelope)));
+
+        // A hand-written envelope may put "type" after nested values, which are skipped whole.
+        var late = """{"payload":{"type":"Decoy","$type":"InterestShown"},"key":"0xabc","type":"LoyaltyUpdated"}""";
+        Assert.Equal("LoyaltyUpdated", EnvelopeSerializer.PeekType(Encoding.UTF8.GetBytes(late)));
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[1,2]")]
+    [InlineData("""{"key":"0xabc"}""")]
+    [InlineData("""{"type":7}""")]
+    [InlineData("")]
+    public void No_type_is_peeked_from_what_is_not_an_envelope_with_a_type(string text) =>
+        Assert.Null(EnvelopeSerializer.PeekType(Encoding.UTF8.GetBytes(text)));
 }

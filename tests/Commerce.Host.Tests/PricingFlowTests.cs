@@ -23,6 +23,9 @@ public sealed class PricingFlowTests(PlatformFixture platform) : IClassFixture<P
     {
         var signer = platform.Services.GetRequiredService<Eip712QuoteSigner>();
         var policy = platform.Services.GetRequiredService<LivePricingEngine>().Policy;
+        // Pricing reads the catalog on its own consumer group, beside the item grains the fixture waited for.
+        var engine = platform.Services.GetRequiredService<LivePricingEngine>();
+        await Eventually.Until(() => engine.Knows("dragons:4"), Deadline, () => "live pricing to read the listing of dragons:4");
         var (player, playerId, token) = await platform.SignInAsync();
         await using var pushes = await PushClient.ConnectAsync(platform.BaseUrl, token);
 

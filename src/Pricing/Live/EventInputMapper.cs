@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Commerce.Events.Envelope;
 using Commerce.Pricing.Amounts;
@@ -22,7 +23,18 @@ public sealed class EventInputMapper(PricingPolicy policy)
         .Select(c => c.Currency).DistinctBy(c => c.Code).ToDictionary(c => c.Code, StringComparer.Ordinal);
     private readonly Dictionary<string, Rarity> _rarities = new(StringComparer.Ordinal);
 
+    /// <summary>The envelope types <see cref="Map"/> reads; the rest (offers, pushes, item interest...) map to nothing.</summary>
+    private static readonly FrozenSet<string> ReadTypes = new[]
+    {
+        nameof(Player.InterestShown), nameof(Player.LoyaltyUpdated), nameof(Player.ChatIntentDetected), nameof(Items.ItemListed),
+        nameof(Market.ItemSupplyChanged), nameof(Market.BidPlaced), nameof(Market.FloorPriceChanged), nameof(Market.SaleRecorded),
+        nameof(Campaigns.CampaignStarted), nameof(Campaigns.CampaignEnded),
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     public long Ignored { get; private set; }
+
+    /// <summary>False when an envelope of this type would map to nothing, so its record need not be deserialized.</summary>
+    public static bool Reads(string envelopeType) => ReadTypes.Contains(envelopeType);
 
     public PricingInput? Map(EventEnvelope envelope)
     {

@@ -28,6 +28,12 @@ public sealed class LivePricingEngine(PricingPolicy policy, TimeSpan minOfferInt
         get { lock (_gate) return _service.State.EventsApplied; }
     }
 
+    /// <summary>Whether the listing of <paramref name="itemId"/> has been read (it can be offered).</summary>
+    public bool Knows(string itemId)
+    {
+        lock (_gate) return _service.State.TryGetItem(itemId, out _);
+    }
+
     public long OffersMade { get; private set; }
 
     public long OffersThrottled { get; private set; }

@@ -101,4 +101,29 @@ public class LivePricingEngineTests
             Assert.Contains(item.Explanation, f => f.Factor == "Base");
         });
     }
+
+    [Fact]
+    public void The_type_filter_skips_exactly_the_records_that_map_to_no_input()
+    {
+        var mapper = new EventInputMapper(Policies.Default);
+        EventEnvelope[] records =
+        [
+            .. Catalog(),
+            Interest(1),
+            At(TimeSpan.FromSeconds(2), Player, new LoyaltyUpdated(Player, "gold", 120m)),
+            At(TimeSpan.FromSeconds(3), Player, new ChatIntentDetected(Player, "dragons:4", "ask_price", 0.2)),
+            At(TimeSpan.FromSeconds(4), "dragons:4", new Commerce.Events.Market.BidPlaced("dragons", "dragons:4", 0.7m, "ETH", "opensea")),
+            At(TimeSpan.FromSeconds(5), "dragons", new Commerce.Events.Market.FloorPriceChanged("dragons", 0.5m, "ETH", "opensea")),
+            At(TimeSpan.FromSeconds(6), "dragons:7", new Commerce.Events.Market.SaleRecorded("dragons", "dragons:7", 0.3m, "ETH", "opensea")),
+            At(TimeSpan.FromSeconds(7), "dragons:4", new Commerce.Events.Market.ItemSupplyChanged("dragons", "dragons:4", 8, 10)),
+            At(TimeSpan.FromSeconds(8), "dragons", new Commerce.Events.Campaigns.CampaignStarted("c1", "dragons", 0.1m, T, T.AddHours(1))),
+            At(TimeSpan.FromSeconds(9), "dragons", new Commerce.Events.Campaigns.CampaignEnded("c1", "dragons")),
+            At(TimeSpan.FromSeconds(10), "dragons:4", new ItemInterestRegistered("dragons:4", Player, 3, T)),
+            At(TimeSpan.FromSeconds(11), Player, new WalletLinked(Player, Player)),
+            At(TimeSpan.FromSeconds(12), Player, new Commerce.Events.Pushes.PlayerPushed(Player, 1, "InterestRecorded", "{}")),
+        ];
+
+        Assert.All(records, r => Assert.Equal(mapper.Map(r) is not null, EventInputMapper.Reads(r.Type)));
+        Assert.Equal(3, records.Count(r => !EventInputMapper.Reads(r.Type)));
+    }
 }
