@@ -58,6 +58,7 @@ public sealed class ChainPlatformFixture : IAsyncLifetime
                 ["Chain:InstallmentIntervalSeconds"] = "120",
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            RecentLogs.AddTo(builder.Logging);
         });
         await _app.StartAsync();
         Http.BaseAddress = new Uri(BaseUrl);

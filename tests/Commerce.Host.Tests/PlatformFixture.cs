@@ -45,6 +45,7 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["Catalog:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "catalog", "demo.json"),
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            RecentLogs.AddTo(builder.Logging);
         });
         await _app.StartAsync();
         Http.BaseAddress = new Uri(BaseUrl);

@@ -14,7 +14,8 @@ namespace Commerce.Host.Tests;
 /// <summary>
 /// Waits for a platform under test to list its seed catalog. When it does not, the failure says where the items
 /// stopped: each grain host's partitions, and for the item topic every partition's end offset next to the item
-/// grains' committed cursor (the last offset applied: fully applied when it is the end offset minus one).
+/// grains' committed cursor (the last offset applied: fully applied when it is the end offset minus one), and the
+/// platform's last warnings and errors.
 /// </summary>
 internal static class SeedCatalog
 {
@@ -50,6 +51,8 @@ internal static class SeedCatalog
         {
             text.Append("; no offsets: ").Append(ex.Message);
         }
+        var logs = RecentLogs.Of(services);
+        text.Append("; the platform's last warnings: ").Append(logs.Count == 0 ? "none" : string.Join(" | ", logs));
         return text.ToString();
     }
 }

@@ -59,6 +59,7 @@ public sealed class SagaPlatform : IAsyncLifetime
         {
             builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            RecentLogs.AddTo(builder.Logging);
         });
         await _app.StartAsync();
         Http.BaseAddress = new Uri(BaseUrl);

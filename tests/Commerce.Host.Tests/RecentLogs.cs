@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Commerce.Host.Tests;
+
+/// <summary>
+/// The last warnings and errors of a platform under test, kept in memory so that a fixture that times out can say
+/// what the platform complained about (the test output does not carry the host's console).
+/// </summary>
+internal sealed class RecentLogs : ILoggerProvider
+{
+    private const int Kept = 30;
+
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public static void AddTo(ILoggingBuilder logging) => logging.Services.AddSingleton<ILoggerProvider, RecentLogs>();
+
+    /// <summary>The kept lines of the platform behind <paramref name="services"/>, oldest first; empty when none.</summary>
+    public static IReadOnlyList<string> Of(IServiceProvider services) =>
+        services.GetServices<ILoggerProvider>().OfType<RecentLogs>().FirstOrDefault()?._lines.ToArray() ?? [];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private void Add(string line)
+    {
+        _lines.Enqueue(line);
+        while (_lines.Count > Kept && _lines.TryDequeue(out _))
+        {
+        }
+    }
+
+    private sealed class Logger(RecentLogs owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+                return;
+            var error = exception is null ? "" : $" ({exception.GetType().Name}: {exception.Message})";
+            owner.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}{error}");
+        }
+    }
+}
