@@ -28,6 +28,7 @@ internal static class GrainPipelineBenchmark
         var steadyRate = IntArg(args, "--rate", 5_000);
         var steadySeconds = IntArg(args, "--seconds", 10);
         var grainWarmup = IntArg(args, "--warmup", 40_000);
+        using var sampler = args.Contains("--alloc") ? new AllocationSampler() : null;
 
         Console.WriteLine($"Grain pipeline benchmark: {events:N0} events over {players:N0} players after {grainWarmup:N0} warm-up events; steady phase {steadyRate:N0}/s for {steadySeconds} s");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -72,6 +73,7 @@ internal static class GrainPipelineBenchmark
             var clock = Stopwatch.StartNew();
             cpu = CpuTime();
             var allocated = GC.GetTotalAllocatedBytes();
+            sampler?.Start();
             foreach (var (key, value) in records)
                 Produce(producer, key, value);
             producer.Flush(TimeSpan.FromMinutes(1));
@@ -81,8 +83,11 @@ internal static class GrainPipelineBenchmark
             var chainRate = events / clock.Elapsed.TotalSeconds;
             var grainCpu = (CpuTime() - cpu).TotalMicroseconds / events;
             var grainAllocated = (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / events;
+            var sample = sampler?.Stop(top: 25);
             Console.WriteLine($"grains (player-session, committed)  : {grainRate:N0} events/s  = {grainRate / raw:P0} of raw");
             Console.WriteLine($"  ... then via outbox to nft-item   : {chainRate:N0} events/s end to end, {grainCpu:F1} CPU-µs/event ({grainCpu / rawCpu:F1}x raw), {grainAllocated:F1} KiB allocated/event");
+            if (sample is not null)
+                AllocationSampler.Print(sample, events);
 
             // Steady load: paced production, latency from the record's timestamp to the commit of its effects.
             var baseline = recorder.Applied;
@@ -133,7 +138,7 @@ internal static class GrainPipelineBenchmark
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoOffsetStore = false,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
-            FetchWaitMaxMs = 10,
+            FetchWaitMaxMs = 100,
         }).Build();
         consumer.Subscribe(topic);
         while (consumer.Assignment.Count == 0)
