@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace Commerce.Host.Tests;
 
@@ -23,7 +24,7 @@ namespace Commerce.Host.Tests;
 /// The whole platform embedded as <c>commerce demo</c> runs it: its own dev chain (a real Anvil child process with
 /// 1 s blocks and the contracts deployed), the embedded Kafka cluster, a SQLite file of its own, the seed catalog.
 /// </summary>
-public sealed class ChainPlatformFixture : IAsyncLifetime
+public sealed class ChainPlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
@@ -100,6 +101,7 @@ public sealed class ChainPlatformFixture : IAsyncLifetime
         Http.Dispose();
         if (_app is not null)
         {
+            RecentLogs.Report(_app.Services, diagnostics, nameof(ChainPlatformFixture));
             await _app.StopAsync();
             await _app.DisposeAsync();
         }

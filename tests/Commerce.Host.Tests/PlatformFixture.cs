@@ -10,11 +10,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace Commerce.Host.Tests;
 
 /// <summary>The whole platform, embedded, on a free loopback port with a SQLite file of its own.</summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("commerce-host-").FullName;
     private WebApplication? _app;
@@ -74,6 +75,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         Http.Dispose();
         if (_app is not null)
         {
+            RecentLogs.Report(_app.Services, diagnostics, nameof(PlatformFixture));
             await _app.StopAsync();
             await _app.DisposeAsync();
         }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace Commerce.Host.Tests;
 
@@ -19,6 +21,17 @@ internal sealed class RecentLogs : ILoggerProvider
     /// <summary>The kept lines of the platform behind <paramref name="services"/>, oldest first; empty when none.</summary>
     public static IReadOnlyList<string> Of(IServiceProvider services) =>
         services.GetServices<ILoggerProvider>().OfType<RecentLogs>().FirstOrDefault()?._lines.ToArray() ?? [];
+
+    /// <summary>
+    /// Prints the kept lines as an xUnit diagnostic message when any of them is an error, so a test that failed on a
+    /// platform that went wrong shows what the platform said (xunit.runner.json turns diagnostic messages on).
+    /// </summary>
+    public static void Report(IServiceProvider services, IMessageSink sink, string fixture)
+    {
+        var lines = Of(services);
+        if (lines.Any(l => l.Contains(" Error ", StringComparison.Ordinal) || l.Contains(" Critical ", StringComparison.Ordinal)))
+            sink.OnMessage(new DiagnosticMessage($"{fixture}: the platform's last warnings and errors:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}"));
+    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -44,7 +57,8 @@ internal sealed class RecentLogs : ILoggerProvider
         {
             if (!IsEnabled(logLevel))
                 return;
-            var error = exception is null ? "" : $" ({exception.GetType().Name}: {exception.Message})";
+            var frames = exception?.StackTrace?.Split('\n', 4, StringSplitOptions.TrimEntries).Take(3) ?? [];
+            var error = exception is null ? "" : $" ({exception.GetType().Name}: {exception.Message} {string.Join(" ", frames)})";
             owner.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}{error}");
         }
     }

@@ -28,18 +28,8 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
 
     public async Task InitializeAsync(CancellationToken ct)
     {
-        _writer = new SqliteConnection(_connectionString);
-        await _writer.OpenAsync(ct);
+        _writer = await OpenWriterAsync(ct);
         await ExecuteAsync(_writer, """
-            -- Every state update rewrites whole pages into the WAL and the checkpoint copies them back: 4 KiB pages
-            -- wrote half the bytes of 16 KiB ones per event and shortened the checkpoints that set the p99.
-            PRAGMA page_size = 4096;
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = NORMAL;
-            PRAGMA wal_autocheckpoint = 0;
-            PRAGMA busy_timeout = 30000;
-            PRAGMA cache_size = -65536;
-            PRAGMA temp_store = MEMORY;
             -- A rowid table: states are large rows, which WITHOUT ROWID tables store poorly.
             CREATE TABLE IF NOT EXISTS grain_state (
                 grain_type TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL,
@@ -68,19 +58,57 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
                 body TEXT NOT NULL, at INTEGER NOT NULL,
                 PRIMARY KEY (grain_type, key, seq));
             """, ct);
-        _stateUpsert = new SqliteRowBatch(_writer,
+        PrepareWriter(_writer);
+        _committer = new SqliteGroupCommitter(_writer, ReopenWriterAsync);
+        // Its own thread: a checkpoint blocks on file I/O for tens of milliseconds, which a pool thread must not.
+        _checkpointer = Task.Factory.StartNew(() => CheckpointLoop(_stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>How many times the writer connection was replaced after it went wrong (see <see cref="SqliteGroupCommitter"/>).</summary>
+    public int WriterReopened => _committer?.Reopened ?? 0;
+
+    /// <summary>The writer connection, with the settings every writer needs (they are per connection).</summary>
+    private async Task<SqliteConnection> OpenWriterAsync(CancellationToken ct)
+    {
+        var writer = new SqliteConnection(_connectionString);
+        await writer.OpenAsync(ct);
+        await ExecuteAsync(writer, """
+            -- Every state update rewrites whole pages into the WAL and the checkpoint copies them back: 4 KiB pages
+            -- wrote half the bytes of 16 KiB ones per event and shortened the checkpoints that set the p99.
+            PRAGMA page_size = 4096;
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            PRAGMA wal_autocheckpoint = 0;
+            PRAGMA busy_timeout = 30000;
+            PRAGMA cache_size = -65536;
+            PRAGMA temp_store = MEMORY;
+            """, ct);
+        return writer;
+    }
+
+    /// <summary>The statements prepared once on the writer connection.</summary>
+    private void PrepareWriter(SqliteConnection writer)
+    {
+        _stateUpsert = new SqliteRowBatch(writer,
             "INSERT INTO grain_state (grain_type, key, json, version, updated_at) VALUES", "($f0, {0}, {1}, {2}, $f1)",
             "ON CONFLICT (grain_type, key) DO UPDATE SET json = excluded.json, version = excluded.version, updated_at = excluded.updated_at",
             columns: 3, fixedParameters: 2);
-        _journalInsert = new SqliteRowBatch(_writer,
+        _journalInsert = new SqliteRowBatch(writer,
             "INSERT OR REPLACE INTO grain_journal (grain_type, key, seq, kind, body, at) VALUES", "($f0, {0}, {1}, {2}, {3}, {4})", "",
             columns: 5, fixedParameters: 1);
-        _processedInsert = new SqliteRowBatch(_writer,
+        _processedInsert = new SqliteRowBatch(writer,
             "INSERT OR IGNORE INTO processed_event (grain_type, event_id, processed_at) VALUES", "($f0, {0}, $f1)", "", columns: 1, fixedParameters: 2);
-        _committer = new SqliteGroupCommitter(_writer);
-        // Its own thread: a checkpoint blocks on file I/O for tens of milliseconds, which a pool thread must not.
-        _checkpointer = Task.Factory.StartNew(() => CheckpointLoop(_stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        _outboxDelete = new SqliteInQuery(_writer, "DELETE FROM outbox WHERE $f0 = $f0 AND id IN ({in})");
+        _outboxDelete = new SqliteInQuery(writer, "DELETE FROM outbox WHERE $f0 = $f0 AND id IN ({in})");
+    }
+
+    /// <summary>Called by the committer, between groups, when the writer connection went wrong.</summary>
+    private async Task<SqliteConnection> ReopenWriterAsync(SqliteConnection broken)
+    {
+        await broken.DisposeAsync();
+        var writer = await OpenWriterAsync(CancellationToken.None);
+        PrepareWriter(writer);
+        _writer = writer;
+        return writer;
     }
 
     public async Task<long?> LoadCursorAsync(PartitionCursor cursor, CancellationToken ct)

@@ -8,20 +8,31 @@ namespace Commerce.Actors.Storage;
 /// partitions, outbox deletions) go into one transaction, each in a savepoint of its own so that
 /// one refused write (a moved cursor) is undone without touching the others. Callers wait for the
 /// transaction that holds their write to commit. The queue is bounded.
+/// A write that fails with an <see cref="InvalidOperationException"/> (the connection's idea of its transaction no longer
+/// matches SQLite's: seen as "The transaction object is not associated with the same connection object as this
+/// command" on every later write), or a group that fails whole, makes the committer replace its connection through
+/// <c>reopen</c> after that group: the failed writes fail once and are retried by their callers on a sound connection,
+/// instead of every write failing from then on.
 /// </summary>
 internal sealed class SqliteGroupCommitter : IAsyncDisposable
 {
     private const int MaxWritesPerTransaction = 64;
 
-    private readonly SqliteConnection _connection;
+    private readonly Func<SqliteConnection, Task<SqliteConnection>> _reopen;
     private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(1024) { SingleReader = true });
     private readonly Task _loop;
+    private SqliteConnection _connection;
 
-    public SqliteGroupCommitter(SqliteConnection connection)
+    /// <param name="reopen">Disposes the given connection and answers a new one, ready for writes.</param>
+    public SqliteGroupCommitter(SqliteConnection connection, Func<SqliteConnection, Task<SqliteConnection>> reopen)
     {
         _connection = connection;
+        _reopen = reopen;
         _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
+
+    /// <summary>How many times the connection was replaced (for tests and operators).</summary>
+    public int Reopened { get; private set; }
 
     /// <summary>Runs <paramref name="write"/> inside the next group transaction; completes when that transaction is durable.</summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> write, CancellationToken ct)
@@ -45,11 +56,26 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             batch.Clear();
             while (batch.Count < MaxWritesPerTransaction && _queue.Reader.TryRead(out var work))
                 batch.Add(work);
-            await CommitGroupAsync(batch);
+            if (!await CommitGroupAsync(batch))
+                await ReopenAsync();
         }
     }
 
-    private async Task CommitGroupAsync(List<Work> batch)
+    private async Task ReopenAsync()
+    {
+        try
+        {
+            _connection = await _reopen(_connection);
+            Reopened++;
+        }
+        catch (Exception)
+        {
+            // The next failing group tries again; the writes keep failing (and their callers retrying) meanwhile.
+        }
+    }
+
+    /// <returns>False when the connection should be replaced.</returns>
+    private async Task<bool> CommitGroupAsync(List<Work> batch)
     {
         var results = new object?[batch.Count];
         var failures = new Exception?[batch.Count];
@@ -77,7 +103,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         {
             foreach (var work in batch)
                 work.Done.TrySetException(ex);
-            return;
+            return false;
         }
         for (var i = 0; i < batch.Count; i++)
         {
@@ -86,6 +112,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             else
                 batch[i].Done.TrySetResult(results[i]);
         }
+        return !failures.Any(f => f is InvalidOperationException);
     }
 
     private sealed record Work(Func<SqliteConnection, SqliteTransaction, Task<object?>> Write)

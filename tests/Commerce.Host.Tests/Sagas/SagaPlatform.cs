@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace Commerce.Host.Tests.Sagas;
 
@@ -23,7 +24,7 @@ namespace Commerce.Host.Tests.Sagas;
 /// The platform in this process against a <see cref="SagaChain"/>: embedded Kafka, a SQLite file of its own, the
 /// seed catalog, the executor (hot wallet = dev key 1) and the Checkout watcher, 2 confirmations at 1 s blocks.
 /// </summary>
-public sealed class SagaPlatform : IAsyncLifetime
+public sealed class SagaPlatform(IMessageSink diagnostics) : IAsyncLifetime
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
@@ -130,6 +131,7 @@ public sealed class SagaPlatform : IAsyncLifetime
         Http.Dispose();
         if (_app is not null)
         {
+            RecentLogs.Report(_app.Services, diagnostics, nameof(SagaPlatform));
             await _app.StopAsync();
             await _app.DisposeAsync();
         }

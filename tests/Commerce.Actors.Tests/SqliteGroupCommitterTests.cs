@@ -1,0 +1,47 @@
+using Commerce.Actors.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Commerce.Actors.Tests;
+
+public sealed class SqliteGroupCommitterTests
+{
+    private static async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    [Fact]
+    public async Task A_write_that_finds_the_connection_in_a_bad_state_makes_the_next_group_use_a_new_connection()
+    {
+        var first = await OpenAsync();
+        await using var committer = new SqliteGroupCommitter(first, async broken =>
+        {
+            await broken.DisposeAsync();
+            return await OpenAsync();
+        });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            committer.WriteAsync<bool>((_, _) => throw new InvalidOperationException("the transaction object is not associated with this connection"), CancellationToken.None));
+        var used = await committer.WriteAsync((connection, _) => Task.FromResult(connection), CancellationToken.None);
+
+        Assert.NotSame(first, used);
+        Assert.Equal(1, committer.Reopened);
+    }
+
+    [Fact]
+    public async Task A_refused_write_keeps_the_connection()
+    {
+        var first = await OpenAsync();
+        await using var committer = new SqliteGroupCommitter(first, _ => throw new InvalidOperationException("must not reopen"));
+        var cursor = new PartitionCursor("g", "e", "t", 0);
+
+        await Assert.ThrowsAsync<CursorMovedException>(() =>
+            committer.WriteAsync<bool>((_, _) => throw new CursorMovedException(cursor, null, 3), CancellationToken.None));
+        var used = await committer.WriteAsync((connection, _) => Task.FromResult(connection), CancellationToken.None);
+
+        Assert.Same(first, used);
+        Assert.Equal(0, committer.Reopened);
+    }
+}
