@@ -44,4 +44,26 @@ public sealed class SqliteGroupCommitterTests
         Assert.Same(first, used);
         Assert.Equal(0, committer.Reopened);
     }
+
+    [Fact]
+    public async Task A_store_initialized_by_several_services_at_once_keeps_one_writer_and_commits()
+    {
+        using var db = new TempDatabase();
+        await using var store = new SqliteGrainStore(db.ConnectionString, TimeProvider.System);
+        // The platform and each chain watcher initialize the store they share, at the same time; a second
+        // initialization must not open a second writer (two group committers on one connection).
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.InitializeAsync(CancellationToken.None))));
+        await store.InitializeAsync(CancellationToken.None);
+        Assert.Equal(1, store.WritersOpened);
+        var cursor = new PartitionCursor("g", "e", "commerce.item-events", 0);
+
+        for (var offset = 0; offset < 20; offset++)
+        {
+            await store.CommitAsync(new GrainBatchCommit("nft-item", cursor, offset == 0 ? null : offset - 1, offset,
+                [new StateWrite($"dragons:{offset}", "{}", 1)], [], [Guid.NewGuid()]), CancellationToken.None);
+        }
+
+        Assert.Equal(19, await store.LoadCursorAsync(cursor, CancellationToken.None));
+        Assert.Equal(1, store.WritersOpened);
+    }
 }

@@ -19,6 +19,8 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     private SqliteRowBatch? _processedInsert;
     private SqliteRowBatch? _journalInsert;
     private SqliteInQuery? _outboxDelete;
+    private readonly Lock _initializeGate = new();
+    private Task? _initialized;
 
     public SqliteGrainStore(string connectionString, TimeProvider clock)
     {
@@ -26,7 +28,24 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         _clock = clock;
     }
 
-    public async Task InitializeAsync(CancellationToken ct)
+    /// <summary>
+    /// Opens the writer and creates the schema, once: several services call this at start (the platform, the chain
+    /// watchers) and may do so at the same time. A second initialization used to open a second writer and prepare the
+    /// statements on one connection while the group committer wrote on the other, so every later write failed with
+    /// "The transaction object is not associated with the same connection object as this command". A failed attempt
+    /// may be retried.
+    /// </summary>
+    public Task InitializeAsync(CancellationToken ct)
+    {
+        lock (_initializeGate)
+        {
+            if (_initialized is null || _initialized.IsFaulted || _initialized.IsCanceled)
+                _initialized = InitializeOnceAsync(ct);
+            return _initialized;
+        }
+    }
+
+    private async Task InitializeOnceAsync(CancellationToken ct)
     {
         _writer = await OpenWriterAsync(ct);
         await ExecuteAsync(_writer, """
@@ -64,14 +83,17 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         _checkpointer = Task.Factory.StartNew(() => CheckpointLoop(_stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    /// <summary>How many times the writer connection was replaced after it went wrong (see <see cref="SqliteGroupCommitter"/>).</summary>
-    public int WriterReopened => _committer?.Reopened ?? 0;
+    /// <summary>Writer connections opened: one, plus one each time the committer replaced a connection that went wrong.</summary>
+    public int WritersOpened => _writersOpened;
+
+    private int _writersOpened;
 
     /// <summary>The writer connection, with the settings every writer needs (they are per connection).</summary>
     private async Task<SqliteConnection> OpenWriterAsync(CancellationToken ct)
     {
         var writer = new SqliteConnection(_connectionString);
         await writer.OpenAsync(ct);
+        Interlocked.Increment(ref _writersOpened);
         await ExecuteAsync(writer, """
             -- Every state update rewrites whole pages into the WAL and the checkpoint copies them back: 4 KiB pages
             -- wrote half the bytes of 16 KiB ones per event and shortened the checkpoints that set the p99.

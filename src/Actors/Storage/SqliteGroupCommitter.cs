@@ -8,11 +8,10 @@ namespace Commerce.Actors.Storage;
 /// partitions, outbox deletions) go into one transaction, each in a savepoint of its own so that
 /// one refused write (a moved cursor) is undone without touching the others. Callers wait for the
 /// transaction that holds their write to commit. The queue is bounded.
-/// A write that fails with an <see cref="InvalidOperationException"/> (the connection's idea of its transaction no longer
-/// matches SQLite's: seen as "The transaction object is not associated with the same connection object as this
-/// command" on every later write), or a group that fails whole, makes the committer replace its connection through
-/// <c>reopen</c> after that group: the failed writes fail once and are retried by their callers on a sound connection,
-/// instead of every write failing from then on.
+/// A write that fails with an <see cref="InvalidOperationException"/> (the ADO.NET layer refusing the connection's
+/// state, rather than SQLite refusing the write), or a group that fails whole, makes the committer replace its
+/// connection through <c>reopen</c> after that group: the failed writes fail once and their callers retry them on a
+/// fresh connection, instead of every later write failing on a connection left in a bad state.
 /// </summary>
 internal sealed class SqliteGroupCommitter : IAsyncDisposable
 {
