@@ -136,6 +136,26 @@ public sealed class CustodyPlatform : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Holds every block, automined ones too, until the returned handle is disposed: a transaction sent meanwhile stays
+    /// pending, so a test can act while it is neither mined nor confirmed, however fast the platform is.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldBlocksAsync()
+    {
+        _mining = false;
+        await _anvil.Anvil.SetAutomineAsync(false);
+        return new BlockHold(this);
+    }
+
+    private sealed class BlockHold(CustodyPlatform platform) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await platform._anvil.Anvil.SetAutomineAsync(true);
+            platform._mining = true;
+        }
+    }
+
     /// <summary>Stops (false) or restarts (true) the background block production; automining goes on either way.</summary>
     public bool Mining
     {
