@@ -138,7 +138,7 @@ internal static class GrainPipelineBenchmark
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoOffsetStore = false,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
-            FetchWaitMaxMs = 100,
+            FetchWaitMaxMs = 10,
         }).Build();
         consumer.Subscribe(topic);
         while (consumer.Assignment.Count == 0)
