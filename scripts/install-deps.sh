@@ -30,15 +30,18 @@ fi
 
 # librdkafka 2.15.1: Debian ships 2.0.2, too old for Confluent.Kafka 2.15.1. The npm package of
 # Confluent's JavaScript client carries the matching C sources; build the shared library once.
-# Two patches (scripts/patches/), to the embedded (mock) broker only:
+# Three patches (scripts/patches/), to the embedded (mock) broker only:
 # - it looked up a fetch's offset by walking the partition's whole retained log from the oldest
 #   message set, which made every fetch cost O(log) and took a third of the process's CPU under
 #   load; it now searches from the newest;
 # - it answered a fetch with one message set (one producer batch) per partition, so a consumer
 #   behind the tail paid a round trip per batch; it now returns the following sets too, up to the
-#   request's byte limits, as a broker does.
+#   request's byte limits, as a broker does;
+# - it held a fetch that found no data for the whole fetch.wait.max.ms even when data arrived
+#   meanwhile, so consumers had to poll with a short wait; an append now releases the held empty
+#   answers of fetches on that topic, and the consumer fetches the data at once, as from a broker.
 # The cache directory names the patch level, so a machine holding an older build rebuilds once.
-RDKAFKA_BUILD="$RDKAFKA_VERSION-p2"
+RDKAFKA_BUILD="$RDKAFKA_VERSION-p3"
 RDKAFKA_SO="$CACHE_DIR/librdkafka-$RDKAFKA_BUILD/librdkafka.so"
 if [ ! -f "$RDKAFKA_SO" ]; then
   log "building librdkafka $RDKAFKA_VERSION (about a minute, once per machine)"
@@ -48,7 +51,7 @@ if [ ! -f "$RDKAFKA_SO" ]; then
     npm pack --silent "@confluentinc/kafka-javascript@$KAFKA_JS_VERSION" >/dev/null
     tar xzf confluentinc-kafka-javascript-*.tgz
     cd package/deps/librdkafka
-    for fix in mock-fetch-from-tail mock-fetch-multiple-msgsets; do
+    for fix in mock-fetch-from-tail mock-fetch-multiple-msgsets mock-fetch-long-poll; do
       patch -p1 --quiet < "$REPO_DIR/scripts/patches/librdkafka-$fix.patch"
     done
     ./configure --disable-curl --disable-gssapi >/dev/null

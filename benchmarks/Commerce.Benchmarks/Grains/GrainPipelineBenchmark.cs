@@ -138,7 +138,7 @@ internal static class GrainPipelineBenchmark
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoOffsetStore = false,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
-            FetchWaitMaxMs = 10,
+            FetchWaitMaxMs = 100,
         }).Build();
         consumer.Subscribe(topic);
         while (consumer.Assignment.Count == 0)

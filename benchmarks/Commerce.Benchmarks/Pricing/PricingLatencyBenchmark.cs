@@ -128,7 +128,7 @@ internal static class PricingLatencyBenchmark
             GroupId = $"bench-{run}",
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoCommit = false,
-            FetchWaitMaxMs = 5,
+            FetchWaitMaxMs = 100,
         }).Build();
         // The reader starts at each partition's current end, resolved here, so no record produced below can be missed.
         using (var metadata = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build())

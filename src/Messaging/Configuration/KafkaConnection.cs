@@ -59,10 +59,12 @@ public sealed class KafkaConnection : IDisposable
         SessionTimeoutMs = _options.SessionTimeoutMs,
         HeartbeatIntervalMs = Math.Max(100, _options.SessionTimeoutMs / 10),
         MaxPollIntervalMs = Math.Max(_options.SessionTimeoutMs + 1000, 60_000),
-        // How long a broker may hold a fetch that found no data. The embedded broker holds it for the whole wait even
-        // when data arrives meanwhile (a real broker answers at once), so the wait is short: it bounds each hop's
-        // delivery latency, at the cost of idle polling (about 0.3 of a core for an idle embedded platform).
-        FetchWaitMaxMs = 10,
+        // How long a broker may hold a fetch that found no data. A broker answers as soon as data arrives, and so
+        // does the embedded one (scripts/patches/librdkafka-mock-fetch-long-poll.patch), so this costs no latency on
+        // partitions being fetched; a partition that becomes fetchable (assigned, position resolved) waits for the
+        // held fetch to return, so this bounds that start-up delay. 10 ms made idle consumers poll (0.3 of a core
+        // for an idle embedded platform); 100 ms costs 0.17.
+        FetchWaitMaxMs = 100,
         IsolationLevel = IsolationLevel.ReadCommitted,
     });
 
