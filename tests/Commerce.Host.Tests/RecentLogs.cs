@@ -14,12 +14,15 @@ internal sealed class RecentLogs : ILoggerProvider
 {
     private const int Kept = 30;
 
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<(LogLevel Level, string Line)> _lines = new();
 
     public static void AddTo(ILoggingBuilder logging) => logging.Services.AddSingleton<ILoggerProvider, RecentLogs>();
 
     /// <summary>The kept lines of the platform behind <paramref name="services"/>, oldest first; empty when none.</summary>
     public static IReadOnlyList<string> Of(IServiceProvider services) =>
+        [.. Entries(services).Select(e => e.Line)];
+
+    private static (LogLevel Level, string Line)[] Entries(IServiceProvider services) =>
         services.GetServices<ILoggerProvider>().OfType<RecentLogs>().FirstOrDefault()?._lines.ToArray() ?? [];
 
     /// <summary>
@@ -28,9 +31,9 @@ internal sealed class RecentLogs : ILoggerProvider
     /// </summary>
     public static void Report(IServiceProvider services, IMessageSink sink, string fixture)
     {
-        var lines = Of(services);
-        if (lines.Any(l => l.Contains(" Error ", StringComparison.Ordinal) || l.Contains(" Critical ", StringComparison.Ordinal)))
-            sink.OnMessage(new DiagnosticMessage($"{fixture}: the platform's last warnings and errors:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}"));
+        var entries = Entries(services);
+        if (entries.Any(e => e.Level >= LogLevel.Error))
+            sink.OnMessage(new DiagnosticMessage($"{fixture}: the platform's last warnings and errors:{Environment.NewLine}{string.Join(Environment.NewLine, entries.Select(e => e.Line))}"));
     }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
@@ -39,9 +42,9 @@ internal sealed class RecentLogs : ILoggerProvider
     {
     }
 
-    private void Add(string line)
+    private void Add(LogLevel level, string line)
     {
-        _lines.Enqueue(line);
+        _lines.Enqueue((level, line));
         while (_lines.Count > Kept && _lines.TryDequeue(out _))
         {
         }
@@ -59,7 +62,7 @@ internal sealed class RecentLogs : ILoggerProvider
                 return;
             var frames = exception?.StackTrace?.Split('\n', 4, StringSplitOptions.TrimEntries).Take(3) ?? [];
             var error = exception is null ? "" : $" ({exception.GetType().Name}: {exception.Message} {string.Join(" ", frames)})";
-            owner.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}{error}");
+            owner.Add(logLevel, $"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}{error}");
         }
     }
 }

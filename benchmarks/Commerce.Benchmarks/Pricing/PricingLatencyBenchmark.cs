@@ -5,7 +5,6 @@ using Commerce.Actors.Runtime;
 using Commerce.Events.Envelope;
 using Commerce.Events.Items;
 using Commerce.Events.Player;
-using Commerce.Events.Pushes;
 using Commerce.Events.Topics;
 using Commerce.Messaging.Configuration;
 using Commerce.Messaging.Producing;

@@ -1,8 +1,6 @@
 using System.Net.WebSockets;
 using System.Security.Claims;
-using System.Text.Json;
 using Commerce.Actors.PlayerSession;
-using Commerce.Actors.Serialization;
 using Commerce.Actors.Storage;
 using Commerce.Host.Api;
 using Commerce.Host.Auth;
