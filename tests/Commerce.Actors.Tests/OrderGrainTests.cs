@@ -161,7 +161,7 @@ public sealed class OrderGrainTests
         Assert.Empty((await Send(grain, Payment("Purchased", "250", confirmed: true), T0.AddMinutes(1))).Emitted);
         var down = await Send(grain, Payment("Purchased", "253", confirmed: true, totalPaid: "253"), T0.AddMinutes(1));
         Assert.Equal(OrderStatus.PlanActive, grain.State.Status);
-        Assert.Empty(down.On(TopicCatalog.ItemEvents));
+        Assert.IsType<ItemEscrowed>(Assert.Single(down.On(TopicCatalog.ItemEvents))); // held for the plan, not yet sold
         Assert.Equal(OrderStatus.PlanActive, down.On(TopicCatalog.PlayerEvents).OfType<OrderUpdated>().Single().Status);
 
         var installment = await Send(grain, Payment("InstallmentPaid", "250", confirmed: true, totalPaid: "503"), T0.AddDays(7));
@@ -176,7 +176,7 @@ public sealed class OrderGrainTests
     }
 
     [Fact]
-    public async Task A_defaulted_plan_ends_defaulted_and_releases_nothing()
+    public async Task A_defaulted_plan_ends_defaulted_and_gives_the_item_back_for_sale()
     {
         var grain = NewGrain();
         await Send(grain, Placed(installments: 2, price: "1000"), T0);
@@ -185,7 +185,7 @@ public sealed class OrderGrainTests
         Assert.Equal(OrderStatus.Defaulted, grain.State.Status);
         Assert.Equal("500", grain.State.TotalPaid); // the refund is recorded among the payments, not as a payment
         Assert.True(grain.State.Terminal);
-        Assert.Empty(step.On(TopicCatalog.ItemEvents));
+        Assert.Equal(OrderId, Assert.IsType<ReservationReleased>(Assert.Single(step.On(TopicCatalog.ItemEvents))).OrderId);
         Assert.Equal(OrderStatus.Defaulted, step.On(TopicCatalog.PlayerEvents).OfType<OrderUpdated>().Single().Status);
     }
 

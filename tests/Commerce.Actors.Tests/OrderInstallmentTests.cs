@@ -175,6 +175,44 @@ public sealed class OrderInstallmentTests
     }
 
     [Fact]
+    public async Task The_down_payment_puts_the_item_in_escrow_and_a_default_gives_it_back_for_sale()
+    {
+        var grain = NewGrain(new OrderOptions { CheckoutAddress = Checkout });
+        await Send(grain, Placed(), T0);
+        await Send(grain, new ItemReserved(OrderId, "dragons:1", "player-1", T0.AddMinutes(15)), T0);
+        var started = await Send(grain, Purchased(), T0.AddMinutes(1));
+        Assert.Equal(new ItemEscrowed("dragons:1", OrderId, grain.State.PlayerId!, Wallet), Assert.Single(started.On(TopicCatalog.ItemEvents)));
+
+        // The hold's end, long after, changes nothing while the plan runs.
+        Assert.Empty((await Send(grain, new ReservationExpired("dragons:1", OrderId), T0.AddMinutes(16))).Emitted);
+        Assert.Equal(OrderStatus.PlanActive, grain.State.Status);
+
+        var defaulted = await Send(grain, Payment("PlanDefaulted", "228", "253", null), T0.AddSeconds(110));
+        Assert.Equal(OrderStatus.Defaulted, grain.State.Status);
+        var released = Assert.IsType<ReservationReleased>(Assert.Single(defaulted.On(TopicCatalog.ItemEvents)));
+        Assert.Equal(("dragons:1", OrderId), (released.ItemId, released.OrderId));
+    }
+
+    [Fact]
+    public async Task A_reserved_order_whose_item_the_chain_sold_to_another_is_cancelled_unless_its_own_purchase_is_confirming()
+    {
+        var grain = NewGrain(new OrderOptions());
+        await Send(grain, Placed(installments: 1, price: "1000"), T0);
+        await Send(grain, new ItemReserved(OrderId, "dragons:1", Wallet, T0.AddMinutes(15)), T0);
+        var lost = await Send(grain, new ReservationRefused(OrderId, "dragons:1", "the item was bought on chain by another order"), T0.AddMinutes(1));
+        Assert.Equal(OrderStatus.Cancelled, grain.State.Status);
+        Assert.Empty(lost.On(TopicCatalog.ItemEvents)); // the item is the other order's: nothing to release
+        Assert.Equal(OrderStatus.Cancelled, Assert.IsType<OrderUpdated>(Assert.Single(lost.On(TopicCatalog.PlayerEvents))).Status);
+
+        var confirming = NewGrain(new OrderOptions());
+        await Send(confirming, Placed(installments: 1, price: "1000"), T0);
+        await Send(confirming, new ItemReserved(OrderId, "dragons:1", Wallet, T0.AddMinutes(15)), T0);
+        await Send(confirming, Payment("Purchased", "1000", "1000", null, confirmed: false), T0.AddMinutes(1));
+        await Send(confirming, new ReservationRefused(OrderId, "dragons:1", "the item was bought on chain by another order"), T0.AddMinutes(1));
+        Assert.Equal(OrderStatus.Reserved, confirming.State.Status);
+    }
+
+    [Fact]
     public async Task A_purchase_confirmed_after_the_order_was_cancelled_completes_it_the_chain_sold_the_item()
     {
         var grain = NewGrain(new OrderOptions { CheckoutAddress = Checkout });

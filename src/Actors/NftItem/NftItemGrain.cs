@@ -31,6 +31,7 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
         ReservationReleased e => ReleaseAsync(e),
         ReservationExpired e => ExpireAsync(e),
         ItemSold e => SellAsync(e),
+        ItemEscrowed e => EscrowAsync(e),
         _ => throw new UnhandledEventException(TypeName, envelope.Type),
     };
 
@@ -73,6 +74,7 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
         {
             (false, _, _) => "the item is not listed",
             (_, ItemStatus.Sold or ItemStatus.Minted, _) => "the item is sold",
+            (_, ItemStatus.Escrowed, _) => "the item is in escrow for an installment plan",
             (_, _, { } other) when other.OrderId != request.OrderId => "the item is reserved by another order",
             _ when request.ReservedUntil <= at => "the reservation would already have expired",
             _ => null,
@@ -92,7 +94,7 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
 
     public ValueTask ReleaseAsync(ReservationReleased release)
     {
-        if (State.Reservation?.OrderId == release.OrderId && State.Status == ItemStatus.Reserved)
+        if (State.Reservation?.OrderId == release.OrderId && State.Status is ItemStatus.Reserved or ItemStatus.Escrowed)
         {
             State = State with { Reservation = null, Status = ItemStatus.Available, UpdatedAt = Context.Current.OccurredAt };
             Context.CancelReminder(ReservationReminder);
@@ -112,9 +114,29 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// The plan's down payment is confirmed on chain: the item is held for that order with no expiry (the Checkout
+    /// refuses any other purchase of it meanwhile). An order the chain overtook while it held the item is told.
+    /// </summary>
+    public ValueTask EscrowAsync(ItemEscrowed escrowed)
+    {
+        if (State.Status is ItemStatus.Sold or ItemStatus.Minted)
+            return ValueTask.CompletedTask; // the plan was paid in full already: a late escrow changes nothing
+        TellOvertakenHolder(escrowed.OrderId);
+        State = State with
+        {
+            Status = ItemStatus.Escrowed,
+            Reservation = new Reservation(escrowed.OrderId, escrowed.PlayerId, DateTimeOffset.MaxValue),
+            UpdatedAt = Context.Current.OccurredAt,
+        };
+        Context.CancelReminder(ReservationReminder);
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>The sale ends any hold (and its reminder); a repeat of the same sale changes nothing.</summary>
     public ValueTask SellAsync(ItemSold sold)
     {
+        TellOvertakenHolder(sold.OrderId);
         var status = sold.Minted ? ItemStatus.Minted : ItemStatus.Sold;
         if (State.Status == ItemStatus.Minted && !sold.Minted)
             status = ItemStatus.Minted; // a late "sold" never undoes a confirmed mint
@@ -126,6 +148,20 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
         State = State with { Status = status, Owner = sold.Owner, Reservation = null, UpdatedAt = Context.Current.OccurredAt };
         Context.CancelReminder(ReservationReminder);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The chain sold or escrowed the item for <paramref name="buyerOrderId"/> while another order held it (the buyer's
+    /// purchase was confirmed after its own hold ran out): that order can no longer buy it and is refused.
+    /// </summary>
+    private void TellOvertakenHolder(string buyerOrderId)
+    {
+        if (State is { Status: ItemStatus.Reserved, Reservation: { } held } && held.OrderId != buyerOrderId
+            && held.Until > Context.Current.OccurredAt)
+        {
+            Context.Emit(TopicCatalog.OrderEvents, held.OrderId,
+                new ReservationRefused(held.OrderId, Key, "the item was bought on chain by another order"));
+        }
     }
 
     /// <summary>

@@ -99,9 +99,13 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// No hold, or the hold was lost: the item is another order's (reserved, or bought on chain after this order's own
+    /// hold ran out). Cancelled unless this order's own purchase is confirming, which the chain then decides.
+    /// </summary>
     public ValueTask RefusedAsync(ReservationRefused refused)
     {
-        if (State.Status == OrderStatus.Placed)
+        if (State.Status is OrderStatus.Placed or OrderStatus.Reserved && !KeptWhilePaymentConfirms(nameof(ReservationRefused)))
             Cancel(nameof(ReservationRefused), refused.Reason);
         else
             Record(nameof(ReservationRefused), refused.Reason);
@@ -166,6 +170,7 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
                 {
                     Move(name, OrderStatus.PlanActive, $"down payment {payment.Amount} in {payment.TransactionHash}");
                     StartPlan(payment);
+                    Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ItemEscrowed(State.ItemId!, Key, State.PlayerId!, State.Wallet!));
                 }
                 else
                 {
@@ -186,8 +191,9 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
                 Move(name, OrderStatus.Completed, $"the plan is paid in full ({State.Quote.Price})");
                 break;
             case "PlanDefaulted" when State.Status == OrderStatus.PlanActive:
-                // The Checkout took the item back from escrow and refunded the buyer: nothing to release here.
+                // The Checkout took the item back from escrow (for sale again) and refunded the buyer.
                 EndPlan();
+                Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ReservationReleased(State.ItemId!, Key, "the plan defaulted: the Checkout reclaimed the item"));
                 Move(name, OrderStatus.Defaulted, "a deadline was missed: the contract reclaimed the item");
                 break;
             default:

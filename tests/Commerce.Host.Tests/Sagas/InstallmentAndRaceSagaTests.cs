@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
+using Commerce.Actors.NftItem;
 using Commerce.Actors.Orders;
 using Commerce.Chain.Contracts;
 using Commerce.Chain.Crypto;
@@ -34,6 +35,8 @@ public sealed class InstallmentAndRaceSagaTests(SagaPlatform platform) : IClassF
         await Chain.Checkout.PurchaseAsync(wallet, quote, signature);
         var order = await platform.WaitForOrderAsync(orderId, s => s.Status == OrderStatus.PlanActive, "to start its plan after the down payment");
         Assert.Equal(Chain.Checkout.Address, await Chain.Dragons.OwnerOfAsync(quote.TokenId)); // in escrow while the plan runs
+        var item = await platform.WaitForItemAsync($"dragons:{quote.TokenId}", i => i.Status == ItemStatus.Escrowed, "held in escrow for the plan");
+        Assert.Equal(orderId, item.Reservation!.OrderId);
 
         for (var k = 1; k <= 2; k++)
         {
@@ -56,6 +59,8 @@ public sealed class InstallmentAndRaceSagaTests(SagaPlatform platform) : IClassF
         Assert.Equal((3 * Finney).ToString(), order.TotalPaid);
         Assert.Equal(key.Address, await Chain.Dragons.OwnerOfAsync(quote.TokenId));
         Assert.Equal(PurchaseStatus.Completed, (await Chain.Checkout.GetPurchaseAsync(quote.Nonce)).Status);
+        Assert.Equal(key.Address.ToString(), (await platform.WaitForItemAsync($"dragons:{quote.TokenId}", i => i.Status == ItemStatus.Minted, "sold to the buyer")).Owner,
+            StringComparer.OrdinalIgnoreCase);
         Assert.DoesNotContain(order.History, h => h.Detail?.Contains("declareDefault", StringComparison.Ordinal) == true);
         await Eventually.Until(() => OrderStatuses(pushes, orderId).Contains(OrderStatus.Completed), SagaPlatform.Deadline,
             () => $"a completed push; got [{string.Join(", ", OrderStatuses(pushes, orderId))}]");
@@ -87,6 +92,8 @@ public sealed class InstallmentAndRaceSagaTests(SagaPlatform platform) : IClassF
         Assert.Equal(refund, await Chain.Eth.GetBalanceAsync(key.Address) - afterDownPayment); // the buyer sent nothing since: exactly the refund arrived
         Assert.Equal(Chain.Checkout.Address, await Chain.Dragons.OwnerOfAsync(quote.TokenId));
         Assert.False(await Chain.Checkout.InEscrowAsync(Chain.Dragons.Address, quote.TokenId));
+        var item = await platform.WaitForItemAsync($"dragons:{quote.TokenId}", i => i.Status == ItemStatus.Available, "for sale again after the default");
+        Assert.Null(item.Reservation);
         Assert.Equal(PurchaseStatus.Defaulted, (await Chain.Checkout.GetPurchaseAsync(quote.Nonce)).Status);
         Assert.Single(order.History, h => h.Detail?.Contains($"declareDefault asked (order:{orderId}:default)", StringComparison.Ordinal) == true);
         await Eventually.Until(() => OrderStatuses(pushes, orderId).Contains(OrderStatus.Defaulted), SagaPlatform.Deadline,
@@ -163,8 +170,10 @@ public sealed class InstallmentAndRaceSagaTests(SagaPlatform platform) : IClassF
         Assert.Empty((await Chain.CheckoutEventsOfAsync(orderId)).OfType<CheckoutRefunded>());
         Assert.Equal(PurchaseStatus.Completed, (await Chain.Checkout.GetPurchaseAsync(quote.Nonce)).Status);
         Assert.True(before - await Chain.Eth.GetBalanceAsync(lateKey.Address) >= Finney, "the price was paid once and not given back");
-        // The holder can no longer buy it: its purchase would revert (ItemNotForSale), so it is never completed.
-        Assert.NotEqual(OrderStatus.Completed, (await platform.WaitForOrderAsync(heldId, _ => true, "to be stored")).Status);
+        // The holder can no longer buy it (its purchase would revert): the item grain tells it, and it is cancelled.
+        var holderOrder = await platform.WaitForOrderAsync(heldId, s => s.Status == OrderStatus.Cancelled, "to be cancelled (the chain sold its item to another order)");
+        Assert.Contains(holderOrder.History, h => h.Event == "ReservationRefused" && h.Detail == "the item was bought on chain by another order");
+        Assert.Equal(lateKey.Address.ToString(), (await platform.WaitForItemAsync("dragons:4", i => i.Status == ItemStatus.Minted, "sold")).Owner, StringComparer.OrdinalIgnoreCase);
     }
 
     private static async Task<string> WaitForPushAsync(PushClient pushes, string orderId, Func<string, bool> detail, string what)

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Commerce.Actors.NftItem;
 using Commerce.Actors.Orders;
 using Commerce.Actors.Serialization;
 using Commerce.Actors.Storage;
@@ -125,6 +126,19 @@ public sealed class SagaPlatform(IMessageSink diagnostics) : IAsyncLifetime
 
     public Task<OrderState> WaitForOrderAsync(string orderId, Func<OrderState, bool> condition, string expected) =>
         WaitForOrderAsync(Store, orderId, condition, expected);
+
+    /// <summary>Waits until the stored item grain satisfies <paramref name="condition"/>; <paramref name="expected"/> says what was waited for.</summary>
+    public async Task<NftItemState> WaitForItemAsync(string itemId, Func<NftItemState, bool> condition, string expected)
+    {
+        NftItemState? last = null;
+        await Eventually.Until(async () =>
+        {
+            var stored = await Store.LoadStateAsync(NftItemGrain.TypeName, itemId, default);
+            last = stored is null ? null : JsonSerializer.Deserialize(stored.Json, GrainJsonContext.Default.NftItemState);
+            return last is not null && condition(last);
+        }, Deadline, () => $"item {itemId} {expected}; last seen: {(last is null ? "nothing stored" : $"{last.Status}, held by {last.Reservation?.OrderId ?? "no order"}")}");
+        return last!;
+    }
 
     public async Task DisposeAsync()
     {
