@@ -29,6 +29,7 @@ public sealed class EventInputMapper(PricingPolicy policy)
         nameof(Player.InterestShown), nameof(Player.LoyaltyUpdated), nameof(Player.ChatIntentDetected), nameof(Items.ItemListed),
         nameof(Market.ItemSupplyChanged), nameof(Market.BidPlaced), nameof(Market.FloorPriceChanged), nameof(Market.SaleRecorded),
         nameof(Campaigns.CampaignStarted), nameof(Campaigns.CampaignEnded),
+        nameof(Items.ItemSold), nameof(Items.ItemEscrowed), nameof(Items.ReservationReleased),
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public long Ignored { get; private set; }
@@ -51,6 +52,9 @@ public sealed class EventInputMapper(PricingPolicy policy)
             Market.SaleRecorded e => MoneyOf(e.Price, e.Currency) is { } sale ? new SaleRecorded(e.Collection, e.ItemId, sale, at) : null,
             Campaigns.CampaignStarted e => new CampaignStarted(e.CampaignId, e.Collection, e.Discount, e.From, e.Until, at),
             Campaigns.CampaignEnded e => new CampaignEnded(e.CampaignId, e.Collection, at),
+            Items.ItemSold e => new ItemAvailabilityChanged(e.ItemId, e.OrderId, ItemAvailability.Sold, at),
+            Items.ItemEscrowed e => new ItemAvailabilityChanged(e.ItemId, e.OrderId, ItemAvailability.Escrowed, at),
+            Items.ReservationReleased e => new ItemAvailabilityChanged(e.ItemId, e.OrderId, ItemAvailability.Released, at),
             _ => null,
         };
         if (input is null)

@@ -42,7 +42,7 @@ public sealed class PricingService
 
     /// <summary>
     /// An offer for the player at an instant. Candidates: the items of the collections the player showed interest in
-    /// (every item when none), not sold out, with a policy. The quoted list prices are recorded for the rate limit.
+    /// (every item when none), not sold out nor held by one of our orders, with a policy. The quoted list prices are recorded for the rate limit.
     /// </summary>
     public Offer MakeOffer(string playerId, DateTimeOffset at, int? maxItems = null)
     {
@@ -59,6 +59,7 @@ public sealed class PricingService
         foreach (var item in State.Items)
         {
             if (item.Remaining <= 0
+                || !State.IsOnSale(item.ItemId)
                 || (collectionsOfInterest.Count > 0 && !collectionsOfInterest.Contains(item.Collection))
                 || !policy.TryGetCollection(item.Collection, out var collection))
             {

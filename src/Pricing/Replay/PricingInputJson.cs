@@ -61,6 +61,7 @@ public static class PricingInputJson
             },
             nameof(CampaignStarted) => new CampaignStarted(l.String("campaignId"), l.String("collection"), (decimal)l.Number("discount", 0, 1), l.Time("from"), l.Time("until"), at),
             nameof(CampaignEnded) => new CampaignEnded(l.String("campaignId"), l.String("collection"), at),
+            nameof(ItemAvailabilityChanged) => new ItemAvailabilityChanged(l.String("itemId"), l.String("orderId"), l.Enum<ItemAvailability>("availability"), at),
             nameof(OfferRequested) => new OfferRequested(l.String("playerId"), at),
             _ => throw new StreamFormatException(l.LineNo, "type", $"'{type}' is not a pricing input"),
         };

@@ -18,6 +18,7 @@ public sealed class PricingState
     private readonly Dictionary<string, PlayerState> _players = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, ItemListing> _items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CollectionState> _collections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ItemAvailabilityChanged> _offSale = new(StringComparer.Ordinal);
 
     public PricingState(PricingStateOptions? options = null)
     {
@@ -101,6 +102,9 @@ public sealed class PricingState
                 var ended = Campaign(e.Collection, e.CampaignId);
                 ended.EndedTicks = Math.Min(ended.EndedTicks, e.At.UtcTicks);
                 break;
+            case ItemAvailabilityChanged e:
+                TakeOffSaleOrBack(e);
+                break;
             case OfferRequested:
                 break;
             default:
@@ -108,6 +112,26 @@ public sealed class PricingState
         }
 
         Demand.AdvanceWatermark(input.At);
+    }
+
+    /// <summary>False while one of our orders holds the item for its plan, and for good once one bought it.</summary>
+    public bool IsOnSale(string itemId) => !_offSale.ContainsKey(itemId);
+
+    /// <summary>A sale is for good; an escrow ends only by a release of the same order (a stale release changes nothing).</summary>
+    private void TakeOffSaleOrBack(ItemAvailabilityChanged e)
+    {
+        _offSale.TryGetValue(e.ItemId, out var current);
+        if (current?.Availability == ItemAvailability.Sold)
+            return;
+        switch (e.Availability)
+        {
+            case ItemAvailability.Sold or ItemAvailability.Escrowed:
+                _offSale[e.ItemId] = e;
+                break;
+            case ItemAvailability.Released when current is not null && current.OrderId == e.OrderId:
+                _offSale.Remove(e.ItemId);
+                break;
+        }
     }
 
     public bool TryGetItem(string itemId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ItemListing? item) =>

@@ -116,6 +116,31 @@ public class PricingServiceTests
         return item;
     }
 
+    [Fact]
+    public void Items_our_orders_hold_in_escrow_or_bought_are_left_out_and_a_sale_outlives_a_new_listing()
+    {
+        var service = Market(new ManualClock(T));
+        bool Offered(string itemId, int second) => service.MakeOffer("p1", T + TimeSpan.FromSeconds(second)).Items.Any(i => i.ItemId == itemId);
+        Assert.True(Offered("dragon-common", 1));
+        Assert.True(Offered("dragon-rare", 1));
+
+        service.Apply(new ItemAvailabilityChanged("dragon-common", "order-a", ItemAvailability.Escrowed, T + TimeSpan.FromSeconds(2)));
+        service.Apply(new ItemAvailabilityChanged("dragon-rare", "order-b", ItemAvailability.Sold, T + TimeSpan.FromSeconds(2)));
+        Assert.False(Offered("dragon-common", 3));
+        Assert.False(Offered("dragon-rare", 3));
+
+        // Another order's release does not end a's escrow; a's own release (its plan defaulted) does.
+        service.Apply(new ItemAvailabilityChanged("dragon-common", "order-z", ItemAvailability.Released, T + TimeSpan.FromSeconds(4)));
+        Assert.False(Offered("dragon-common", 5));
+        service.Apply(new ItemAvailabilityChanged("dragon-common", "order-a", ItemAvailability.Released, T + TimeSpan.FromSeconds(6)));
+        Assert.True(Offered("dragon-common", 7));
+
+        // The catalog is listed again on every start: a sold item stays sold, even for its own order's release.
+        service.Apply(new ItemSupplyChanged("dragon-rare", "dragons", 40, 100, Rarity.Rare, T + TimeSpan.FromSeconds(8)) { Traits = ["element:fire"] });
+        service.Apply(new ItemAvailabilityChanged("dragon-rare", "order-b", ItemAvailability.Released, T + TimeSpan.FromSeconds(8)));
+        Assert.False(Offered("dragon-rare", 9));
+    }
+
     private static PricingService Market(TimeProvider clock)
     {
         var service = new PricingService(Policies.Default, clock);

@@ -41,7 +41,21 @@ public sealed class WhatIfCommandTests : IDisposable
         Assert.Contains("dragons:4: #1", output);
     }
 
+    [Fact]
+    public void A_recorded_sale_by_one_of_our_orders_leaves_the_item_out_of_the_replayed_offer()
+    {
+        var sold = Stream.Replace("{\"type\":\"OfferRequested\"",
+            "{\"type\":\"ItemAvailabilityChanged\",\"at\":\"2026-11-20T10:00:05Z\",\"itemId\":\"dragons:4\",\"orderId\":\"o1\",\"availability\":\"sold\"}\n{\"type\":\"OfferRequested\"");
+        var candidate = Write("candidate.json", File.ReadAllText(_policy).Replace("\"2026.11.1\"", "\"cheaper\"").Replace("\"basePrice\": \"0.05\"", "\"basePrice\": \"0.04\""));
+        var (code, output, error) = Run("--stream", Write("sold.jsonl", sold), "--policy", _policy, "--candidate", candidate);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("offers 1, changed 0; items repriced 0", output); // the same stream without the sale: changed 1
+        Assert.DoesNotContain("dragons:4: #1", output);
+    }
+
     [Theory]
+    [InlineData("{\"type\":\"ItemAvailabilityChanged\",\"at\":\"2026-11-20T10:00:05Z\",\"itemId\":\"dragons:4\",\"orderId\":\"o1\",\"availability\":\"stolen\"}", "line 1: availability:")]
     [InlineData("{\"type\":\"InterestShown\",\"at\":\"2026-11-20T10:00:05Z\",\"playerId\":\"p1\",\"itemId\":\"dragons:4\",\"collection\":\"dragons\"}", "line 1: dwellSeconds:")]
     [InlineData("{\"type\":\"OfferRequested\",\"at\":\"yesterday\",\"playerId\":\"p1\"}", "line 1: at:")]
     [InlineData("{\"type\":\"Teleported\",\"at\":\"2026-11-20T10:00:05Z\"}", "line 1: type:")]
