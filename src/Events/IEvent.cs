@@ -26,7 +26,7 @@ namespace Commerce.Events;
 [JsonDerivedType(typeof(ReservationReleased), nameof(ReservationReleased))]
 [JsonDerivedType(typeof(ReservationExpired), nameof(ReservationExpired))]
 [JsonDerivedType(typeof(ItemSold), nameof(ItemSold))]
-[JsonDerivedType(typeof(ItemEscrowed), nameof(ItemEscrowed))]
+[JsonDerivedType(typeof(ItemPaidFor), nameof(ItemPaidFor))]
 [JsonDerivedType(typeof(Orders.OrderPlaced), nameof(Orders.OrderPlaced))]
 [JsonDerivedType(typeof(Orders.PaymentObserved), nameof(Orders.PaymentObserved))]
 [JsonDerivedType(typeof(Orders.OrderTimedOut), nameof(Orders.OrderTimedOut))]

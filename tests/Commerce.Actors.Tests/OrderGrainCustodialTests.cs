@@ -31,7 +31,7 @@ public sealed class OrderGrainCustodialTests
     }
 
     [Fact]
-    public async Task Funds_held_ask_the_executor_for_the_mint_to_the_wallet_and_stop_the_payment_timeout()
+    public async Task Funds_held_ask_the_executor_for_the_mint_to_the_wallet_hold_the_item_until_it_settles_and_stop_the_payment_timeout()
     {
         var grain = await PaidAsync();
         Assert.Equal(OrderStatus.Paid, grain.State.Status);
@@ -41,6 +41,8 @@ public sealed class OrderGrainCustodialTests
         Assert.Equal(new ChainCommandRequested(MintId, "mint", Collection, "0", OrderGrain.MintCall(Wallet, "7"), 0, null), command);
         Assert.Contains(step.Reminders, r => r.Name == OrderGrain.PaymentReminder && r.DueAt is null);
         Assert.Equal(OrderStatus.Paid, step.On(TopicCatalog.PlayerEvents).OfType<OrderUpdated>().Single().Status);
+        var paidFor = Assert.IsType<ItemPaidFor>(Assert.Single(step.On(TopicCatalog.ItemEvents)));
+        Assert.Equal(("dragons:7", OrderId, Wallet), (paidFor.ItemId, paidFor.OrderId, paidFor.Buyer));
     }
 
     [Fact]

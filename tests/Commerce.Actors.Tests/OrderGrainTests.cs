@@ -161,7 +161,7 @@ public sealed class OrderGrainTests
         Assert.Empty((await Send(grain, Payment("Purchased", "250", confirmed: true), T0.AddMinutes(1))).Emitted);
         var down = await Send(grain, Payment("Purchased", "253", confirmed: true, totalPaid: "253"), T0.AddMinutes(1));
         Assert.Equal(OrderStatus.PlanActive, grain.State.Status);
-        Assert.IsType<ItemEscrowed>(Assert.Single(down.On(TopicCatalog.ItemEvents))); // held for the plan, not yet sold
+        Assert.IsType<ItemPaidFor>(Assert.Single(down.On(TopicCatalog.ItemEvents))); // held for the plan, not yet sold
         Assert.Equal(OrderStatus.PlanActive, down.On(TopicCatalog.PlayerEvents).OfType<OrderUpdated>().Single().Status);
 
         var installment = await Send(grain, Payment("InstallmentPaid", "250", confirmed: true, totalPaid: "503"), T0.AddDays(7));

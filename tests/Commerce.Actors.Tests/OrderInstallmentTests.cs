@@ -181,7 +181,7 @@ public sealed class OrderInstallmentTests
         await Send(grain, Placed(), T0);
         await Send(grain, new ItemReserved(OrderId, "dragons:1", "player-1", T0.AddMinutes(15)), T0);
         var started = await Send(grain, Purchased(), T0.AddMinutes(1));
-        Assert.Equal(new ItemEscrowed("dragons:1", OrderId, grain.State.PlayerId!, Wallet), Assert.Single(started.On(TopicCatalog.ItemEvents)));
+        Assert.Equal(new ItemPaidFor("dragons:1", OrderId, grain.State.PlayerId!, Wallet), Assert.Single(started.On(TopicCatalog.ItemEvents)));
 
         // The hold's end, long after, changes nothing while the plan runs.
         Assert.Empty((await Send(grain, new ReservationExpired("dragons:1", OrderId), T0.AddMinutes(16))).Emitted);
@@ -199,7 +199,7 @@ public sealed class OrderInstallmentTests
         var grain = NewGrain(new OrderOptions());
         await Send(grain, Placed(installments: 1, price: "1000"), T0);
         await Send(grain, new ItemReserved(OrderId, "dragons:1", Wallet, T0.AddMinutes(15)), T0);
-        var lost = await Send(grain, new ReservationRefused(OrderId, "dragons:1", "the item was bought on chain by another order"), T0.AddMinutes(1));
+        var lost = await Send(grain, new ReservationRefused(OrderId, "dragons:1", "the item was paid for by another order"), T0.AddMinutes(1));
         Assert.Equal(OrderStatus.Cancelled, grain.State.Status);
         Assert.Empty(lost.On(TopicCatalog.ItemEvents)); // the item is the other order's: nothing to release
         Assert.Equal(OrderStatus.Cancelled, Assert.IsType<OrderUpdated>(Assert.Single(lost.On(TopicCatalog.PlayerEvents))).Status);
@@ -208,7 +208,7 @@ public sealed class OrderInstallmentTests
         await Send(confirming, Placed(installments: 1, price: "1000"), T0);
         await Send(confirming, new ItemReserved(OrderId, "dragons:1", Wallet, T0.AddMinutes(15)), T0);
         await Send(confirming, Payment("Purchased", "1000", "1000", null, confirmed: false), T0.AddMinutes(1));
-        await Send(confirming, new ReservationRefused(OrderId, "dragons:1", "the item was bought on chain by another order"), T0.AddMinutes(1));
+        await Send(confirming, new ReservationRefused(OrderId, "dragons:1", "the item was paid for by another order"), T0.AddMinutes(1));
         Assert.Equal(OrderStatus.Reserved, confirming.State.Status);
     }
 

@@ -80,49 +80,49 @@ public sealed class ReservationTests
     }
 
     [Fact]
-    public async Task An_escrowed_item_is_held_for_its_plan_without_expiry_and_a_default_frees_it()
+    public async Task An_item_paid_for_is_held_for_its_order_without_expiry_and_a_release_frees_it()
     {
         var grain = Listed();
         await Send(grain, new ReservationRequested("dragons:1", "a", "0xa", T0.AddMinutes(5)), T0);
-        Assert.Null(await Send(grain, new ItemEscrowed("dragons:1", "a", "0xa", Wallet), T0.AddMinutes(1)));
-        Assert.Equal((ItemStatus.Escrowed, "a"), (grain.State.Status, grain.State.Reservation!.OrderId));
+        Assert.Null(await Send(grain, new ItemPaidFor("dragons:1", "a", "0xa", Wallet), T0.AddMinutes(1)));
+        Assert.Equal((ItemStatus.Settling, "a"), (grain.State.Status, grain.State.Reservation!.OrderId));
 
         // The reservation's reminder, long after its time, no longer frees it; nor does another order get it.
         Assert.Null(await Send(grain, new ReservationExpired("dragons:1", "a"), T0.AddDays(30)));
-        Assert.Equal(ItemStatus.Escrowed, grain.State.Status);
+        Assert.Equal(ItemStatus.Settling, grain.State.Status);
         var refused = Assert.IsType<ReservationRefused>(await Send(grain, new ReservationRequested("dragons:1", "b", "0xb", T0.AddDays(31)), T0.AddDays(30)));
-        Assert.Equal("the item is in escrow for an installment plan", refused.Reason);
+        Assert.Equal("the item is paid for by an order being settled", refused.Reason);
         Assert.IsType<ReservationRefused>(await Send(grain, new ReservationRequested("dragons:1", "a", "0xa", T0.AddDays(31)), T0.AddDays(30)));
-        Assert.Equal(ItemStatus.Escrowed, grain.State.Status);
+        Assert.Equal(ItemStatus.Settling, grain.State.Status);
 
         // Another order's release changes nothing; the plan's default frees the item, and b can have it.
         await Send(grain, new ReservationReleased("dragons:1", "b", "cancelled"), T0.AddDays(30));
-        Assert.Equal(ItemStatus.Escrowed, grain.State.Status);
+        Assert.Equal(ItemStatus.Settling, grain.State.Status);
         await Send(grain, new ReservationReleased("dragons:1", "a", "the plan defaulted"), T0.AddDays(30));
         Assert.Equal((ItemStatus.Available, (Reservation?)null), (grain.State.Status, grain.State.Reservation));
         Assert.IsType<ItemReserved>(await Send(grain, new ReservationRequested("dragons:1", "b", "0xb", T0.AddDays(31)), T0.AddDays(30)));
     }
 
     [Fact]
-    public async Task A_completed_plan_sells_the_escrowed_item_and_a_late_escrow_does_not_undo_the_sale()
+    public async Task A_completed_plan_sells_the_held_item_and_a_late_hold_does_not_undo_the_sale()
     {
         var grain = Listed();
-        await Send(grain, new ItemEscrowed("dragons:1", "a", "0xa", Wallet), T0);
+        await Send(grain, new ItemPaidFor("dragons:1", "a", "0xa", Wallet), T0);
         await Send(grain, new ItemSold("dragons:1", "a", Wallet, Minted: true), T0.AddMinutes(3));
         Assert.Equal((ItemStatus.Minted, Wallet, (Reservation?)null), (grain.State.Status, grain.State.Owner, grain.State.Reservation));
-        Assert.Null(await Send(grain, new ItemEscrowed("dragons:1", "a", "0xa", Wallet), T0.AddMinutes(4)));
+        Assert.Null(await Send(grain, new ItemPaidFor("dragons:1", "a", "0xa", Wallet), T0.AddMinutes(4)));
         Assert.Equal(ItemStatus.Minted, grain.State.Status);
     }
 
     [Fact]
-    public async Task The_order_holding_an_item_the_chain_sold_or_escrowed_for_another_order_is_told()
+    public async Task The_order_holding_an_item_another_order_paid_for_or_bought_is_told()
     {
         // a's hold ran out while its buyer's transaction was on its way; b reserved the item; then a's purchase is confirmed.
-        var escrowed = Listed();
-        await Send(escrowed, new ReservationRequested("dragons:1", "b", "0xb", T0.AddMinutes(15)), T0);
-        var toldB = Assert.IsType<ReservationRefused>(await Send(escrowed, new ItemEscrowed("dragons:1", "a", "0xa", Wallet), T0.AddMinutes(1)));
-        Assert.Equal(new ReservationRefused("b", "dragons:1", "the item was bought on chain by another order"), toldB);
-        Assert.Equal("a", escrowed.State.Reservation!.OrderId);
+        var paidFor = Listed();
+        await Send(paidFor, new ReservationRequested("dragons:1", "b", "0xb", T0.AddMinutes(15)), T0);
+        var toldB = Assert.IsType<ReservationRefused>(await Send(paidFor, new ItemPaidFor("dragons:1", "a", "0xa", Wallet), T0.AddMinutes(1)));
+        Assert.Equal(new ReservationRefused("b", "dragons:1", "the item was paid for by another order"), toldB);
+        Assert.Equal("a", paidFor.State.Reservation!.OrderId);
 
         var sold = Listed();
         await Send(sold, new ReservationRequested("dragons:1", "b", "0xb", T0.AddMinutes(15)), T0);

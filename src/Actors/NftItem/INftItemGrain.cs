@@ -16,8 +16,8 @@ public interface INftItemGrain
 
     ValueTask ExpireAsync(ReservationExpired expired);
 
-    /// <summary>An order's installment plan started: the item is held for it, with no expiry, until sold or released.</summary>
-    ValueTask EscrowAsync(ItemEscrowed escrowed);
+    /// <summary>An order paid for the item (plan started, custodial funds held): held for it, with no expiry, until sold or released.</summary>
+    ValueTask HoldPaidForAsync(ItemPaidFor paid);
 
     /// <summary>An order bought the item: it belongs to the buyer's wallet, Minted when the mint is confirmed.</summary>
     ValueTask SellAsync(ItemSold sold);

@@ -7,6 +7,6 @@ public enum ItemStatus
     Sold,
     Minted,
 
-    /// <summary>Bought on an installment plan: the Checkout holds it in escrow until the plan is paid or defaults.</summary>
-    Escrowed,
+    /// <summary>Paid for by one order, settlement under way (an installment plan, a custodial mint): held with no expiry until sold or released.</summary>
+    Settling,
 }

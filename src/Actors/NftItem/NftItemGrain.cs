@@ -31,7 +31,7 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
         ReservationReleased e => ReleaseAsync(e),
         ReservationExpired e => ExpireAsync(e),
         ItemSold e => SellAsync(e),
-        ItemEscrowed e => EscrowAsync(e),
+        ItemPaidFor e => HoldPaidForAsync(e),
         _ => throw new UnhandledEventException(TypeName, envelope.Type),
     };
 
@@ -74,7 +74,7 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
         {
             (false, _, _) => "the item is not listed",
             (_, ItemStatus.Sold or ItemStatus.Minted, _) => "the item is sold",
-            (_, ItemStatus.Escrowed, _) => "the item is in escrow for an installment plan",
+            (_, ItemStatus.Settling, _) => "the item is paid for by an order being settled",
             (_, _, { } other) when other.OrderId != request.OrderId => "the item is reserved by another order",
             _ when request.ReservedUntil <= at => "the reservation would already have expired",
             _ => null,
@@ -94,7 +94,7 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
 
     public ValueTask ReleaseAsync(ReservationReleased release)
     {
-        if (State.Reservation?.OrderId == release.OrderId && State.Status is ItemStatus.Reserved or ItemStatus.Escrowed)
+        if (State.Reservation?.OrderId == release.OrderId && State.Status is ItemStatus.Reserved or ItemStatus.Settling)
         {
             State = State with { Reservation = null, Status = ItemStatus.Available, UpdatedAt = Context.Current.OccurredAt };
             Context.CancelReminder(ReservationReminder);
@@ -115,18 +115,18 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
     }
 
     /// <summary>
-    /// The plan's down payment is confirmed on chain: the item is held for that order with no expiry (the Checkout
-    /// refuses any other purchase of it meanwhile). An order the chain overtook while it held the item is told.
+    /// An order paid for the item (a plan's down payment confirmed on chain, or the price held on a custodial balance):
+    /// the item is held for it with no expiry until it is sold or released. An order overtaken meanwhile is told.
     /// </summary>
-    public ValueTask EscrowAsync(ItemEscrowed escrowed)
+    public ValueTask HoldPaidForAsync(ItemPaidFor paid)
     {
         if (State.Status is ItemStatus.Sold or ItemStatus.Minted)
-            return ValueTask.CompletedTask; // the plan was paid in full already: a late escrow changes nothing
-        TellOvertakenHolder(escrowed.OrderId);
+            return ValueTask.CompletedTask; // already settled: a late hold changes nothing
+        TellOvertakenHolder(paid.OrderId);
         State = State with
         {
-            Status = ItemStatus.Escrowed,
-            Reservation = new Reservation(escrowed.OrderId, escrowed.PlayerId, DateTimeOffset.MaxValue),
+            Status = ItemStatus.Settling,
+            Reservation = new Reservation(paid.OrderId, paid.PlayerId, DateTimeOffset.MaxValue),
             UpdatedAt = Context.Current.OccurredAt,
         };
         Context.CancelReminder(ReservationReminder);
@@ -151,8 +151,8 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
     }
 
     /// <summary>
-    /// The chain sold or escrowed the item for <paramref name="buyerOrderId"/> while another order held it (the buyer's
-    /// purchase was confirmed after its own hold ran out): that order can no longer buy it and is refused.
+    /// <paramref name="buyerOrderId"/> paid for or bought the item while another order held it (the buyer's payment was
+    /// confirmed after its own hold ran out): the holder can no longer buy it and is refused.
     /// </summary>
     private void TellOvertakenHolder(string buyerOrderId)
     {
@@ -160,7 +160,7 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
             && held.Until > Context.Current.OccurredAt)
         {
             Context.Emit(TopicCatalog.OrderEvents, held.OrderId,
-                new ReservationRefused(held.OrderId, Key, "the item was bought on chain by another order"));
+                new ReservationRefused(held.OrderId, Key, "the item was paid for by another order"));
         }
     }
 

@@ -11,8 +11,8 @@ namespace Commerce.Actors.Orders;
 
 /// <summary>
 /// The custodial payment kind (docs/ORDERS.md, "custodial"): once the item is held, the price is held on the
-/// player's custody account; with the funds held the executor mints the item to the player's wallet from the
-/// hot wallet; the mint confirmed at depth spends the hold and completes the order; the mint failed for good
+/// player's custody account; with the funds held the item is held for the order until it settles
+/// (<see cref="ItemPaidFor"/>) and the executor mints it to the player's wallet from the hot wallet; the mint confirmed at depth spends the hold and completes the order; the mint failed for good
 /// (reverted, refused at estimation, given up) gives the hold back to the balance and ends the order refunded.
 /// A refused hold cancels the order and frees the item. Late or repeated answers change nothing, except that
 /// funds held for an order that already ended are given back at once.
@@ -68,6 +68,8 @@ public sealed partial class OrderGrain
         }
         Context.CancelReminder(PaymentReminder);
         RequestMint();
+        // Paid for: the item's hold no longer runs out while the mint is under way (released if it fails).
+        Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ItemPaidFor(State.ItemId!, Key, State.PlayerId!, State.Wallet!));
         State = State with { TotalPaid = held.Amount };
         Move(nameof(FundsHeld), OrderStatus.Paid, $"{held.Amount} wei held on the custodial balance; minting token {State.Quote.TokenId} to {State.Wallet}");
         return ValueTask.CompletedTask;

@@ -170,7 +170,7 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
                 {
                     Move(name, OrderStatus.PlanActive, $"down payment {payment.Amount} in {payment.TransactionHash}");
                     StartPlan(payment);
-                    Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ItemEscrowed(State.ItemId!, Key, State.PlayerId!, State.Wallet!));
+                    Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ItemPaidFor(State.ItemId!, Key, State.PlayerId!, State.Wallet!));
                 }
                 else
                 {

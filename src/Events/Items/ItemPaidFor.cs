@@ -1,8 +1,9 @@
 namespace Commerce.Events.Items;
 
 /// <summary>
-/// An order's installment plan started: the Checkout holds the item in escrow for <see cref="Buyer"/> until the plan
-/// is paid in full (then <see cref="ItemSold"/>) or defaults (then <see cref="ReservationReleased"/>). The hold has no
-/// expiry; the chain refuses any other purchase of the item meanwhile. Key: item id.
+/// An order paid for the item and its settlement is under way: an installment plan started (the Checkout holds the
+/// item in escrow for <see cref="Buyer"/>), or the price is held on a custodial balance and the mint is on its way.
+/// The item stays with that order, with no expiry, until it is sold (<see cref="ItemSold"/>) or given back
+/// (<see cref="ReservationReleased"/>: the plan defaulted, the mint failed). Key: item id.
 /// </summary>
-public sealed record ItemEscrowed(string ItemId, string OrderId, string PlayerId, string Buyer) : IEvent;
+public sealed record ItemPaidFor(string ItemId, string OrderId, string PlayerId, string Buyer) : IEvent;

@@ -19,7 +19,7 @@ public static class TopicCatalog
 
     public static readonly TopicDefinition ItemEvents = new(
         "commerce.item-events", "item id (collection:tokenId)", 6, TopicRetention.Week,
-        [typeof(ItemListed), typeof(ItemInterestRegistered), typeof(ReservationRequested), typeof(ReservationReleased), typeof(ReservationExpired), typeof(ItemSold), typeof(ItemEscrowed)]);
+        [typeof(ItemListed), typeof(ItemInterestRegistered), typeof(ReservationRequested), typeof(ReservationReleased), typeof(ReservationExpired), typeof(ItemSold), typeof(ItemPaidFor)]);
 
     public static readonly TopicDefinition PlayerPushes = new(
         "commerce.player-pushes", "player id", 6, TopicRetention.Day,

@@ -2,7 +2,7 @@ namespace Commerce.Pricing.Inputs;
 
 /// <summary>
 /// One of our own orders took an item off sale, or gave it back. <see cref="ItemAvailability.Sold"/> is for good
-/// (a later listing of the catalog does not bring the item back); <see cref="ItemAvailability.Escrowed"/> holds it for
+/// (a later listing of the catalog does not bring the item back); <see cref="ItemAvailability.Held"/> holds it for
 /// <paramref name="OrderId"/>'s installment plan until that same order releases it
 /// (<see cref="ItemAvailability.Released"/>, after a default). Offers leave out items that are not available.
 /// </summary>
@@ -14,6 +14,6 @@ public sealed record ItemAvailabilityChanged(string ItemId, string OrderId, Item
 public enum ItemAvailability
 {
     Released,
-    Escrowed,
+    Held,
     Sold,
 }

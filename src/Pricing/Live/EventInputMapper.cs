@@ -29,7 +29,7 @@ public sealed class EventInputMapper(PricingPolicy policy)
         nameof(Player.InterestShown), nameof(Player.LoyaltyUpdated), nameof(Player.ChatIntentDetected), nameof(Items.ItemListed),
         nameof(Market.ItemSupplyChanged), nameof(Market.BidPlaced), nameof(Market.FloorPriceChanged), nameof(Market.SaleRecorded),
         nameof(Campaigns.CampaignStarted), nameof(Campaigns.CampaignEnded),
-        nameof(Items.ItemSold), nameof(Items.ItemEscrowed), nameof(Items.ReservationReleased),
+        nameof(Items.ItemSold), nameof(Items.ItemPaidFor), nameof(Items.ReservationReleased),
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public long Ignored { get; private set; }
@@ -53,7 +53,7 @@ public sealed class EventInputMapper(PricingPolicy policy)
             Campaigns.CampaignStarted e => new CampaignStarted(e.CampaignId, e.Collection, e.Discount, e.From, e.Until, at),
             Campaigns.CampaignEnded e => new CampaignEnded(e.CampaignId, e.Collection, at),
             Items.ItemSold e => new ItemAvailabilityChanged(e.ItemId, e.OrderId, ItemAvailability.Sold, at),
-            Items.ItemEscrowed e => new ItemAvailabilityChanged(e.ItemId, e.OrderId, ItemAvailability.Escrowed, at),
+            Items.ItemPaidFor e => new ItemAvailabilityChanged(e.ItemId, e.OrderId, ItemAvailability.Held, at),
             Items.ReservationReleased e => new ItemAvailabilityChanged(e.ItemId, e.OrderId, ItemAvailability.Released, at),
             _ => null,
         };

@@ -114,10 +114,10 @@ public sealed class PricingState
         Demand.AdvanceWatermark(input.At);
     }
 
-    /// <summary>False while one of our orders holds the item for its plan, and for good once one bought it.</summary>
+    /// <summary>False while one of our orders that paid for the item holds it, and for good once one bought it.</summary>
     public bool IsOnSale(string itemId) => !_offSale.ContainsKey(itemId);
 
-    /// <summary>A sale is for good; an escrow ends only by a release of the same order (a stale release changes nothing).</summary>
+    /// <summary>A sale is for good; a hold ends only by a release of the same order (a stale release changes nothing).</summary>
     private void TakeOffSaleOrBack(ItemAvailabilityChanged e)
     {
         _offSale.TryGetValue(e.ItemId, out var current);
@@ -125,7 +125,7 @@ public sealed class PricingState
             return;
         switch (e.Availability)
         {
-            case ItemAvailability.Sold or ItemAvailability.Escrowed:
+            case ItemAvailability.Sold or ItemAvailability.Held:
                 _offSale[e.ItemId] = e;
                 break;
             case ItemAvailability.Released when current is not null && current.OrderId == e.OrderId:

@@ -35,7 +35,7 @@ public sealed class InstallmentAndRaceSagaTests(SagaPlatform platform) : IClassF
         await Chain.Checkout.PurchaseAsync(wallet, quote, signature);
         var order = await platform.WaitForOrderAsync(orderId, s => s.Status == OrderStatus.PlanActive, "to start its plan after the down payment");
         Assert.Equal(Chain.Checkout.Address, await Chain.Dragons.OwnerOfAsync(quote.TokenId)); // in escrow while the plan runs
-        var item = await platform.WaitForItemAsync($"dragons:{quote.TokenId}", i => i.Status == ItemStatus.Escrowed, "held in escrow for the plan");
+        var item = await platform.WaitForItemAsync($"dragons:{quote.TokenId}", i => i.Status == ItemStatus.Settling, "held in escrow for the plan");
         Assert.Equal(orderId, item.Reservation!.OrderId);
 
         for (var k = 1; k <= 2; k++)
@@ -172,7 +172,7 @@ public sealed class InstallmentAndRaceSagaTests(SagaPlatform platform) : IClassF
         Assert.True(before - await Chain.Eth.GetBalanceAsync(lateKey.Address) >= Finney, "the price was paid once and not given back");
         // The holder can no longer buy it (its purchase would revert): the item grain tells it, and it is cancelled.
         var holderOrder = await platform.WaitForOrderAsync(heldId, s => s.Status == OrderStatus.Cancelled, "to be cancelled (the chain sold its item to another order)");
-        Assert.Contains(holderOrder.History, h => h.Event == "ReservationRefused" && h.Detail == "the item was bought on chain by another order");
+        Assert.Contains(holderOrder.History, h => h.Event == "ReservationRefused" && h.Detail == "the item was paid for by another order");
         Assert.Equal(lateKey.Address.ToString(), (await platform.WaitForItemAsync("dragons:4", i => i.Status == ItemStatus.Minted, "sold")).Owner, StringComparer.OrdinalIgnoreCase);
     }
 

@@ -160,6 +160,9 @@ public sealed class CustodialFlowTests(CustodyPlatform platform) : IClassFixture
         {
             orderId = await platform.PlaceOrderAsync(player, itemId, tokenId, price);
             await platform.WaitOrderAsync(orderId, OrderStatus.Delivering);
+            // Paid for: the item is held for this order, however long the mint takes.
+            await Eventually.Until(async () => await platform.ItemAsync(itemId) is { Status: ItemStatus.Settling, Reservation.OrderId: var holder } && holder == orderId,
+                CustodyPlatform.Deadline, () => $"item {itemId} held for order {orderId} while its mint is under way");
             await platform.RestartAsync();
         }
         var order = await platform.WaitOrderAsync(orderId, OrderStatus.Completed);

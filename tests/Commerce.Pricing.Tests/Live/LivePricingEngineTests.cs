@@ -121,14 +121,14 @@ public class LivePricingEngineTests
             At(TimeSpan.FromSeconds(10), "dragons:4", new ItemInterestRegistered("dragons:4", Player, 3, T)),
             At(TimeSpan.FromSeconds(11), Player, new WalletLinked(Player, Player)),
             At(TimeSpan.FromSeconds(12), Player, new Commerce.Events.Pushes.PlayerPushed(Player, 1, "InterestRecorded", "{}")),
-            At(TimeSpan.FromSeconds(13), "dragons:4", new Commerce.Events.Items.ItemEscrowed("dragons:4", "o1", Player, "0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")),
+            At(TimeSpan.FromSeconds(13), "dragons:4", new Commerce.Events.Items.ItemPaidFor("dragons:4", "o1", Player, "0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")),
             At(TimeSpan.FromSeconds(14), "dragons:4", new Commerce.Events.Items.ReservationReleased("dragons:4", "o1", "the plan defaulted")),
             At(TimeSpan.FromSeconds(15), "dragons:4", new Commerce.Events.Items.ItemSold("dragons:4", "o2", "0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", Minted: true)),
         ];
 
         Assert.All(records, r => Assert.Equal(mapper.Map(r) is not null, EventInputMapper.Reads(r.Type)));
         Assert.Equal(3, records.Count(r => !EventInputMapper.Reads(r.Type)));
-        Assert.Equal([Inputs.ItemAvailability.Escrowed, Inputs.ItemAvailability.Released, Inputs.ItemAvailability.Sold],
+        Assert.Equal([Inputs.ItemAvailability.Held, Inputs.ItemAvailability.Released, Inputs.ItemAvailability.Sold],
             records.Select(mapper.Map).OfType<Inputs.ItemAvailabilityChanged>().Select(a => a.Availability));
     }
 }

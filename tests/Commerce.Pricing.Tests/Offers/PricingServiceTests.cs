@@ -117,19 +117,19 @@ public class PricingServiceTests
     }
 
     [Fact]
-    public void Items_our_orders_hold_in_escrow_or_bought_are_left_out_and_a_sale_outlives_a_new_listing()
+    public void Items_our_orders_paid_for_or_bought_are_left_out_and_a_sale_outlives_a_new_listing()
     {
         var service = Market(new ManualClock(T));
         bool Offered(string itemId, int second) => service.MakeOffer("p1", T + TimeSpan.FromSeconds(second)).Items.Any(i => i.ItemId == itemId);
         Assert.True(Offered("dragon-common", 1));
         Assert.True(Offered("dragon-rare", 1));
 
-        service.Apply(new ItemAvailabilityChanged("dragon-common", "order-a", ItemAvailability.Escrowed, T + TimeSpan.FromSeconds(2)));
+        service.Apply(new ItemAvailabilityChanged("dragon-common", "order-a", ItemAvailability.Held, T + TimeSpan.FromSeconds(2)));
         service.Apply(new ItemAvailabilityChanged("dragon-rare", "order-b", ItemAvailability.Sold, T + TimeSpan.FromSeconds(2)));
         Assert.False(Offered("dragon-common", 3));
         Assert.False(Offered("dragon-rare", 3));
 
-        // Another order's release does not end a's escrow; a's own release (its plan defaulted) does.
+        // Another order's release does not end a's hold; a's own release (its plan defaulted) does.
         service.Apply(new ItemAvailabilityChanged("dragon-common", "order-z", ItemAvailability.Released, T + TimeSpan.FromSeconds(4)));
         Assert.False(Offered("dragon-common", 5));
         service.Apply(new ItemAvailabilityChanged("dragon-common", "order-a", ItemAvailability.Released, T + TimeSpan.FromSeconds(6)));
