@@ -26,4 +26,10 @@ public static class MismatchKinds
 
     /// <summary>An order in the database that the topic never carried.</summary>
     public const string NotOnTopic = "not-on-topic";
+
+    /// <summary>
+    /// The NftItem grain disagrees with the order: not held for an order that paid for it (plan, custodial mint), not
+    /// sold to the buyer of a completed order, or still held by an order that ended without buying it.
+    /// </summary>
+    public const string Item = "item";
 }

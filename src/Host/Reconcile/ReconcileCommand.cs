@@ -30,9 +30,11 @@ public static class ReconcileCommand
         IReadOnlyDictionary<string, TopicOrder>? topic = null;
         IReadOnlyDictionary<string, ChainOrder>? chain = null;
         IReadOnlyCollection<string>? purchases = null;
+        IReadOnlyDictionary<string, Actors.NftItem.NftItemState> items;
         try
         {
             orders = await StoredOrders.LoadAsync(settings.StoreProvider, settings.ConnectionString, ct);
+            items = await StoredOrders.LoadItemsAsync(settings.StoreProvider, settings.ConnectionString, ct);
             if (settings.KafkaBootstrap is { } bootstrap)
                 topic = OrderTopicReader.Read(bootstrap, settings.Timeout);
             if (settings.RpcUrl is { } rpcUrl && settings.Checkout is { } checkout)
@@ -50,7 +52,7 @@ public static class ReconcileCommand
             return 2;
         }
 
-        var mismatches = Reconciler.Compare(orders, topic, chain, purchases, settings.Checkout?.ToString(), DateTimeOffset.UtcNow, settings.Slack);
+        var mismatches = Reconciler.Compare(orders, topic, chain, purchases, settings.Checkout?.ToString(), DateTimeOffset.UtcNow, settings.Slack, items);
         if (settings.Json)
             await output.WriteLineAsync(ToJson(orders.Count, topic, chain, mismatches));
         else

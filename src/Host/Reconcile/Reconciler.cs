@@ -1,10 +1,11 @@
+using Commerce.Actors.NftItem;
 using Commerce.Actors.Orders;
 using Commerce.Chain.Contracts;
 
 namespace Commerce.Host.Reconcile;
 
 /// <summary>
-/// Compares the Order grains' states with the order-events topic and the chain and lists every mismatch
+/// Compares the Order grains' states with their items' grains, the order-events topic and the chain and lists every mismatch
 /// (docs/ORDERS.md, "Reconciliation"). A side that was not read (null) is not compared.
 /// </summary>
 public static class Reconciler
@@ -18,6 +19,7 @@ public static class Reconciler
     /// <param name="checkout">The Checkout's address (it holds items in escrow and reclaimed ones).</param>
     /// <param name="now">When the comparison is made (for deadlines).</param>
     /// <param name="slack">How long past a deadline, or after a purchase, an order may take to catch up before it is reported.</param>
+    /// <param name="items">Every NftItem grain state, by item id; null when not read.</param>
     public static IReadOnlyList<Mismatch> Compare(
         IReadOnlyList<OrderState> orders,
         IReadOnlyDictionary<string, TopicOrder>? topic,
@@ -25,7 +27,8 @@ public static class Reconciler
         IReadOnlyCollection<string>? purchasesOnChain,
         string? checkout,
         DateTimeOffset now,
-        TimeSpan slack)
+        TimeSpan slack,
+        IReadOnlyDictionary<string, NftItemState>? items = null)
     {
         var mismatches = new List<Mismatch>();
         var placed = orders.Where(o => o.Status != OrderStatus.None).ToList();
@@ -34,6 +37,8 @@ public static class Reconciler
             Stale(order, now, slack, mismatches);
             if (chain is not null && chain.TryGetValue(order.OrderId, out var onChain))
                 CompareWithChain(order, onChain, placed, checkout, now, slack, mismatches);
+            if (items is not null && order.UpdatedAt is { } updated && updated + slack < now)
+                CompareWithItem(order, items, now, mismatches);
         }
         if (topic is { Count: > 0 })
             CompareWithTopic(orders, topic, mismatches);
@@ -89,6 +94,40 @@ public static class Reconciler
             mismatches.Add(new Mismatch(order.OrderId, MismatchKinds.Owner,
                 $"{order.Status}: item {order.ItemId} (token {order.Quote?.TokenId}) should be held by {holder}, the chain says {onChain.Owner ?? "it does not exist"}"));
     }
+
+    /// <summary>
+    /// The item grain's view of an order that has had the slack to reach it: an order that paid for the item
+    /// (plan-active; custodial paid or delivering) holds it (Settling); a completed one sold it to its wallet; an order
+    /// that ended otherwise holds it no more (an expired reservation is no hold).
+    /// </summary>
+    private static void CompareWithItem(OrderState order, IReadOnlyDictionary<string, NftItemState> items, DateTimeOffset now, List<Mismatch> mismatches)
+    {
+        if (order.ItemId is null)
+            return;
+        if (!items.TryGetValue(order.ItemId, out var item))
+        {
+            mismatches.Add(new Mismatch(order.OrderId, MismatchKinds.Item, $"{order.Status}: item {order.ItemId} has no state in the database"));
+            return;
+        }
+        var heldByThis = item.Reservation?.OrderId == order.OrderId
+            && (item.Status == ItemStatus.Settling || item.Status == ItemStatus.Reserved && item.Reservation.Until > now);
+        var problem = order.Status switch
+        {
+            OrderStatus.PlanActive or OrderStatus.Paid or OrderStatus.Delivering when !(heldByThis && item.Status == ItemStatus.Settling) =>
+                $"{order.Status}: item {order.ItemId} should be held for this order until it settles, the item grain says {Describe(item)}",
+            OrderStatus.Completed when item.Status is not (ItemStatus.Sold or ItemStatus.Minted)
+                                       || !string.Equals(item.Owner, order.Wallet, StringComparison.OrdinalIgnoreCase) =>
+                $"completed: item {order.ItemId} should be sold to {order.Wallet}, the item grain says {Describe(item)}",
+            OrderStatus.Cancelled or OrderStatus.Defaulted or OrderStatus.Refunded when heldByThis =>
+                $"{order.Status}: item {order.ItemId} is still held for this order ({Describe(item)})",
+            _ => null,
+        };
+        if (problem is not null)
+            mismatches.Add(new Mismatch(order.OrderId, MismatchKinds.Item, problem));
+    }
+
+    private static string Describe(NftItemState item) =>
+        $"{item.Status}{(item.Reservation is { } r ? $", held for order {r.OrderId}" : "")}{(item.Owner is { } owner ? $", owner {owner}" : "")}";
 
     /// <summary>The Checkout purchase states that agree with the order's status.</summary>
     private static PurchaseStatus[] ExpectedOnChain(OrderState order) => order.Status switch

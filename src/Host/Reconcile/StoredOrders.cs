@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Commerce.Actors.NftItem;
 using Commerce.Actors.Orders;
 using Commerce.Actors.Serialization;
 using Microsoft.Data.Sqlite;
@@ -7,10 +9,19 @@ using Npgsql;
 
 namespace Commerce.Host.Reconcile;
 
-/// <summary>Reads every Order grain state from the grain store's table, read-only (SQLite or PostgreSQL).</summary>
+/// <summary>Reads grain states from the grain store's table, read-only (SQLite or PostgreSQL): every order, every item.</summary>
 public static class StoredOrders
 {
-    public static async Task<IReadOnlyList<OrderState>> LoadAsync(string provider, string connectionString, CancellationToken ct)
+    public static Task<IReadOnlyList<OrderState>> LoadAsync(string provider, string connectionString, CancellationToken ct) =>
+        LoadAllAsync(provider, connectionString, OrderGrain.TypeName, GrainJsonContext.Default.OrderState, ct);
+
+    /// <summary>Every NftItem grain state, by item id.</summary>
+    public static async Task<IReadOnlyDictionary<string, NftItemState>> LoadItemsAsync(string provider, string connectionString, CancellationToken ct) =>
+        (await LoadAllAsync(provider, connectionString, NftItemGrain.TypeName, GrainJsonContext.Default.NftItemState, ct))
+            .ToDictionary(i => i.ItemId, StringComparer.Ordinal);
+
+    private static async Task<IReadOnlyList<T>> LoadAllAsync<T>(string provider, string connectionString, string grainType, JsonTypeInfo<T> json,
+        CancellationToken ct)
     {
         await using DbConnection connection = provider == "postgres"
             ? new NpgsqlConnection(connectionString)
@@ -20,19 +31,19 @@ public static class StoredOrders
         command.CommandText = "SELECT json FROM grain_state WHERE grain_type = @type";
         var type = command.CreateParameter();
         type.ParameterName = "@type";
-        type.Value = OrderGrain.TypeName;
+        type.Value = grainType;
         command.Parameters.Add(type);
-        var orders = new List<OrderState>();
+        var states = new List<T>();
         try
         {
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
-                orders.Add(JsonSerializer.Deserialize(reader.GetString(0), GrainJsonContext.Default.OrderState)!);
+                states.Add(JsonSerializer.Deserialize(reader.GetString(0), json)!);
         }
         catch (DbException e) when (e.Message.Contains("grain_state", StringComparison.Ordinal))
         {
-            // A database the platform never started on has no table: no orders.
+            // A database the platform never started on has no table: nothing stored.
         }
-        return orders;
+        return states;
     }
 }

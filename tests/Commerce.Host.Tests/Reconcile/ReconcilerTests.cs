@@ -1,4 +1,5 @@
 using System.Numerics;
+using Commerce.Actors.NftItem;
 using Commerce.Actors.Orders;
 using Commerce.Chain.Contracts;
 using Commerce.Chain.Crypto;
@@ -103,6 +104,54 @@ public sealed class ReconcilerTests
         var found = Reconciler.Compare([Order(OrderStatus.Completed, "eth")], new Dictionary<string, TopicOrder>(), null, null, Checkout, Now, TimeSpan.FromMinutes(1));
         Assert.Empty(found);
     }
+
+    public static TheoryData<string, string, ItemStatus, string?, string?, bool> ItemCases => new()
+    {
+        // order status, payment kind, item status, the order holding it, item owner, expected an item mismatch
+        { OrderStatus.PlanActive, "installments", ItemStatus.Settling, OrderId, null, false },
+        { OrderStatus.PlanActive, "installments", ItemStatus.Available, null, null, true },       // the hold ran out during the plan
+        { OrderStatus.PlanActive, "installments", ItemStatus.Settling, OtherOrder, null, true },  // another order's
+        { OrderStatus.Delivering, Reconciler.Custodial, ItemStatus.Settling, OrderId, null, false },
+        { OrderStatus.Paid, Reconciler.Custodial, ItemStatus.Reserved, OrderId, null, true },    // still a reservation that can run out
+        { OrderStatus.Completed, "eth", ItemStatus.Minted, null, Wallet, false },
+        { OrderStatus.Completed, "eth", ItemStatus.Minted, null, Other, true },
+        { OrderStatus.Completed, "eth", ItemStatus.Settling, OrderId, null, true },               // the sale never reached the item
+        { OrderStatus.Defaulted, "installments", ItemStatus.Available, null, null, false },
+        { OrderStatus.Defaulted, "installments", ItemStatus.Settling, OrderId, null, true },      // the release never reached the item
+        { OrderStatus.Cancelled, "eth", ItemStatus.Reserved, OtherOrder, null, false },
+        { OrderStatus.Refunded, Reconciler.Custodial, ItemStatus.Settling, OrderId, null, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(ItemCases))]
+    public void The_order_is_compared_with_its_item_grain_once_it_had_the_slack_to_reach_it(string status, string kind, ItemStatus itemStatus,
+        string? holder, string? owner, bool expected)
+    {
+        var order = Order(status, kind) with { UpdatedAt = Now.AddMinutes(-2) };
+        var item = NftItemState.New("dragons:1") with
+        {
+            Listed = true,
+            Status = itemStatus,
+            Owner = owner,
+            Reservation = holder is null ? null : new Reservation(holder, Wallet, itemStatus == ItemStatus.Settling ? DateTimeOffset.MaxValue : Now.AddMinutes(5)),
+        };
+        var items = new Dictionary<string, NftItemState> { ["dragons:1"] = item };
+
+        var found = Reconciler.Compare([order], null, null, null, Checkout, Now, TimeSpan.FromMinutes(1), items);
+        Assert.Equal(expected ? [MismatchKinds.Item] : [], found.Select(m => m.Kind));
+        // Within the slack the item may still be catching up: nothing is reported.
+        Assert.Empty(Reconciler.Compare([order with { UpdatedAt = Now.AddSeconds(-30) }], null, null, null, Checkout, Now, TimeSpan.FromMinutes(1), items));
+    }
+
+    [Fact]
+    public void An_order_whose_item_has_no_state_is_reported()
+    {
+        var order = Order(OrderStatus.Reserved, "eth") with { UpdatedAt = Now.AddMinutes(-2), ReservedUntil = Now.AddMinutes(5) };
+        var found = Reconciler.Compare([order], null, null, null, Checkout, Now, TimeSpan.FromMinutes(1), new Dictionary<string, NftItemState>());
+        Assert.Contains("has no state", Assert.Single(found, m => m.Kind == MismatchKinds.Item).Detail);
+    }
+
+    private const string OtherOrder = "0x2222222222222222222222222222222222222222222222222222222222222222";
 
     private static OrderState Order(string status, string kind) => OrderState.New(OrderId) with
     {
