@@ -12,6 +12,7 @@ using Commerce.Host.Embedded;
 using Commerce.Pricing.Offers;
 using Commerce.Pricing.Signing;
 using Commerce.Testing;
+using Commerce.Testing.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -6,6 +6,7 @@ using Commerce.Chain.Crypto;
 using Commerce.Chain.Signing;
 using Commerce.Messaging.Configuration;
 using Commerce.Testing;
+using Commerce.Testing.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

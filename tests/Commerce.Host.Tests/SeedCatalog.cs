@@ -5,6 +5,7 @@ using Commerce.Actors.Storage;
 using Commerce.Events.Topics;
 using Commerce.Messaging.Configuration;
 using Commerce.Testing;
+using Commerce.Testing.Logging;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -13,6 +13,7 @@ using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
 using Commerce.Chain.Signing;
 using Commerce.Testing;
+using Commerce.Testing.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

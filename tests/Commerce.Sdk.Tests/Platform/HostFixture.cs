@@ -1,8 +1,10 @@
 using Commerce.Host;
 using Commerce.Testing;
+using Commerce.Testing.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace Commerce.Sdk.Tests.Platform;
 
@@ -11,7 +13,7 @@ namespace Commerce.Sdk.Tests.Platform;
 /// seed catalog, its own dev chain: Anvil with the contracts deployed), on a free loopback port. The SDK talks to it over
 /// real HTTP and WebSockets; the tests' wallets send their payment steps to the chain's JSON-RPC URL.
 /// </summary>
-public sealed class HostFixture : IAsyncLifetime
+public sealed class HostFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("commerce-sdk-").FullName;
     private WebApplication? _app;
@@ -38,6 +40,7 @@ public sealed class HostFixture : IAsyncLifetime
                 ["Chain:InstallmentIntervalSeconds"] = "20",
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            RecentLogs.AddTo(builder.Logging);
         });
         await _app.StartAsync();
         using var http = new HttpClient { BaseAddress = BaseUrl };
@@ -45,7 +48,8 @@ public sealed class HostFixture : IAsyncLifetime
             () => "the platform to report ready");
         using var probe = NewClient();
         await probe.SignInAsync(new Support.KeyWalletSigner());
-        await Eventually.Until(async () => await IsListedAsync(probe, "dragons:1"), TimeSpan.FromSeconds(60), () => "the seed catalog to be listed");
+        await Eventually.Until(async () => await IsListedAsync(probe, "dragons:1"), TimeSpan.FromSeconds(60),
+            () => $"the seed catalog to be listed; the platform's last warnings: {string.Join(" | ", RecentLogs.Of(_app.Services))}");
     }
 
     /// <summary>A client of the platform (not signed in) with the given transports (null: the defaults).</summary>
@@ -62,6 +66,7 @@ public sealed class HostFixture : IAsyncLifetime
     {
         if (_app is not null)
         {
+            RecentLogs.Report(_app.Services, diagnostics, nameof(HostFixture));
             await _app.StopAsync();
             await _app.DisposeAsync();
         }

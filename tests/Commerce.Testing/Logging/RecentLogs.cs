@@ -2,15 +2,14 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
-using Xunit.Sdk;
 
-namespace Commerce.Host.Tests;
+namespace Commerce.Testing.Logging;
 
 /// <summary>
 /// The last warnings and errors of a platform under test, kept in memory so that a fixture that times out can say
 /// what the platform complained about (the test output does not carry the host's console).
 /// </summary>
-internal sealed class RecentLogs : ILoggerProvider
+public sealed class RecentLogs : ILoggerProvider
 {
     private const int Kept = 30;
 
@@ -33,7 +32,13 @@ internal sealed class RecentLogs : ILoggerProvider
     {
         var entries = Entries(services);
         if (entries.Any(e => e.Level >= LogLevel.Error))
-            sink.OnMessage(new DiagnosticMessage($"{fixture}: the platform's last warnings and errors:{Environment.NewLine}{string.Join(Environment.NewLine, entries.Select(e => e.Line))}"));
+            sink.OnMessage(new Diagnostic($"{fixture}: the platform's last warnings and errors:{Environment.NewLine}{string.Join(Environment.NewLine, entries.Select(e => e.Line))}"));
+    }
+
+    /// <summary>An xUnit diagnostic message (shown when the runner's diagnosticMessages is on).</summary>
+    private sealed class Diagnostic(string message) : IDiagnosticMessage
+    {
+        public string Message => message;
     }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
