@@ -12,8 +12,9 @@ namespace Commerce.Actors.Orders;
 /// <summary>
 /// The custodial payment kind (docs/ORDERS.md, "custodial"): once the item is held, the price is held on the
 /// player's custody account; with the funds held the item is held for the order until it settles
-/// (<see cref="ItemPaidFor"/>) and the executor mints it to the player's wallet from the hot wallet; the mint confirmed at depth spends the hold and completes the order; the mint failed for good
-/// (reverted, refused at estimation, given up) gives the hold back to the balance and ends the order refunded.
+/// (<see cref="ItemPaidFor"/>) and the executor mints it to the player's wallet from the hot wallet; the mint
+/// confirmed at depth spends the hold and completes the order; the mint failed for good (reverted, refused at
+/// estimation, given up) gives the hold back to the balance, frees the item and ends the order refunded.
 /// A refused hold cancels the order and frees the item. Late or repeated answers change nothing, except that
 /// funds held for an order that already ended are given back at once.
 /// </summary>
