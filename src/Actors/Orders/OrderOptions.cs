@@ -14,8 +14,8 @@ public sealed class OrderOptions
     public int ReservationMinutes { get; set; } = DefaultReservationMinutes;
 
     /// <summary>
-    /// The Checkout contract the order grain asks the executor to call (declareDefault of a plan in default,
-    /// refund of a late payment). Empty: no chain commands are sent; the need is recorded in the order's history.
+    /// The Checkout contract the order grain asks the executor to call (declareDefault of a plan in default; a late
+    /// payment is honoured, not refunded). Empty: no chain commands are sent; the need is recorded in the order's history.
     /// </summary>
     [RegularExpression("^(0x[0-9a-fA-F]{40})?$", ErrorMessage = "Orders:CheckoutAddress must be a 0x address of 20 bytes, or empty")]
     public string CheckoutAddress { get; set; } = "";
