@@ -58,6 +58,9 @@ public sealed class ChainPlatformFixture(IMessageSink diagnostics) : IAsyncLifet
                 ["Chain:Embedded"] = "true",
                 ["Chain:BlockTimeSeconds"] = "1",
                 ["Chain:InstallmentIntervalSeconds"] = "120",
+                // Narrow log ranges, so every NFT listing of these tests reads the chain in several calls.
+                ["Chain:NftScanBlocksPerCall"] = "8",
+                ["Chain:NftScanReorgBlocks"] = "4",
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             RecentLogs.AddTo(builder.Logging);

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Commerce.Chain.Contracts;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
+using Commerce.Host.Onchain;
 using Commerce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -50,6 +51,42 @@ public sealed class WalletPaymentTests(ChainPlatformFixture platform) : IClassFi
         Assert.Equal((PurchaseStatus.Completed, price, key.Address), (purchase.Status, purchase.Paid, purchase.Buyer));
         Assert.Empty((await PaymentAsync(player, orderId)).GetProperty("steps").EnumerateArray());
         await AssertOwnsAsync(player, "dragons:2", orderId);
+    }
+
+    [Fact]
+    public async Task The_nft_listing_reads_the_chain_in_bounded_ranges_and_then_only_the_blocks_since_the_wallets_last_listing()
+    {
+        var key = EthPrivateKey.Generate();
+        var (player, playerId) = await SignInFundedAsync(key);
+        var nfts = platform.Services.GetRequiredService<NftOwnership>();
+        var collections = platform.Chain.Collections.Count;
+        const int perCall = 8, reorg = 4; // the fixture's Chain:NftScanBlocksPerCall and Chain:NftScanReorgBlocks
+        // A chain long enough that reading it all again would take several times the ranges of a later listing.
+        while (await platform.Chain.Eth.GetBlockNumberAsync() < platform.Chain.DeployBlock + 40)
+            await platform.Chain.Anvil.MineAsync();
+
+        var latest = await platform.Chain.Eth.GetBlockNumberAsync();
+        var before = nfts.LogQueries;
+        Assert.Empty((await player.GetFromJsonAsync<JsonElement>("/api/me/nfts")).EnumerateArray());
+        var first = nfts.LogQueries - before;
+        var ranges = (long)(latest - platform.Chain.DeployBlock) / perCall + 1;
+        Assert.True(first >= ranges * collections, $"the first listing reads every block since the deployment ({latest - platform.Chain.DeployBlock} blocks) {perCall} at a time in each of {collections} collections: expected at least {ranges * collections} log queries, made {first}");
+
+        var price = Wei / 100;
+        var orderId = await PlaceAsync(player, "dragons:3", platform.PlatformQuote(playerId, "dragons:3", "ETH", (UInt128)price), "eth");
+        await SendAsync(key, await StepsAsync(player, orderId));
+        await WaitForStatusAsync(player, orderId, "completed");
+        await AssertOwnsAsync(player, "dragons:3", orderId);
+
+        // A later listing reads only the blocks since the previous one, and the last few again.
+        var from = await platform.Chain.Eth.GetBlockNumberAsync();
+        before = nfts.LogQueries;
+        var listed = await player.GetFromJsonAsync<JsonElement>("/api/me/nfts");
+        var again = nfts.LogQueries - before;
+        var to = await platform.Chain.Eth.GetBlockNumberAsync();
+        Assert.Contains(listed.EnumerateArray(), n => n.GetProperty("itemId").GetString() == "dragons:3");
+        var atMost = ((long)(to - from) + reorg + perCall) / perCall * collections + collections;
+        Assert.True(again <= atMost, $"a listing {to - from} blocks after the previous one reads at most {atMost} ranges, made {again}");
     }
 
     [Fact]

@@ -26,8 +26,21 @@ public sealed class ChainOptions
     /// <summary>The stablecoin's decimals (the test stablecoin has 6).</summary>
     public int StablecoinDecimals { get; set; } = 6;
 
+    /// <summary>
+    /// The most blocks one <c>eth_getLogs</c> call of <c>GET /api/me/nfts</c> asks for (public nodes refuse wide ranges);
+    /// each wallet's scan then goes on from where the previous one stopped, less <see cref="NftScanReorgBlocks"/>.
+    /// </summary>
+    public int NftScanBlocksPerCall { get; set; } = 2_000;
+
+    /// <summary>Blocks read again at each scan, so a transfer in a block that replaced a scanned one is found.</summary>
+    public int NftScanReorgBlocks { get; set; } = 64;
+
     public void Validate()
     {
+        if (NftScanBlocksPerCall is < 1 or > 1_000_000)
+            throw Bad(nameof(NftScanBlocksPerCall), "must be between 1 and 1000000");
+        if (NftScanReorgBlocks is < 0 or > 10_000)
+            throw Bad(nameof(NftScanReorgBlocks), "must be between 0 and 10000");
         if (BlockTimeSeconds is < 0 or > 3600)
             throw Bad(nameof(BlockTimeSeconds), "must be between 0 and 3600");
         if (InstallmentIntervalSeconds is < 1 or > 365 * 24 * 3600)

@@ -24,12 +24,15 @@ public sealed class ChainSettings : IDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(deposits);
         var chain = configuration.GetSection(ChainOptions.Section).Get<ChainOptions>() ?? new ChainOptions();
+        chain.Validate();
         ChainId = configuration.GetValue<ulong?>("Pricing:ChainId") ?? 31337;
         Checkout = EthAddress.TryParse(configuration["Pricing:CheckoutAddress"], out var checkout) ? checkout : EthAddress.Zero;
         PublicRpcUrl = string.IsNullOrWhiteSpace(chain.RpcUrl) ? null : chain.RpcUrl;
         Custody = deposits.Value.Enabled && EthAddress.TryParse(deposits.Value.CustodyAddress, out var custody) ? custody : null;
         InstallmentIntervalSeconds = chain.InstallmentIntervalSeconds;
         StartBlock = configuration.GetValue<ulong?>("Payments:StartBlock") ?? 0;
+        NftScanBlocksPerCall = (ulong)chain.NftScanBlocksPerCall;
+        NftScanReorgBlocks = (ulong)chain.NftScanReorgBlocks;
 
         var currencies = new Dictionary<string, ChainCurrency>(StringComparer.Ordinal) { [Eth] = new(Eth, EthAddress.Zero, 18) };
         foreach (var currency in configuration.GetSection("Pricing:Currencies").GetChildren())
@@ -74,6 +77,12 @@ public sealed class ChainSettings : IDisposable
 
     /// <summary>The first block worth scanning for this deployment's logs.</summary>
     public ulong StartBlock { get; }
+
+    /// <summary>Chain:NftScanBlocksPerCall: the widest block range of one log query of the NFT listing.</summary>
+    public ulong NftScanBlocksPerCall { get; }
+
+    /// <summary>Chain:NftScanReorgBlocks: blocks each wallet's NFT scan reads again.</summary>
+    public ulong NftScanReorgBlocks { get; }
 
     /// <summary>Currency code -> token and decimals; ETH is always there (address(0), 18 decimals).</summary>
     public IReadOnlyDictionary<string, ChainCurrency> Currencies { get; }
