@@ -23,8 +23,7 @@ public sealed class ChainSettings : IDisposable
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(deposits);
-        var chain = configuration.GetSection(ChainOptions.Section).Get<ChainOptions>() ?? new ChainOptions();
-        chain.Validate();
+        var chain = configuration.GetSection(ChainOptions.Section).Get<ChainOptions>() ?? new ChainOptions(); // validated at start
         ChainId = configuration.GetValue<ulong?>("Pricing:ChainId") ?? 31337;
         Checkout = EthAddress.TryParse(configuration["Pricing:CheckoutAddress"], out var checkout) ? checkout : EthAddress.Zero;
         PublicRpcUrl = string.IsNullOrWhiteSpace(chain.RpcUrl) ? null : chain.RpcUrl;
