@@ -26,6 +26,27 @@ public sealed class ChainSettingsTests
         Assert.Equal(expected, settings.Format(BigInteger.Parse(baseUnits), EthAddress.Parse(token)));
     }
 
+    [Theory]
+    [InlineData(nameof(ChainOptions.NftScanBlocksPerCall), 0)]
+    [InlineData(nameof(ChainOptions.NftScanReorgBlocks), -1)]
+    [InlineData(nameof(ChainOptions.BlockTimeSeconds), -1)]
+    public void A_chain_option_out_of_range_is_refused_naming_its_key(string key, int value)
+    {
+        var options = new ChainOptions();
+        typeof(ChainOptions).GetProperty(key)!.SetValue(options, value);
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.StartsWith($"Chain:{key} must be between", error.Message);
+    }
+
+    [Fact]
+    public void The_nft_scan_ranges_come_from_the_chain_section()
+    {
+        using var settings = Settings(new() { ["Chain:NftScanBlocksPerCall"] = "500", ["Chain:NftScanReorgBlocks"] = "12" });
+        Assert.Equal((500UL, 12UL), (settings.NftScanBlocksPerCall, settings.NftScanReorgBlocks));
+        using var defaults = Settings(new());
+        Assert.Equal((2_000UL, 64UL), (defaults.NftScanBlocksPerCall, defaults.NftScanReorgBlocks));
+    }
+
     [Fact]
     public void No_chain_is_configured_while_the_checkout_is_the_zero_address()
     {
