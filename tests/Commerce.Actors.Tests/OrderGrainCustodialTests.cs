@@ -1,5 +1,9 @@
+using System.Numerics;
 using Commerce.Actors.Orders;
 using Commerce.Actors.Runtime;
+using Commerce.Chain.Contracts;
+using Commerce.Chain.Crypto;
+using Commerce.Chain.Hex;
 using Commerce.Events;
 using Commerce.Events.Chain;
 using Commerce.Events.Custody;
@@ -196,6 +200,43 @@ public sealed class OrderGrainCustodialTests
         Assert.Empty((await Send(eth, Delivery(ChainTransactionUpdated.Confirmed))).Emitted);
         Assert.Empty((await Send(eth, Held())).On(TopicCatalog.ChainCommands));
         Assert.Equal(OrderStatus.Reserved, eth.State.Status);
+    }
+
+    [Fact]
+    public async Task A_token_the_checkout_holds_is_delivered_by_release_item_and_its_confirmation_sells_it_without_a_mint()
+    {
+        const string checkout = "0xcccccccccccccccccccccccccccccccccccccccc";
+        var grain = (OrderGrain)OrderGrain.DefinitionFor(new OrderOptions { CheckoutAddress = checkout }).Activate();
+        ((IGrainActivation)grain).Activate(OrderId, null, 0);
+        await Send(grain, Placed() with { DeliverFromCheckout = true });
+        await Send(grain, Reserved());
+        var held = await Send(grain, Held());
+
+        var releaseId = OrderGrain.ReleaseCommandId(OrderId);
+        var command = Assert.IsType<ChainCommandRequested>(Assert.Single(held.On(TopicCatalog.ChainCommands)));
+        Assert.Equal(new ChainCommandRequested(releaseId, "release", checkout, "0", OrderGrain.ReleaseCall(Collection, "7", Wallet), 0, null), command);
+        Assert.Equal(HexString.Encode(CheckoutAbi.ReleaseItem.EncodeCall(EthAddress.Parse(Collection), new BigInteger(7), EthAddress.Parse(Wallet))),
+            OrderGrain.ReleaseCall(Collection, "7", Wallet));
+        Assert.Contains("releasing token 7", grain.State.History[^1].Detail);
+
+        // The word on a mint command is not this order's delivery: recorded, nothing changes.
+        Assert.Empty((await Send(grain, Delivery(ChainTransactionUpdated.Confirmed))).Emitted);
+        Assert.Equal(OrderStatus.Paid, grain.State.Status);
+        var done = await Send(grain, new DeliveryUpdated(OrderId, releaseId, ChainTransactionUpdated.Confirmed, null));
+        Assert.Equal(OrderStatus.Completed, grain.State.Status);
+        Assert.Equal(new ItemSold("dragons:7", OrderId, Wallet, Minted: false), Assert.Single(done.On(TopicCatalog.ItemEvents)));
+        Assert.Equal(new HoldCaptureRequested(Wallet, OrderId), Assert.Single(done.On(TopicCatalog.CustodyEvents)));
+    }
+
+    [Fact]
+    public async Task Without_a_checkout_to_release_from_the_order_asks_for_the_mint()
+    {
+        // (the executor refuses a mint of an existing token at estimation, and the order ends refunded)
+        var grain = NewGrain();
+        await Send(grain, Placed() with { DeliverFromCheckout = true });
+        await Send(grain, Reserved());
+        var command = Assert.IsType<ChainCommandRequested>(Assert.Single((await Send(grain, Held())).On(TopicCatalog.ChainCommands)));
+        Assert.Equal((MintId, "mint"), (command.CommandId, command.Kind));
     }
 
     private Step? _lastStep;

@@ -12,9 +12,10 @@ namespace Commerce.Actors.Orders;
 /// <summary>
 /// The custodial payment kind (docs/ORDERS.md, "custodial"): once the item is held, the price is held on the
 /// player's custody account; with the funds held the item is held for the order until it settles
-/// (<see cref="ItemPaidFor"/>) and the executor mints it to the player's wallet from the hot wallet; the mint
-/// confirmed at depth spends the hold and completes the order; the mint failed for good (reverted, refused at
-/// estimation, given up) gives the hold back to the balance, frees the item and ends the order refunded.
+/// (<see cref="ItemPaidFor"/>) and the executor delivers it to the player's wallet from the hot wallet: a mint, or
+/// the Checkout's releaseItem when the token already exists in the Checkout's hands (reclaimed after a default);
+/// the delivery confirmed at depth spends the hold and completes the order; a delivery failed for good (reverted,
+/// refused at estimation, given up) gives the hold back to the balance, frees the item and ends the order refunded.
 /// A refused hold cancels the order and frees the item. Late or repeated answers change nothing, except that
 /// funds held for an order that already ended are given back at once.
 /// </summary>
@@ -25,22 +26,37 @@ public sealed partial class OrderGrain
     /// <summary>Selector of GameItem.mint(address,uint256,string): the first 4 bytes of keccak256 of that signature.</summary>
     public const string MintSelector = "0xd3fc9864";
 
+    /// <summary>Selector of Checkout.releaseItem(address,uint256,address): the first 4 bytes of keccak256 of that signature.</summary>
+    public const string ReleaseItemSelector = "0x9440b0fe";
+
     /// <summary>The executor command id of a custodial order's mint: one order, at most one mint transaction.</summary>
     public static string MintCommandId(string orderId) => $"order:{orderId}:mint";
 
+    /// <summary>The executor command id of a custodial order's release from the Checkout: at most one such transaction.</summary>
+    public static string ReleaseCommandId(string orderId) => $"order:{orderId}:release";
+
+    /// <summary>Call data of Checkout.releaseItem(collection, tokenId, to).</summary>
+    public static string ReleaseCall(string collection, string tokenId, string to) =>
+        ReleaseItemSelector + AddressWord(collection, nameof(collection)) + UintWord(tokenId) + AddressWord(to, nameof(to));
+
     /// <summary>Call data of GameItem.mint(to, tokenId, "") (the collection's base URI names the token).</summary>
-    public static string MintCall(string to, string tokenId)
-    {
-        var address = to.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && to.Length == 42
-            ? to[2..].ToLowerInvariant()
-            : throw new ArgumentException($"a wallet is 0x + 40 hex, got '{to}'", nameof(to));
-        var id = BigInteger.Parse(tokenId, NumberStyles.None, CultureInfo.InvariantCulture);
-        return MintSelector
-            + address.PadLeft(64, '0')
-            + Convert.ToHexStringLower(id.ToByteArray(isUnsigned: true, isBigEndian: true)).TrimStart('0').PadLeft(64, '0')
-            + "60".PadLeft(64, '0')     // offset of the uri argument
-            + new string('0', 64);      // its length: 0
-    }
+    public static string MintCall(string to, string tokenId) =>
+        MintSelector
+        + AddressWord(to, nameof(to))
+        + UintWord(tokenId)
+        + "60".PadLeft(64, '0')     // offset of the uri argument
+        + new string('0', 64);      // its length: 0
+
+    /// <summary>An address as one ABI word (64 hex digits, no 0x).</summary>
+    private static string AddressWord(string address, string name) =>
+        address.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && address.Length == 42
+            ? address[2..].ToLowerInvariant().PadLeft(64, '0')
+            : throw new ArgumentException($"an address is 0x + 40 hex, got '{address}'", name);
+
+    /// <summary>A decimal uint256 as one ABI word (64 hex digits, no 0x).</summary>
+    private static string UintWord(string value) =>
+        Convert.ToHexStringLower(BigInteger.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture).ToByteArray(isUnsigned: true, isBigEndian: true))
+            .TrimStart('0').PadLeft(64, '0');
 
     private bool IsCustodial => State.PaymentKind == CustodialKind;
 
@@ -68,11 +84,12 @@ public sealed partial class OrderGrain
             return ValueTask.CompletedTask;
         }
         Context.CancelReminder(PaymentReminder);
-        RequestMint();
+        RequestDelivery();
         // Paid for: the item's hold no longer runs out while the mint is under way (released if it fails).
         Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ItemPaidFor(State.ItemId!, Key, State.PlayerId!, State.Wallet!));
         State = State with { TotalPaid = held.Amount };
-        Move(nameof(FundsHeld), OrderStatus.Paid, $"{held.Amount} wei held on the custodial balance; minting token {State.Quote.TokenId} to {State.Wallet}");
+        Move(nameof(FundsHeld), OrderStatus.Paid, $"{held.Amount} wei held on the custodial balance; "
+            + $"{(DeliversByRelease ? "releasing" : "minting")} token {State.Quote.TokenId} to {State.Wallet}");
         return ValueTask.CompletedTask;
     }
 
@@ -82,14 +99,26 @@ public sealed partial class OrderGrain
     /// <summary>How long a paid order waits for the executor's first word on its mint before asking again.</summary>
     public static readonly TimeSpan MintRecheck = TimeSpan.FromSeconds(30);
 
+    /// <summary>The token exists in the Checkout's hands (the API saw it at placement) and a Checkout is configured to release it.</summary>
+    private bool DeliversByRelease => State.DeliverFromCheckout && !string.IsNullOrEmpty(_options.CheckoutAddress);
+
+    private string DeliveryName => DeliversByRelease ? "release" : "mint";
+
+    /// <summary>The executor command that delivers this order's item: its mint, or its release from the Checkout.</summary>
+    private string DeliveryCommandId => DeliversByRelease ? ReleaseCommandId(Key) : MintCommandId(Key);
+
     /// <summary>
-    /// Asks the executor for the mint (always the same command id, so it is sent at most once however often it is asked)
-    /// and checks back later: a request lost on its way (the embedded broker forgets its log on restart) is asked again.
+    /// Asks the executor for the delivery (always the same command id, so it is sent at most once however often it is
+    /// asked) and checks back later: a request lost on its way (the embedded broker forgets its log on restart) is asked again.
     /// </summary>
-    private void RequestMint()
+    private void RequestDelivery()
     {
-        Context.Emit(TopicCatalog.ChainCommands, MintCommandId(Key), new ChainCommandRequested(
-            MintCommandId(Key), "mint", State.Quote!.Collection, "0", MintCall(State.Wallet!, State.Quote.TokenId), 0, null));
+        var quote = State.Quote!;
+        var command = DeliversByRelease
+            ? new ChainCommandRequested(DeliveryCommandId, "release", _options.CheckoutAddress, "0",
+                ReleaseCall(quote.Collection, quote.TokenId, State.Wallet!), 0, null)
+            : new ChainCommandRequested(DeliveryCommandId, "mint", quote.Collection, "0", MintCall(State.Wallet!, quote.TokenId), 0, null);
+        Context.Emit(TopicCatalog.ChainCommands, DeliveryCommandId, command);
         Context.SetReminder(MintReminder, Context.Current.OccurredAt + MintRecheck, new OrderTimedOut(Key, MintReminder));
     }
 
@@ -100,8 +129,8 @@ public sealed partial class OrderGrain
             return false;
         if (IsCustodial && State.Status == OrderStatus.Paid)
         {
-            RequestMint();
-            Record(nameof(OrderTimedOut), $"no word from the executor on {MintCommandId(Key)}: asked again (the same command id is sent at most once)");
+            RequestDelivery();
+            Record(nameof(OrderTimedOut), $"no word from the executor on {DeliveryCommandId}: asked again (the same command id is sent at most once)");
         }
         else
         {
@@ -127,7 +156,7 @@ public sealed partial class OrderGrain
     /// <summary>The executor's word on this order's mint; false when the update is not about it (left to the caller).</summary>
     private bool HandledAsDelivery(DeliveryUpdated delivery)
     {
-        if (!IsCustodial || delivery.CommandId != MintCommandId(Key))
+        if (!IsCustodial || delivery.CommandId != DeliveryCommandId)
             return false;
         var name = $"{nameof(DeliveryUpdated)}:{delivery.Status}";
         var detail = delivery.Detail is null ? delivery.CommandId : $"{delivery.CommandId}: {delivery.Detail}";
@@ -141,15 +170,15 @@ public sealed partial class OrderGrain
         {
             case ChainTransactionUpdated.Confirmed:
                 Context.Emit(TopicCatalog.CustodyEvents, CustodyKey, new HoldCaptureRequested(CustodyKey, Key));
-                Sell();
-                Move(name, OrderStatus.Completed, $"token {State.Quote!.TokenId} minted to {State.Wallet}: {detail}");
+                Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ItemSold(State.ItemId!, Key, State.Wallet!, Minted: !DeliversByRelease));
+                Move(name, OrderStatus.Completed, $"token {State.Quote!.TokenId} {(DeliversByRelease ? "released" : "minted")} to {State.Wallet}: {detail}");
                 break;
             case ChainTransactionUpdated.Failed:
                 // Nothing was minted (the executor reports failed only for a transaction without effect): pay back.
-                Context.Emit(TopicCatalog.CustodyEvents, CustodyKey, new HoldReleaseRequested(CustodyKey, Key, $"the mint failed: {delivery.Detail}"));
-                Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ReservationReleased(State.ItemId!, Key, "the mint failed"));
+                Context.Emit(TopicCatalog.CustodyEvents, CustodyKey, new HoldReleaseRequested(CustodyKey, Key, $"the {DeliveryName} failed: {delivery.Detail}"));
+                Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ReservationReleased(State.ItemId!, Key, $"the {DeliveryName} failed"));
                 State = State with { TotalPaid = "0" };
-                Move(name, OrderStatus.Refunded, $"the mint failed ({delivery.Detail}); {State.Quote!.Price} wei credited back to the custodial balance");
+                Move(name, OrderStatus.Refunded, $"the {DeliveryName} failed ({delivery.Detail}); {State.Quote!.Price} wei credited back to the custodial balance");
                 break;
             case ChainTransactionUpdated.Submitted when State.Status == OrderStatus.Paid:
                 Move(name, OrderStatus.Delivering, detail);

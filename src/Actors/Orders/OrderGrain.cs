@@ -70,6 +70,7 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
             Signature = placed.Signature,
             PaymentKind = placed.PaymentKind,
             IdempotencyKey = placed.IdempotencyKey,
+            DeliverFromCheckout = placed.DeliverFromCheckout,
             ReservedUntil = until,
             PlacedAt = at,
         };

@@ -4,7 +4,8 @@ namespace Commerce.Actors.Orders;
 
 /// <summary>
 /// One order (docs/ORDERS.md): who buys what against which signed quote, where the saga stands, every
-/// event it saw (bounded), the item's hold and what was paid. <see cref="Terminal"/> once it reached its one
+/// event it saw (bounded), the item's hold and what was paid; a custodial order delivers by a mint, or by the
+/// Checkout's releaseItem when <see cref="DeliverFromCheckout"/>. <see cref="Terminal"/> once it reached its one
 /// end state; later events are recorded and change nothing.
 /// </summary>
 public sealed record OrderState(
@@ -24,7 +25,8 @@ public sealed record OrderState(
     bool Terminal,
     DateTimeOffset? PlacedAt,
     DateTimeOffset? UpdatedAt,
-    InstallmentPlan? Plan = null)
+    InstallmentPlan? Plan = null,
+    bool DeliverFromCheckout = false)
 {
     /// <summary>Events kept in <see cref="History"/> and logs in <see cref="Payments"/> (the oldest go first).</summary>
     public const int MaxHistory = 64;

@@ -14,6 +14,7 @@ using Commerce.Events.Envelope;
 using Commerce.Events.Orders;
 using Commerce.Events.Topics;
 using Commerce.Host.Auth;
+using Commerce.Host.Onchain;
 using Commerce.Host.Orders;
 using Commerce.Host.Problems;
 using Commerce.Messaging.Producing;
@@ -41,7 +42,7 @@ public static class OrderApi
 
     private static async Task<IResult> PlaceAsync(
         HttpContext http, OrderRequest body, ClaimsPrincipal user, IGrainStore store, EventProducer producer, TimeProvider clock,
-        IOptions<LivePricingOptions> pricing, IServiceProvider services, CancellationToken ct)
+        IOptions<LivePricingOptions> pricing, ChainSettings chain, IServiceProvider services, CancellationToken ct)
     {
         var idempotencyKey = http.Request.Headers[IdempotencyHeader].ToString();
         if (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength)
@@ -84,6 +85,20 @@ public static class OrderApi
         if (!await PlayerApi.IsListedAsync(store, body.ItemId, ct))
             return Problem.NotFound($"item {body.ItemId} is not listed");
 
+        var deliverFromCheckout = false;
+        if (body.PaymentKind == OrderGrain.CustodialKind && chain.Node is { } node)
+        {
+            // The platform delivers a custodial order itself: a mint, or the Checkout's release of a token it holds.
+            var (holder, unreadable) = await TokenHolderAsync(new GameItemContract(node, quote.Collection), quote.TokenId, ct);
+            if (unreadable is not null)
+                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The chain could not be read",
+                    detail: $"who holds {body.ItemId} could not be read from the node: {unreadable}");
+            if (holder is { } owner && owner != chain.Checkout)
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+                    detail: $"item {body.ItemId} already belongs to {owner}");
+            deliverFromCheckout = holder is not null;
+        }
+
         var orderId = HexString.Encode(quote.Nonce);
         if (await LoadAsync(store, orderId, ct) is { } existing && existing.Status != OrderStatus.None)
         {
@@ -103,7 +118,7 @@ public static class OrderApi
                 quote.Installments,
                 (long)quote.Expiry,
                 orderId),
-            body.Signature.ToLowerInvariant(), body.PaymentKind!, idempotencyKey);
+            body.Signature.ToLowerInvariant(), body.PaymentKind!, idempotencyKey, deliverFromCheckout);
         // The same order and key always make the same event id: a retried request is applied once by the order grain.
         var eventId = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"order-placed|{orderId}|{idempotencyKey}")).AsSpan(0, 16));
         await producer.PublishAsync(TopicCatalog.OrderEvents, EventEnvelope.Create(orderId, placed, now, id: eventId), ct);
@@ -117,6 +132,19 @@ public static class OrderApi
             || order.PlayerId != user.PlayerId())
             return Problem.NotFound($"order {orderId} is not one of your orders");
         return TypedResults.Text(stored.Json, "application/json");
+    }
+
+    /// <summary>The token's owner, null when it does not exist yet; or why the node could not say.</summary>
+    private static async Task<(EthAddress? Owner, string? Unreadable)> TokenHolderAsync(GameItemContract collection, BigInteger tokenId, CancellationToken ct)
+    {
+        try
+        {
+            return (await collection.ExistsAsync(tokenId, ct) ? await collection.OwnerOfAsync(tokenId, ct) : null, null);
+        }
+        catch (Exception e) when (e is HttpRequestException or Commerce.Chain.JsonRpc.JsonRpcException or TimeoutException)
+        {
+            return (null, e.Message);
+        }
     }
 
     internal static async Task<OrderState?> LoadAsync(IGrainStore store, string orderId, CancellationToken ct)

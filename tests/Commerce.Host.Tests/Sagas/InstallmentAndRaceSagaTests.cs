@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Numerics;
 using System.Text.Json;
 using Commerce.Actors.NftItem;
@@ -174,6 +176,42 @@ public sealed class InstallmentAndRaceSagaTests(SagaPlatform platform) : IClassF
         var holderOrder = await platform.WaitForOrderAsync(heldId, s => s.Status == OrderStatus.Cancelled, "to be cancelled (the chain sold its item to another order)");
         Assert.Contains(holderOrder.History, h => h.Event == "ReservationRefused" && h.Detail == "the item was paid for by another order");
         Assert.Equal(lateKey.Address.ToString(), (await platform.WaitForItemAsync("dragons:4", i => i.Status == ItemStatus.Minted, "sold")).Owner, StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_token_the_checkout_holds_is_sold_from_a_custodial_balance_by_its_release_and_one_owned_elsewhere_is_refused()
+    {
+        // The Checkout holds dragons:8 out of escrow (as a plan's default leaves it), and another wallet owns dragons:9.
+        var admin = Chain.Sender(Chain.Deployer);
+        await Chain.Dragons.GrantRoleAsync(admin, ContractRoles.Minter, Chain.Deployer.Address);
+        await Chain.Dragons.MintAsync(admin, Chain.Checkout.Address, 8);
+        var stranger = await Chain.NewWalletAsync();
+        await Chain.Dragons.MintAsync(admin, stranger.Address, 9);
+
+        var key = await Chain.NewWalletAsync();
+        var (player, _, _) = await platform.SignInAsync(key);
+        var custody = EthAddress.Parse((await player.GetFromJsonAsync<JsonElement>("/api/me/balance")).GetProperty("custody").GetString());
+        await Chain.Sender(key).SendAsync(new ContractCall { To = custody, Data = [], Value = 5 * Finney, Description = "top up" });
+        var credited = (5 * Finney).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        JsonElement balance = default;
+        await Eventually.Until(async () => (balance = await player.GetFromJsonAsync<JsonElement>("/api/me/balance")).GetProperty("balances").GetProperty("ETH").GetString() == credited,
+            SagaPlatform.Deadline, () => $"the top-up of {credited} wei credited; balance {balance}");
+
+        var (owned, ownedSignature) = Chain.Quote(key.Address, 9, Finney);
+        var refused = await SagaPlatform.PlaceAsync(player, owned, ownedSignature, "custodial", "key-owned-elsewhere");
+        var refusal = await refused.Content.ReadAsStringAsync();
+        Assert.True(refused.StatusCode == HttpStatusCode.Conflict, $"expected 409 for a token another wallet owns, got {(int)refused.StatusCode}: {refusal}");
+        Assert.Contains(stranger.Address.ToString(), refusal);
+
+        var (quote, signature) = Chain.Quote(key.Address, 8, Finney);
+        var orderId = await SagaPlatform.PlaceAcceptedAsync(player, quote, signature, "custodial");
+        var order = await platform.WaitForOrderAsync(orderId, s => s.Status == OrderStatus.Completed, "to complete by the Checkout's release of the token");
+        Assert.True(order.DeliverFromCheckout);
+        Assert.Contains(order.History, h => h.Detail?.Contains("releasing token 8", StringComparison.Ordinal) == true);
+        Assert.Equal(key.Address, await Chain.Dragons.OwnerOfAsync(8));
+        Assert.Equal(1, await Chain.MintsOfAsync(8)); // delivered by a transfer, never minted twice
+        var item = await platform.WaitForItemAsync("dragons:8", i => i.Status == ItemStatus.Sold, "sold to the buyer");
+        Assert.Equal(key.Address.ToString(), item.Owner, StringComparer.OrdinalIgnoreCase);
     }
 
     private static async Task<string> WaitForPushAsync(PushClient pushes, string orderId, Func<string, bool> detail, string what)
