@@ -224,6 +224,9 @@ public sealed class WalletPaymentTests(ChainPlatformFixture platform) : IClassFi
         foreach (var status in new[] { "200", "400", "403" })
             Assert.True(installments.GetProperty("responses").TryGetProperty(status, out _), $"POST /api/me/quotes/installments documents {status}");
         Assert.True(paths.GetProperty("/api/me/nfts").GetProperty("get").GetProperty("responses").TryGetProperty("200", out _));
+        var order = paths.GetProperty("/api/me/orders").GetProperty("post").GetProperty("responses");
+        foreach (var status in new[] { "400", "403", "404", "409", "503" })
+            Assert.True(order.TryGetProperty(status, out _), $"POST /api/me/orders documents {status}");
     }
 
     [Fact]

@@ -35,7 +35,9 @@ public static class OrderApi
     public static IEndpointRouteBuilder MapOrderApi(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/api/me/orders").WithTags("Orders").RequireAuthorization(Roles.Player);
-        orders.MapPost("/", PlaceAsync).WithSummary("Orders an offered item against its signed quote; the order id is the quote's nonce");
+        orders.MapPost("/", PlaceAsync).WithSummary("Orders an offered item against its signed quote; the order id is the quote's nonce")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         orders.MapGet("/{orderId}", GetAsync).WithSummary("One of the player's orders: its status and every step it went through");
         return app;
     }
