@@ -85,7 +85,7 @@ public sealed partial class OrderGrain
         }
         Context.CancelReminder(PaymentReminder);
         RequestDelivery();
-        // Paid for: the item's hold no longer runs out while the mint is under way (released if it fails).
+        // Paid for: the item's hold no longer runs out while the delivery is under way (released if it fails).
         Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ItemPaidFor(State.ItemId!, Key, State.PlayerId!, State.Wallet!));
         State = State with { TotalPaid = held.Amount };
         Move(nameof(FundsHeld), OrderStatus.Paid, $"{held.Amount} wei held on the custodial balance; "
@@ -93,10 +93,10 @@ public sealed partial class OrderGrain
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The reminder that asks for the mint again while the executor has not said it sent it.</summary>
+    /// <summary>The reminder that asks for the delivery (mint or release) again while the executor has not said it sent it.</summary>
     public const string MintReminder = "mint";
 
-    /// <summary>How long a paid order waits for the executor's first word on its mint before asking again.</summary>
+    /// <summary>How long a paid order waits for the executor's first word on its delivery before asking again.</summary>
     public static readonly TimeSpan MintRecheck = TimeSpan.FromSeconds(30);
 
     /// <summary>The token exists in the Checkout's hands (the API saw it at placement) and a Checkout is configured to release it.</summary>
@@ -153,7 +153,7 @@ public sealed partial class OrderGrain
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The executor's word on this order's mint; false when the update is not about it (left to the caller).</summary>
+    /// <summary>The executor's word on this order's delivery; false when the update is not about it (left to the caller).</summary>
     private bool HandledAsDelivery(DeliveryUpdated delivery)
     {
         if (!IsCustodial || delivery.CommandId != DeliveryCommandId)
@@ -174,7 +174,7 @@ public sealed partial class OrderGrain
                 Move(name, OrderStatus.Completed, $"token {State.Quote!.TokenId} {(DeliversByRelease ? "released" : "minted")} to {State.Wallet}: {detail}");
                 break;
             case ChainTransactionUpdated.Failed:
-                // Nothing was minted (the executor reports failed only for a transaction without effect): pay back.
+                // Nothing was delivered (the executor reports failed only for a transaction without effect): pay back.
                 Context.Emit(TopicCatalog.CustodyEvents, CustodyKey, new HoldReleaseRequested(CustodyKey, Key, $"the {DeliveryName} failed: {delivery.Detail}"));
                 Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ReservationReleased(State.ItemId!, Key, $"the {DeliveryName} failed"));
                 State = State with { TotalPaid = "0" };
