@@ -1,5 +1,6 @@
 using Commerce.Connectors.Marketplaces;
 using Commerce.Connectors.Marketplaces.Api;
+using Commerce.Connectors.Marketplaces.Callbacks;
 using Commerce.Connectors.Marketplaces.Configuration;
 using Commerce.Connectors.Webhooks.Dedupe;
 using Commerce.Connectors.Webhooks.Sending;
@@ -30,6 +31,7 @@ public static class ConnectorServiceCollectionExtensions
             new InMemoryWebhookIdStore(sp.GetRequiredService<IOptions<WebhookDedupeOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<MarketplaceDirectory>();
         services.TryAddSingleton<MarketplaceWebhookHandler>();
+
         services.AddProblemDetails();
 
         services.AddHttpClient<IWebhookSender, WebhookSender>(client =>
@@ -42,6 +44,18 @@ public static class ConnectorServiceCollectionExtensions
                 AllowAutoRedirect = false,
                 ConnectTimeout = TimeSpan.FromSeconds(10),
             });
+        return services;
+    }
+
+    /// <summary>
+    /// The sale callbacks relay (<see cref="SaleCallbackRelay"/>): every item our orders deliver is told to the
+    /// marketplaces with a callback URL. Needs <see cref="AddMarketplaceConnectors"/> and the host's KafkaConnection.
+    /// </summary>
+    public static IServiceCollection AddSaleCallbackRelay(this IServiceCollection services)
+    {
+        services.TryAddSingleton<SaleCallbackCounters>();
+        services.TryAddSingleton<SaleCallbackRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<SaleCallbackRelay>());
         return services;
     }
 }

@@ -99,6 +99,7 @@ public static class CommerceApp
 
         services.AddGrainRuntime(builder.Configuration);
         services.AddMarketplaceConnectors(builder.Configuration);
+        services.AddSaleCallbackRelay();
         services.AddTransactionExecutor(builder.Configuration);
         services.AddLivePricing(builder.Configuration);
         services.AddCheckoutWatcher(builder.Configuration);

@@ -63,6 +63,14 @@ public sealed class InstallmentAndRaceSagaTests(SagaPlatform platform) : IClassF
         Assert.Equal(PurchaseStatus.Completed, (await Chain.Checkout.GetPurchaseAsync(quote.Nonce)).Status);
         Assert.Equal(key.Address.ToString(), (await platform.WaitForItemAsync($"dragons:{quote.TokenId}", i => i.Status == ItemStatus.Minted, "sold to the buyer")).Owner,
             StringComparer.OrdinalIgnoreCase);
+        // The marketplace is told of the delivery by a signed callback (checked by its receiver), once.
+        JsonElement callback = default;
+        await Eventually.Until(() => platform.Marketplace.Received.Any(r =>
+                (callback = JsonDocument.Parse(r.Body).RootElement).GetProperty("data").GetProperty("orderId").GetString() == orderId),
+            SagaPlatform.Deadline, () => $"a signed item.sold callback of order {orderId} at the marketplace; it has {platform.Marketplace.Received.Count}");
+        Assert.Equal("item.sold", callback.GetProperty("type").GetString());
+        Assert.Equal(($"dragons:{quote.TokenId}", key.Address.ToString().ToLowerInvariant()),
+            (callback.GetProperty("data").GetProperty("itemId").GetString(), callback.GetProperty("data").GetProperty("owner").GetString()));
         Assert.DoesNotContain(order.History, h => h.Detail?.Contains("declareDefault", StringComparison.Ordinal) == true);
         await Eventually.Until(() => OrderStatuses(pushes, orderId).Contains(OrderStatus.Completed), SagaPlatform.Deadline,
             () => $"a completed push; got [{string.Join(", ", OrderStatuses(pushes, orderId))}]");

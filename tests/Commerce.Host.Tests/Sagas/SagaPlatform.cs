@@ -24,7 +24,8 @@ namespace Commerce.Host.Tests.Sagas;
 
 /// <summary>
 /// The platform in this process against a <see cref="SagaChain"/>: embedded Kafka, a SQLite file of its own, the
-/// seed catalog, the executor (hot wallet = dev key 1) and the Checkout watcher, 2 confirmations at 1 s blocks.
+/// seed catalog, the executor (hot wallet = dev key 1) and the Checkout watcher, 2 confirmations at 1 s blocks; one
+/// marketplace ("opensea") whose signed callbacks reach <see cref="Marketplace"/>.
 /// </summary>
 public sealed class SagaPlatform(IMessageSink diagnostics) : IAsyncLifetime
 {
@@ -34,6 +35,8 @@ public sealed class SagaPlatform(IMessageSink diagnostics) : IAsyncLifetime
     private WebApplication? _app;
 
     public SagaChain Chain { get; } = new();
+
+    public MarketplaceReceiver Marketplace { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -48,8 +51,12 @@ public sealed class SagaPlatform(IMessageSink diagnostics) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Chain.InitializeAsync();
+        Marketplace = await MarketplaceReceiver.StartAsync();
         BaseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var settings = Chain.PlatformSettings();
+        settings["Marketplaces:opensea:Secrets:0"] = Commerce.Connectors.Webhooks.WebhookSecret.Generate().Serialize();
+        settings["Marketplaces:opensea:CallbackUrl"] = Marketplace.Url.ToString();
+        settings["Marketplaces:opensea:CallbackSecrets:0"] = Marketplace.Secret.Serialize();
         settings["Urls"] = BaseUrl;
         settings["Kafka:BootstrapServers"] = "";
         settings["Kafka:SessionTimeoutMs"] = "6000";
@@ -151,6 +158,7 @@ public sealed class SagaPlatform(IMessageSink diagnostics) : IAsyncLifetime
             await _app.DisposeAsync();
         }
         await Chain.DisposeAsync();
+        await Marketplace.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
