@@ -5,7 +5,8 @@
 # deployed), waits until it is ready, then walks simulated game clients through the whole flow with the SDK: each
 # player has its own wallet funded by the dev faucet, shows interest, receives offers by push, buys (ETH, stablecoin,
 # installments; some stop paying, two race for one unique item), pays with its own signed transactions and follows
-# its orders to their terminal state. Prints the summary. The platform stays up until Ctrl-C; --once exits after the
+# its orders to their terminal state; the simulator also plays a marketplace that receives the platform's signed item.sold
+# callbacks and checks them. Prints the summary. The platform stays up until Ctrl-C; --once exits after the
 # summary with the simulator's status (0: every order ended exactly once and every bought NFT is owned on chain).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,8 +35,14 @@ build src/Host
 mkdir -p .data
 rm -f .data/demo.db .data/demo.db-wal .data/demo.db-shm
 url="http://127.0.0.1:$port"
+# The simulator also plays a marketplace ("demo-market"): the platform signs its item.sold callbacks with this secret.
+market_port="${COMMERCE_DEMO_MARKET_PORT:-$((port + 1))}"
+market_secret="whsec_$(head -c 32 /dev/urandom | base64 -w0)"
 dotnet src/Host/bin/Release/net10.0/commerce.dll demo --Urls "$url" \
-  --Store:ConnectionString "Data Source=.data/demo.db" --Logging:LogLevel:Default Warning &
+  --Store:ConnectionString "Data Source=.data/demo.db" --Logging:LogLevel:Default Warning \
+  --Marketplaces:demo-market:Secrets:0 "whsec_$(head -c 32 /dev/urandom | base64 -w0)" \
+  --Marketplaces:demo-market:CallbackUrl "http://127.0.0.1:$market_port/callbacks/" \
+  --Marketplaces:demo-market:CallbackSecrets:0 "$market_secret" &
 host_pid=$!
 trap 'kill $host_pid 2>/dev/null || true; wait $host_pid 2>/dev/null || true' EXIT INT TERM
 
@@ -53,7 +60,7 @@ echo "The platform is ready at $url ($((SECONDS - started)) s after the start); 
 
 status=0
 dotnet unity-client-stub/Commerce.GameSimulator/bin/Release/net10.0/Commerce.GameSimulator.dll \
-  --url "$url" ${sim_args[@]+"${sim_args[@]}"} || status=$?
+  --url "$url" --marketplace-port "$market_port" --marketplace-secret "$market_secret" ${sim_args[@]+"${sim_args[@]}"} || status=$?
 
 echo "Demo finished $((SECONDS - started)) s after the start (simulator exit code $status)."
 if [ "$once" = true ]; then

@@ -1,4 +1,5 @@
 using Commerce.GameSimulator.Display;
+using Commerce.GameSimulator.Marketplace;
 using Commerce.GameSimulator.Options;
 using Commerce.GameSimulator.Simulation;
 using Spectre.Console;
@@ -28,6 +29,9 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
+// The simulator also plays a marketplace when told to: the platform's signed item.sold callbacks come here.
+await using var marketplace = options.MarketplacePort is { } marketplacePort ? DemoMarketplace.Start(marketplacePort, options.MarketplaceSecret!) : null;
+
 var stats = new SimulationStats();
 var startedAt = DateTimeOffset.UtcNow;
 var run = new Simulation(options, stats).RunAsync(cancel.Token);
@@ -48,5 +52,13 @@ catch (Exception e) when (e is Commerce.Sdk.CommerceApiException or InvalidOpera
     return 1;
 }
 
-Summary.Print(options, result, stats, DateTimeOffset.UtcNow - startedAt);
-return result.Succeeded ? 0 : 1;
+MarketplaceReport? report = null;
+if (marketplace is not null)
+{
+    var completed = result.Players.SelectMany(p => p.Orders).Where(o => o.Terminal == Commerce.Sdk.OrderStatuses.Completed).Select(o => o.OrderId).ToList();
+    var allTold = await marketplace.WaitForAsync(completed, TimeSpan.FromSeconds(30), cancel.Token);
+    report = new MarketplaceReport(marketplace.Received, completed.Count(marketplace.Orders.Contains), completed.Count, marketplace.Refused, allTold);
+}
+
+Summary.Print(options, result, stats, DateTimeOffset.UtcNow - startedAt, report);
+return result.Succeeded && report?.Passed != false ? 0 : 1;

@@ -1,3 +1,4 @@
+using Commerce.GameSimulator.Marketplace;
 using Commerce.GameSimulator.Options;
 using Commerce.GameSimulator.Simulation;
 using Commerce.Sdk;
@@ -10,7 +11,7 @@ public static class Summary
 {
     private const int MaxProblemsListed = 12;
 
-    public static void Print(SimulatorOptions options, SimulationResult result, SimulationStats stats, TimeSpan elapsed)
+    public static void Print(SimulatorOptions options, SimulationResult result, SimulationStats stats, TimeSpan elapsed, MarketplaceReport? marketplace = null)
     {
         var players = result.Players;
         var orders = players.SelectMany(p => p.Orders).ToList();
@@ -30,6 +31,11 @@ public static class Summary
         totals.AddRow("Order → confirmed", Percentiles.Describe(stats.OrderToConfirmedMs));
         totals.AddRow("Owned NFTs listed", players.Sum(p => p.OwnedNfts).ToString());
         totals.AddRow("Push reconnects", stats.Reconnects.ToString());
+        if (marketplace is not null)
+        {
+            totals.AddRow("Marketplace told", $"{marketplace.Received} signed item.sold callbacks verified: {marketplace.CompletedReported} of "
+                + $"{marketplace.Completed} completed orders, {marketplace.Refused} bad signatures");
+        }
         totals.AddRow("Elapsed", $"{elapsed.TotalSeconds:0.0} s");
         if (result.Chain is { } chain)
         {
@@ -63,8 +69,20 @@ public static class Summary
         }
 
         var failed = players.Count(p => !p.Succeeded);
-        AnsiConsole.MarkupLine(failed == 0
-            ? "[green bold]PASS[/]: every order ended in exactly one terminal state and every completed order's NFT is its buyer's on chain."
-            : $"[red bold]FAIL[/]: {failed} player(s) failed or have an order that did not end exactly once with its NFT delivered.");
+        if (marketplace is { Passed: false })
+        {
+            AnsiConsole.MarkupLine($"[red bold]FAIL[/]: the marketplace was told of {marketplace.CompletedReported} of {marketplace.Completed} completed orders "
+                + $"({marketplace.Refused} callbacks with a bad signature).");
+        }
+
+        if (failed > 0)
+        {
+            AnsiConsole.MarkupLine($"[red bold]FAIL[/]: {failed} player(s) failed or have an order that did not end exactly once with its NFT delivered.");
+        }
+        else if (marketplace is not { Passed: false })
+        {
+            AnsiConsole.MarkupLine("[green bold]PASS[/]: every order ended in exactly one terminal state and every completed order's NFT is its buyer's on chain"
+                + (marketplace is null ? "." : "; the marketplace was told of each, signed."));
+        }
     }
 }

@@ -13,13 +13,16 @@ public sealed record SimulatorOptions(
     int Installments,
     int Races,
     TimeSpan Timeout,
-    int Concurrency)
+    int Concurrency,
+    int? MarketplacePort = null,
+    string? MarketplaceSecret = null)
 {
     public const string Usage =
         """
         Usage: Commerce.GameSimulator --url <http(s)://host:port> [--players N] [--interests M] [--items a,b,c]
                                       [--buy-share F] [--default-share F] [--installments K] [--races R]
                                       [--timeout SECONDS] [--concurrency C]
+                                      [--marketplace-port P --marketplace-secret whsec_...]
 
           --url            Commerce server root URL (required)
           --players        simulated players, each with its own fresh wallet (default 12)
@@ -31,6 +34,9 @@ public sealed record SimulatorOptions(
           --races          pairs of players racing for the same unique item (default 1; 0 for none)
           --timeout        seconds an order may take to reach its terminal state (default 150)
           --concurrency    players signing in at the same time (default 16)
+          --marketplace-port, --marketplace-secret
+                           also play a marketplace: receive the platform's signed item.sold callbacks on
+                           http://127.0.0.1:P/callbacks/ and check them with this Standard Webhooks secret
         """;
 
     /// <summary>The demo catalog (src/Host/catalog/demo.json): three collections of ten items.</summary>
@@ -50,6 +56,8 @@ public sealed record SimulatorOptions(
         var races = 1;
         var timeout = TimeSpan.FromSeconds(150);
         var concurrency = 16;
+        int? marketplacePort = null;
+        string? marketplaceSecret = null;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -100,6 +108,14 @@ public sealed record SimulatorOptions(
                 case "--concurrency":
                     concurrency = Int(name, Value(), 1, 1_000);
                     break;
+                case "--marketplace-port":
+                    marketplacePort = Int(name, Value(), 1, 65_535);
+                    break;
+                case "--marketplace-secret":
+                    marketplaceSecret = Value();
+                    if (!Marketplace.DemoMarketplace.IsSecret(marketplaceSecret))
+                        throw new ArgumentException("--marketplace-secret must be whsec_ followed by base64.", name);
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'.", name);
             }
@@ -108,6 +124,11 @@ public sealed record SimulatorOptions(
         if (races * 2 > players)
         {
             throw new ArgumentException($"--races {races} needs at least {races * 2} players (two per race), got --players {players}.", "--races");
+        }
+
+        if (marketplacePort.HasValue != (marketplaceSecret is not null))
+        {
+            throw new ArgumentException("--marketplace-port and --marketplace-secret go together.", marketplacePort.HasValue ? "--marketplace-secret" : "--marketplace-port");
         }
 
         return new SimulatorOptions(
@@ -120,7 +141,9 @@ public sealed record SimulatorOptions(
             installments,
             races,
             timeout,
-            concurrency);
+            concurrency,
+            marketplacePort,
+            marketplaceSecret);
     }
 
     private static int Int(string name, string text, int min, int max) =>
