@@ -170,7 +170,7 @@ public sealed partial class OrderGrain
         {
             case ChainTransactionUpdated.Confirmed:
                 Context.Emit(TopicCatalog.CustodyEvents, CustodyKey, new HoldCaptureRequested(CustodyKey, Key));
-                Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ItemSold(State.ItemId!, Key, State.Wallet!, Minted: !DeliversByRelease));
+                Sell(minted: !DeliversByRelease);
                 Move(name, OrderStatus.Completed, $"token {State.Quote!.TokenId} {(DeliversByRelease ? "released" : "minted")} to {State.Wallet}: {detail}");
                 break;
             case ChainTransactionUpdated.Failed:

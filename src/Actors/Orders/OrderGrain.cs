@@ -251,8 +251,9 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
     private static bool TryParseAmount(string text, out BigInteger amount) =>
         BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out amount);
 
-    private void Sell() =>
-        Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ItemSold(State.ItemId!, Key, State.Wallet!, Minted: true));
+    /// <summary>Tells the item it now belongs to the order's wallet; <paramref name="minted"/>: the token was minted for the sale.</summary>
+    private void Sell(bool minted = true) =>
+        Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ItemSold(State.ItemId!, Key, State.Wallet!, minted));
 
     private void Cancel(string eventName, string reason)
     {

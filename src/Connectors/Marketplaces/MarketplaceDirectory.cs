@@ -25,5 +25,7 @@ public sealed class MarketplaceDirectory
 
     public IReadOnlyCollection<string> Names => _byName.Keys;
 
+    public IReadOnlyCollection<Marketplace> All => _byName.Values;
+
     public bool TryGet(string name, [NotNullWhen(true)] out Marketplace? marketplace) => _byName.TryGetValue(name, out marketplace);
 }

@@ -28,9 +28,7 @@ public sealed class SaleCallbackRelay(
     public string ConsumerGroup => connection.GroupId("connectors.sale-callbacks");
 
     /// <summary>The marketplaces that receive callbacks, in name order.</summary>
-    public IReadOnlyList<Marketplace> Recipients { get; } = directory.Names
-        .Select(n => directory.TryGet(n, out var m) ? m : null)
-        .OfType<Marketplace>()
+    public IReadOnlyList<Marketplace> Recipients { get; } = directory.All
         .Where(m => m.Callback is not null)
         .OrderBy(m => m.Name, StringComparer.Ordinal)
         .ToArray();
