@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Commerce.Events.Chain;
 
 /// <summary>
@@ -11,11 +13,12 @@ namespace Commerce.Events.Chain;
 /// <param name="Data">Call data (0x, empty for a plain transfer).</param>
 /// <param name="GasLimit">Gas limit; 0 lets the executor estimate it.</param>
 /// <param name="MaxFeeCeilingWei">The most this command may pay per gas (maxFeePerGas), or null for the executor's default.</param>
+[GenerateSerializer, Immutable, Alias("commerce.events.ChainCommandRequested")]
 public sealed record ChainCommandRequested(
-    string CommandId,
-    string Kind,
-    string To,
-    string ValueWei,
-    string Data,
-    ulong GasLimit,
-    string? MaxFeeCeilingWei) : IEvent;
+    [property: Id(0)] string CommandId,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] string To,
+    [property: Id(3)] string ValueWei,
+    [property: Id(4)] string Data,
+    [property: Id(5)] ulong GasLimit,
+    [property: Id(6)] string? MaxFeeCeilingWei) : IEvent;

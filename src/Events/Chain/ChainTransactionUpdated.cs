@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Commerce.Events.Chain;
 
 /// <summary>
@@ -7,18 +9,19 @@ namespace Commerce.Events.Chain;
 /// command has no effect beyond fees) or reorged (its block left the canonical chain; it is
 /// re-submitted). Amounts are decimal strings of wei. Key: command id.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("commerce.events.ChainTransactionUpdated")]
 public sealed record ChainTransactionUpdated(
-    string CommandId,
-    string Stage,
-    string Sender,
-    ulong? Nonce,
-    string? TransactionHash,
-    string? ReplacedHash,
-    ulong? BlockNumber,
-    string? BlockHash,
-    string? MaxFeePerGasWei,
-    string? Reason,
-    DateTimeOffset At) : IEvent
+    [property: Id(0)] string CommandId,
+    [property: Id(1)] string Stage,
+    [property: Id(2)] string Sender,
+    [property: Id(3)] ulong? Nonce,
+    [property: Id(4)] string? TransactionHash,
+    [property: Id(5)] string? ReplacedHash,
+    [property: Id(6)] ulong? BlockNumber,
+    [property: Id(7)] string? BlockHash,
+    [property: Id(8)] string? MaxFeePerGasWei,
+    [property: Id(9)] string? Reason,
+    [property: Id(10)] DateTimeOffset At) : IEvent
 {
     public const string Submitted = "submitted";
     public const string Replaced = "replaced";

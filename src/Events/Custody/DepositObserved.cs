@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Commerce.Events.Custody;
 
 /// <summary>
@@ -6,12 +8,13 @@ namespace Commerce.Events.Custody;
 /// deep enough, or with <see cref="Reorged"/> if the block left the chain before that. Amount in wei (decimal).
 /// Key: the wallet (lowercase).
 /// </summary>
+[GenerateSerializer, Immutable, Alias("commerce.events.DepositObserved")]
 public sealed record DepositObserved(
-    string Wallet,
-    string Custody,
-    string Amount,
-    string TransactionHash,
-    long BlockNumber,
-    string BlockHash,
-    bool Confirmed,
-    bool Reorged) : IEvent;
+    [property: Id(0)] string Wallet,
+    [property: Id(1)] string Custody,
+    [property: Id(2)] string Amount,
+    [property: Id(3)] string TransactionHash,
+    [property: Id(4)] long BlockNumber,
+    [property: Id(5)] string BlockHash,
+    [property: Id(6)] bool Confirmed,
+    [property: Id(7)] bool Reorged) : IEvent;

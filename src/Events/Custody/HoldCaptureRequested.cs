@@ -1,4 +1,9 @@
+using Orleans;
+
 namespace Commerce.Events.Custody;
 
 /// <summary>The order delivered its item: the funds it holds are spent (they leave the balance for good). Key: the wallet (lowercase).</summary>
-public sealed record HoldCaptureRequested(string Wallet, string OrderId) : IEvent;
+[GenerateSerializer, Immutable, Alias("commerce.events.HoldCaptureRequested")]
+public sealed record HoldCaptureRequested(
+    [property: Id(0)] string Wallet,
+    [property: Id(1)] string OrderId) : IEvent;

@@ -1,17 +1,20 @@
+using Orleans;
+
 namespace Commerce.Events.Envelope;
 
 /// <summary>
 /// What every Kafka record carries: the event plus the metadata needed to route, dedupe and trace it.
 /// The record key equals <see cref="Key"/>.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("commerce.events.EventEnvelope")]
 public sealed record EventEnvelope(
-    Guid Id,
-    string Type,
-    string Key,
-    DateTimeOffset OccurredAt,
-    int SchemaVersion,
-    string? CorrelationId,
-    IEvent Payload)
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string Type,
+    [property: Id(2)] string Key,
+    [property: Id(3)] DateTimeOffset OccurredAt,
+    [property: Id(4)] int SchemaVersion,
+    [property: Id(5)] string? CorrelationId,
+    [property: Id(6)] IEvent Payload)
 {
     public const int CurrentSchemaVersion = 1;
 

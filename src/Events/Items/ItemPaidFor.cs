@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Commerce.Events.Items;
 
 /// <summary>
@@ -6,4 +8,9 @@ namespace Commerce.Events.Items;
 /// The item stays with that order, with no expiry, until it is sold (<see cref="ItemSold"/>) or given back
 /// (<see cref="ReservationReleased"/>: the plan defaulted, the mint failed). Key: item id.
 /// </summary>
-public sealed record ItemPaidFor(string ItemId, string OrderId, string PlayerId, string Buyer) : IEvent;
+[GenerateSerializer, Immutable, Alias("commerce.events.ItemPaidFor")]
+public sealed record ItemPaidFor(
+    [property: Id(0)] string ItemId,
+    [property: Id(1)] string OrderId,
+    [property: Id(2)] string PlayerId,
+    [property: Id(3)] string Buyer) : IEvent;

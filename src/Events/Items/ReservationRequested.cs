@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Commerce.Events.Items;
 
 /// <summary>
@@ -5,4 +7,9 @@ namespace Commerce.Events.Items;
 /// grain decides, one request at a time, so two buyers of a unique item can never both get it.
 /// Key: item id.
 /// </summary>
-public sealed record ReservationRequested(string ItemId, string OrderId, string PlayerId, DateTimeOffset ReservedUntil) : IEvent;
+[GenerateSerializer, Immutable, Alias("commerce.events.ReservationRequested")]
+public sealed record ReservationRequested(
+    [property: Id(0)] string ItemId,
+    [property: Id(1)] string OrderId,
+    [property: Id(2)] string PlayerId,
+    [property: Id(3)] DateTimeOffset ReservedUntil) : IEvent;

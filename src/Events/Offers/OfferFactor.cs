@@ -1,4 +1,10 @@
+using Orleans;
+
 namespace Commerce.Events.Offers;
 
 /// <summary>What one pricing factor added to (negative: took from) a price, in whole units, and its rate in ppm.</summary>
-public sealed record OfferFactor(string Factor, string Amount, int RatePpm);
+[GenerateSerializer, Immutable, Alias("commerce.events.OfferFactor")]
+public sealed record OfferFactor(
+    [property: Id(0)] string Factor,
+    [property: Id(1)] string Amount,
+    [property: Id(2)] int RatePpm);

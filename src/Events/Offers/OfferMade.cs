@@ -1,13 +1,16 @@
+using Orleans;
+
 namespace Commerce.Events.Offers;
 
 /// <summary>
 /// The pricing engine recommended items to a player, ranked, each with a signed price valid until its expiry.
 /// Published on the offers topic and on the player's events (so the session grain pushes it). Key: player id.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("commerce.events.OfferMade")]
 public sealed record OfferMade(
-    string PlayerId,
-    string OfferId,
-    string PolicyVersion,
-    DateTimeOffset At,
-    DateTimeOffset ExpiresAt,
-    IReadOnlyList<OfferedItem> Items) : IEvent;
+    [property: Id(0)] string PlayerId,
+    [property: Id(1)] string OfferId,
+    [property: Id(2)] string PolicyVersion,
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] DateTimeOffset ExpiresAt,
+    [property: Id(5)] IReadOnlyList<OfferedItem> Items) : IEvent;

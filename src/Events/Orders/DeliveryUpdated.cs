@@ -1,4 +1,11 @@
+using Orleans;
+
 namespace Commerce.Events.Orders;
 
 /// <summary>What the transaction executor reports about an order's delivery transaction (custodial path). Key: order id.</summary>
-public sealed record DeliveryUpdated(string OrderId, string CommandId, string Status, string? Detail) : IEvent;
+[GenerateSerializer, Immutable, Alias("commerce.events.DeliveryUpdated")]
+public sealed record DeliveryUpdated(
+    [property: Id(0)] string OrderId,
+    [property: Id(1)] string CommandId,
+    [property: Id(2)] string Status,
+    [property: Id(3)] string? Detail) : IEvent;

@@ -1,4 +1,9 @@
+using Orleans;
+
 namespace Commerce.Events.Orders;
 
 /// <summary>The Order grain's own reminder: a stage took too long (payment not seen in time). Key: order id.</summary>
-public sealed record OrderTimedOut(string OrderId, string Stage) : IEvent;
+[GenerateSerializer, Immutable, Alias("commerce.events.OrderTimedOut")]
+public sealed record OrderTimedOut(
+    [property: Id(0)] string OrderId,
+    [property: Id(1)] string Stage) : IEvent;

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Commerce.Events.Orders;
 
 /// <summary>
@@ -5,16 +7,17 @@ namespace Commerce.Events.Orders;
 /// PlanDefaulted, Refunded). <see cref="Confirmed"/> once the block is deep enough; a log whose block
 /// left the chain is reported with <see cref="Reorged"/>. Key: order id (the purchase id).
 /// </summary>
+[GenerateSerializer, Immutable, Alias("commerce.events.PaymentObserved")]
 public sealed record PaymentObserved(
-    string OrderId,
-    string Kind,
-    string Buyer,
-    string Amount,
-    string TotalPaid,
-    long? NextDeadline,
-    string TransactionHash,
-    int LogIndex,
-    long BlockNumber,
-    string BlockHash,
-    bool Confirmed,
-    bool Reorged) : IEvent;
+    [property: Id(0)] string OrderId,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] string Buyer,
+    [property: Id(3)] string Amount,
+    [property: Id(4)] string TotalPaid,
+    [property: Id(5)] long? NextDeadline,
+    [property: Id(6)] string TransactionHash,
+    [property: Id(7)] int LogIndex,
+    [property: Id(8)] long BlockNumber,
+    [property: Id(9)] string BlockHash,
+    [property: Id(10)] bool Confirmed,
+    [property: Id(11)] bool Reorged) : IEvent;

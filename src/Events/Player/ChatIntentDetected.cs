@@ -1,7 +1,14 @@
+using Orleans;
+
 namespace Commerce.Events.Player;
 
 /// <summary>
 /// The chatbot understood what a player wants from a message: an intent ("ask_price", "compare", "hesitate",
 /// "negotiate", "ready_to_buy"), about an item or none, with a sentiment from -1 (negative) to 1. Key: player id.
 /// </summary>
-public sealed record ChatIntentDetected(string PlayerId, string? ItemId, string Intent, double Sentiment) : IEvent;
+[GenerateSerializer, Immutable, Alias("commerce.events.ChatIntentDetected")]
+public sealed record ChatIntentDetected(
+    [property: Id(0)] string PlayerId,
+    [property: Id(1)] string? ItemId,
+    [property: Id(2)] string Intent,
+    [property: Id(3)] double Sentiment) : IEvent;

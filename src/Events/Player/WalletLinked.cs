@@ -1,4 +1,9 @@
+using Orleans;
+
 namespace Commerce.Events.Player;
 
 /// <summary>A player signed in with a wallet (EIP-4361). Key: player id.</summary>
-public sealed record WalletLinked(string PlayerId, string WalletAddress) : IEvent;
+[GenerateSerializer, Immutable, Alias("commerce.events.WalletLinked")]
+public sealed record WalletLinked(
+    [property: Id(0)] string PlayerId,
+    [property: Id(1)] string WalletAddress) : IEvent;

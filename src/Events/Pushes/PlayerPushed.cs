@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Commerce.Events.Serialization;
+using Orleans;
 
 namespace Commerce.Events.Pushes;
 
@@ -7,4 +8,9 @@ namespace Commerce.Events.Pushes;
 /// Something to show one player in real time. <see cref="Seq"/> is that player's push sequence,
 /// increasing by one per push, so a client can resume after a reconnect. Key: player id.
 /// </summary>
-public sealed record PlayerPushed(string PlayerId, long Seq, string Kind, [property: JsonConverter(typeof(RawJsonConverter))] string BodyJson) : IEvent;
+[GenerateSerializer, Immutable, Alias("commerce.events.PlayerPushed")]
+public sealed record PlayerPushed(
+    [property: Id(0)] string PlayerId,
+    [property: Id(1)] long Seq,
+    [property: Id(2)] string Kind,
+    [property: Id(3), JsonConverter(typeof(RawJsonConverter))] string BodyJson) : IEvent;
