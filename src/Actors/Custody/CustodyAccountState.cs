@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Commerce.Actors.Custody;
 
 /// <summary>
@@ -6,16 +8,17 @@ namespace Commerce.Actors.Custody;
 /// confirmed deposits, so Credited = Available + Held + Spent always. Holds by order (open ones always kept,
 /// closed ones bounded), the latest deposits (bounded) and the transactions already credited (bounded, far larger).
 /// </summary>
+[GenerateSerializer, Immutable, Alias("commerce.state.CustodyAccountState")]
 public sealed record CustodyAccountState(
-    string Wallet,
-    string Available,
-    string Held,
-    string Spent,
-    string Credited,
-    IReadOnlyList<CustodyHold> Holds,
-    IReadOnlyList<CustodyDeposit> Deposits,
-    IReadOnlyList<string> CreditedTransactions,
-    DateTimeOffset? UpdatedAt)
+    [property: Id(0)] string Wallet,
+    [property: Id(1)] string Available,
+    [property: Id(2)] string Held,
+    [property: Id(3)] string Spent,
+    [property: Id(4)] string Credited,
+    [property: Id(5)] IReadOnlyList<CustodyHold> Holds,
+    [property: Id(6)] IReadOnlyList<CustodyDeposit> Deposits,
+    [property: Id(7)] IReadOnlyList<string> CreditedTransactions,
+    [property: Id(8)] DateTimeOffset? UpdatedAt)
 {
     /// <summary>Closed holds kept (to answer a repeated request the same way).</summary>
     public const int MaxClosedHolds = 256;

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Commerce.Actors.Ledger;
 
 /// <summary>
@@ -6,11 +8,12 @@ namespace Commerce.Actors.Ledger;
 /// an item id, a wallet), which asset (a currency token or a collection contract, address(0) for ETH) and how much
 /// (base units, or the token id for an NFT), between whom, and the on-chain or platform reference it came from.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("commerce.state.LedgerEntry")]
 public sealed record LedgerEntry(
-    string Kind,
-    string Subject,
-    string? Asset,
-    string? Amount,
-    string? From,
-    string? To,
-    string? Reference);
+    [property: Id(0)] string Kind,
+    [property: Id(1)] string Subject,
+    [property: Id(2)] string? Asset,
+    [property: Id(3)] string? Amount,
+    [property: Id(4)] string? From,
+    [property: Id(5)] string? To,
+    [property: Id(6)] string? Reference);

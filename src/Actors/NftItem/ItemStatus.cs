@@ -1,5 +1,9 @@
+using Orleans;
+
 namespace Commerce.Actors.NftItem;
 
+/// <summary>Where an item stands; serialized by name in the state JSON, by value in grain calls.</summary>
+[GenerateSerializer, Alias("commerce.state.ItemStatus")]
 public enum ItemStatus
 {
     Available,

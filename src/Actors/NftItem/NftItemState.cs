@@ -1,24 +1,27 @@
+using Orleans;
+
 namespace Commerce.Actors.NftItem;
 
 /// <summary>One NFT item of a collection, live: its catalog facts, ownership, market and demand.</summary>
+[GenerateSerializer, Immutable, Alias("commerce.state.NftItemState")]
 public sealed record NftItemState(
-    string ItemId,
-    bool Listed,
-    string Collection,
-    string TokenId,
-    string Rarity,
-    int Edition,
-    int Supply,
-    string? Owner,
-    decimal ListPrice,
-    string Currency,
-    decimal? FloorPrice,
-    IReadOnlyList<Bid> Bids,
-    long InterestTotal,
-    IReadOnlyList<InterestBucket> InterestByMinute,
-    ItemStatus Status,
-    DateTimeOffset? UpdatedAt,
-    Reservation? Reservation = null)
+    [property: Id(0)] string ItemId,
+    [property: Id(1)] bool Listed,
+    [property: Id(2)] string Collection,
+    [property: Id(3)] string TokenId,
+    [property: Id(4)] string Rarity,
+    [property: Id(5)] int Edition,
+    [property: Id(6)] int Supply,
+    [property: Id(7)] string? Owner,
+    [property: Id(8)] decimal ListPrice,
+    [property: Id(9)] string Currency,
+    [property: Id(10)] decimal? FloorPrice,
+    [property: Id(11)] IReadOnlyList<Bid> Bids,
+    [property: Id(12)] long InterestTotal,
+    [property: Id(13)] IReadOnlyList<InterestBucket> InterestByMinute,
+    [property: Id(14)] ItemStatus Status,
+    [property: Id(15)] DateTimeOffset? UpdatedAt,
+    [property: Id(16)] Reservation? Reservation = null)
 {
     /// <summary>Minutes of per-minute interest kept (one hour).</summary>
     public const int InterestMinutes = 60;

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Commerce.Actors.Orders;
 
 /// <summary>
@@ -6,10 +8,11 @@ namespace Commerce.Actors.Orders;
 /// (1..N-1, the contract's index); <see cref="NextDeadline"/> is its deadline in unix seconds of chain time (inclusive).
 /// <see cref="DefaultAttempts"/> counts the declareDefault commands asked of the executor for that deadline.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("commerce.state.InstallmentPlan")]
 public sealed record InstallmentPlan(
-    int Installments,
-    int PaymentsMade,
-    long? NextDeadline,
-    long IntervalSeconds,
-    int DefaultAttempts,
-    string? DefaultCommandId);
+    [property: Id(0)] int Installments,
+    [property: Id(1)] int PaymentsMade,
+    [property: Id(2)] long? NextDeadline,
+    [property: Id(3)] long IntervalSeconds,
+    [property: Id(4)] int DefaultAttempts,
+    [property: Id(5)] string? DefaultCommandId);

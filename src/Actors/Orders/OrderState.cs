@@ -1,4 +1,5 @@
 using Commerce.Events.Orders;
+using Orleans;
 
 namespace Commerce.Actors.Orders;
 
@@ -8,25 +9,26 @@ namespace Commerce.Actors.Orders;
 /// Checkout's releaseItem when <see cref="DeliverFromCheckout"/>. <see cref="Terminal"/> once it reached its one
 /// end state; later events are recorded and change nothing.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("commerce.state.OrderState")]
 public sealed record OrderState(
-    string OrderId,
-    string? PlayerId,
-    string? Wallet,
-    string? ItemId,
-    OrderQuote? Quote,
-    string? Signature,
-    string? PaymentKind,
-    string? IdempotencyKey,
-    string Status,
-    IReadOnlyList<OrderTransition> History,
-    DateTimeOffset? ReservedUntil,
-    string TotalPaid,
-    IReadOnlyList<OrderPayment> Payments,
-    bool Terminal,
-    DateTimeOffset? PlacedAt,
-    DateTimeOffset? UpdatedAt,
-    InstallmentPlan? Plan = null,
-    bool DeliverFromCheckout = false)
+    [property: Id(0)] string OrderId,
+    [property: Id(1)] string? PlayerId,
+    [property: Id(2)] string? Wallet,
+    [property: Id(3)] string? ItemId,
+    [property: Id(4)] OrderQuote? Quote,
+    [property: Id(5)] string? Signature,
+    [property: Id(6)] string? PaymentKind,
+    [property: Id(7)] string? IdempotencyKey,
+    [property: Id(8)] string Status,
+    [property: Id(9)] IReadOnlyList<OrderTransition> History,
+    [property: Id(10)] DateTimeOffset? ReservedUntil,
+    [property: Id(11)] string TotalPaid,
+    [property: Id(12)] IReadOnlyList<OrderPayment> Payments,
+    [property: Id(13)] bool Terminal,
+    [property: Id(14)] DateTimeOffset? PlacedAt,
+    [property: Id(15)] DateTimeOffset? UpdatedAt,
+    [property: Id(16)] InstallmentPlan? Plan = null,
+    [property: Id(17)] bool DeliverFromCheckout = false)
 {
     /// <summary>Events kept in <see cref="History"/> and logs in <see cref="Payments"/> (the oldest go first).</summary>
     public const int MaxHistory = 64;

@@ -1,4 +1,12 @@
+using Orleans;
+
 namespace Commerce.Actors.PlayerSession;
 
 /// <summary>A player's interest in one item, aggregated.</summary>
-public sealed record ItemInterest(string ItemId, int Count, double TotalDwellSeconds, DateTimeOffset FirstAt, DateTimeOffset LastAt);
+[GenerateSerializer, Immutable, Alias("commerce.state.ItemInterest")]
+public sealed record ItemInterest(
+    [property: Id(0)] string ItemId,
+    [property: Id(1)] int Count,
+    [property: Id(2)] double TotalDwellSeconds,
+    [property: Id(3)] DateTimeOffset FirstAt,
+    [property: Id(4)] DateTimeOffset LastAt);

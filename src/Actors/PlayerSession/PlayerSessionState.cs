@@ -1,21 +1,24 @@
+using Orleans;
+
 namespace Commerce.Actors.PlayerSession;
 
 /// <summary>
 /// What the platform knows of one player right now. Lists are bounded (most recent first), so a
 /// long-lived player does not grow without limit.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("commerce.state.PlayerSessionState")]
 public sealed record PlayerSessionState(
-    string PlayerId,
-    string? WalletAddress,
-    string LoyaltyTier,
-    decimal LifetimeValue,
-    IReadOnlyList<ItemInterest> Interests,
-    long InterestCount,
-    IReadOnlyList<ChatIntent> ChatIntents,
-    IReadOnlyList<OfferSummary> RecentOffers,
-    IReadOnlyList<OrderSummary> Orders,
-    long PushSeq,
-    DateTimeOffset? LastSeenAt)
+    [property: Id(0)] string PlayerId,
+    [property: Id(1)] string? WalletAddress,
+    [property: Id(2)] string LoyaltyTier,
+    [property: Id(3)] decimal LifetimeValue,
+    [property: Id(4)] IReadOnlyList<ItemInterest> Interests,
+    [property: Id(5)] long InterestCount,
+    [property: Id(6)] IReadOnlyList<ChatIntent> ChatIntents,
+    [property: Id(7)] IReadOnlyList<OfferSummary> RecentOffers,
+    [property: Id(8)] IReadOnlyList<OrderSummary> Orders,
+    [property: Id(9)] long PushSeq,
+    [property: Id(10)] DateTimeOffset? LastSeenAt)
 {
     public const int MaxInterests = 50;
 
