@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Reflection;
 
-namespace Commerce.Events.Tests.Orleans;
+namespace Commerce.Events.Tests.GrainCalls;
 
 /// <summary>Compares two object graphs member by member (lists element by element) and names the first difference.</summary>
 internal static class DeepAssert

@@ -3,7 +3,7 @@ using System.Text;
 using Commerce.Events.Envelope;
 using Orleans;
 
-namespace Commerce.Events.Tests.Orleans;
+namespace Commerce.Events.Tests.GrainCalls;
 
 /// <summary>
 /// Grain calls carry envelopes and events through Orleans' serializer: every event type, found by reflection, must

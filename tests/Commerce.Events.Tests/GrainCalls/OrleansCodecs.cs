@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
-namespace Commerce.Events.Tests.Orleans;
+namespace Commerce.Events.Tests.GrainCalls;
 
 /// <summary>Orleans' serializer and deep copier as a silo configures them, over the events' generated code.</summary>
 public sealed class OrleansCodecs : IDisposable

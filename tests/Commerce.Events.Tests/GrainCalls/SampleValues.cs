@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Commerce.Events.Tests.Orleans;
+namespace Commerce.Events.Tests.GrainCalls;
 
 /// <summary>
 /// Builds a sample of a positional record from its constructor, every value distinct and none a default, so a field
