@@ -25,6 +25,19 @@ public interface IGrainStore
     Task CommitAsync(GrainBatchCommit commit, CancellationToken ct);
 
     /// <summary>
+    /// Writes one grain's state with its outbox rows, ledger entries and journal entries in one transaction if the
+    /// stored version is <see cref="GrainWrite.ExpectedVersion"/> (0: no row yet), and returns the new version
+    /// (expected + 1). Otherwise throws <see cref="GrainVersionConflictException"/> and writes nothing.
+    /// </summary>
+    Task<long> WriteGrainAsync(GrainWrite write, CancellationToken ct);
+
+    /// <summary>
+    /// Deletes a grain's state row if it is stored at <paramref name="expectedVersion"/>; with 0, succeeds when there is
+    /// no row. Otherwise throws <see cref="GrainVersionConflictException"/>. The grain's journal is kept.
+    /// </summary>
+    Task ClearGrainAsync(string grainType, string key, long expectedVersion, CancellationToken ct);
+
+    /// <summary>
     /// Takes the oldest unpublished outbox rows (each the records of one commit); the lease must be
     /// completed with the rows whose records were all delivered.
     /// </summary>

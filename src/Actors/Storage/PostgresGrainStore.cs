@@ -7,11 +7,24 @@ namespace Commerce.Actors.Storage;
 /// <summary>
 /// Grain state in PostgreSQL, for several host instances sharing the work. Batches are written
 /// with array parameters (one statement per table); the cursor row is locked for the transaction,
-/// so two instances can never both commit the same partition's records.
+/// so two instances can never both commit the same partition's records. Single grain writes
+/// (<see cref="WriteGrainAsync"/>) go through a group writer: one transaction for all waiting writes.
 /// </summary>
-public sealed class PostgresGrainStore(string connectionString, TimeProvider clock) : IGrainStore, IAsyncDisposable
+public sealed class PostgresGrainStore : IGrainStore, IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _clock;
+    private readonly PostgresGrainWriter _grainWriter;
+
+    public PostgresGrainStore(string connectionString, TimeProvider clock)
+    {
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _clock = clock;
+        _grainWriter = new PostgresGrainWriter(_dataSource, clock);
+    }
+
+    /// <summary>The store's connection pool, for tables that live beside the grain state (the reminder table).</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
 
     public async Task InitializeAsync(CancellationToken ct)
     {
@@ -22,8 +35,16 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
             SELECT pg_advisory_xact_lock(7261530);
             CREATE TABLE IF NOT EXISTS grain_state (
                 grain_type text NOT NULL, key text NOT NULL, json text NOT NULL,
-                version bigint NOT NULL, updated_at timestamptz NOT NULL,
+                version bigint NOT NULL, updated_at timestamptz NOT NULL, origins text,
                 PRIMARY KEY (grain_type, key));
+            -- Databases created before the origins column get it (NULL in the rows already there). Checked first: the
+            -- ALTER takes an exclusive lock on the table even when the column exists, and other instances are running.
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                               WHERE table_schema = current_schema() AND table_name = 'grain_state' AND column_name = 'origins') THEN
+                    ALTER TABLE grain_state ADD COLUMN origins text;
+                END IF;
+            END $$;
             CREATE TABLE IF NOT EXISTS partition_cursor (
                 consumer_group text NOT NULL, epoch text NOT NULL, topic text NOT NULL, partition int NOT NULL,
                 applied_offset bigint NOT NULL,
@@ -72,14 +93,15 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
         if (keys.Count == 0)
             return result;
         await using var command = _dataSource.CreateCommand(
-            "SELECT key, json, version, updated_at FROM grain_state WHERE grain_type = $1 AND key = ANY($2)");
+            "SELECT key, json, version, updated_at, origins FROM grain_state WHERE grain_type = $1 AND key = ANY($2)");
         command.Parameters.Add(new NpgsqlParameter { Value = grainType });
         command.Parameters.Add(new NpgsqlParameter { Value = keys.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var key = reader.GetString(0);
-            result[key] = new StoredState(grainType, key, reader.GetString(1), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3));
+            result[key] = new StoredState(grainType, key, reader.GetString(1), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4));
         }
         return result;
     }
@@ -106,7 +128,7 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
         var actual = await ReadCursorAsync(connection, transaction, commit.Cursor, forUpdate: true, ct);
         if (actual != commit.ExpectedOffset)
             throw new CursorMovedException(commit.Cursor, commit.ExpectedOffset, actual);
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
 
         await using var batch = new NpgsqlBatch(connection, transaction);
         var cursorSql = commit.ExpectedOffset is null
@@ -140,28 +162,7 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
                 """,
                 commit.GrainType, commit.ProcessedEventIds.ToArray(), now));
         }
-        if (commit.Journal is { Count: > 0 } journal)
-        {
-            batch.BatchCommands.Add(Command("""
-                INSERT INTO grain_journal (grain_type, key, seq, kind, body, at)
-                SELECT $1, k, s, n, b, a FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::timestamptz[]) AS t(k, s, n, b, a)
-                ON CONFLICT (grain_type, key, seq) DO UPDATE SET kind = excluded.kind, body = excluded.body, at = excluded.at
-                """,
-                commit.GrainType,
-                journal.Select(j => j.Key).ToArray(),
-                journal.Select(j => j.Seq).ToArray(),
-                journal.Select(j => j.Kind).ToArray(),
-                journal.Select(j => j.BodyJson).ToArray(),
-                journal.Select(j => j.At).ToArray()));
-            var newest = JournalTrim.NewestPerKey(journal);
-            batch.BatchCommands.Add(Command("""
-                DELETE FROM grain_journal j USING unnest($2::text[], $3::bigint[]) AS t(k, below)
-                WHERE j.grain_type = $1 AND j.key = t.k AND j.seq <= t.below
-                """,
-                commit.GrainType,
-                newest.Keys.ToArray(),
-                newest.Values.Select(seq => seq - commit.JournalLength).ToArray()));
-        }
+        PostgresStatements.AddJournal(batch, commit.GrainType, commit.Journal, commit.JournalLength);
         foreach (var reminder in commit.Reminders ?? [])
         {
             batch.BatchCommands.Add(reminder.DueAt is { } due
@@ -181,6 +182,37 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
         }
         await AppendLedgerAsync(connection, transaction, commit.Ledger, ct);
         await transaction.CommitAsync(ct);
+    }
+
+    public Task<long> WriteGrainAsync(GrainWrite write, CancellationToken ct)
+    {
+        write.Validate();
+        return _grainWriter.WriteAsync(write, ct);
+    }
+
+    public async Task ClearGrainAsync(string grainType, string key, long expectedVersion, CancellationToken ct)
+    {
+        if (expectedVersion == 0)
+        {
+            // Nothing stored is what the caller expects; a row means another activation wrote meanwhile.
+            if (await ReadVersionAsync(grainType, key, ct) is { } stored)
+                throw new GrainVersionConflictException(grainType, key, expectedVersion, stored);
+            return;
+        }
+        await using var delete = _dataSource.CreateCommand("DELETE FROM grain_state WHERE grain_type = $1 AND key = $2 AND version = $3");
+        delete.Parameters.Add(new NpgsqlParameter { Value = grainType });
+        delete.Parameters.Add(new NpgsqlParameter { Value = key });
+        delete.Parameters.Add(new NpgsqlParameter { Value = expectedVersion });
+        if (await delete.ExecuteNonQueryAsync(ct) == 0)
+            throw new GrainVersionConflictException(grainType, key, expectedVersion, await ReadVersionAsync(grainType, key, ct));
+    }
+
+    private async Task<long?> ReadVersionAsync(string grainType, string key, CancellationToken ct)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT version FROM grain_state WHERE grain_type = $1 AND key = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = grainType });
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        return await command.ExecuteScalarAsync(ct) is long version ? version : null;
     }
 
     public async Task<IOutboxLease> LeaseOutboxAsync(int max, CancellationToken ct)
@@ -251,7 +283,11 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _grainWriter.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
 
     private static async Task<long?> ReadCursorAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, PartitionCursor cursor, bool forUpdate, CancellationToken ct)
     {
@@ -263,36 +299,12 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
         return await command.ExecuteScalarAsync(ct) is long offset ? offset : null;
     }
 
-    /// <summary>
-    /// Chains the entries after the head row, which stays locked until the transaction ends: instances that
-    /// record money movements at the same time take turns, so the chain has one order.
-    /// </summary>
     private static async Task AppendLedgerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<LedgerWrite>? entries, CancellationToken ct)
     {
-        if (entries is not { Count: > 0 })
-            return;
-        long seq;
-        byte[] previous;
-        await using (var head = new NpgsqlCommand("SELECT seq, hash FROM ledger_head WHERE id = 1 FOR UPDATE", connection, transaction))
-        await using (var reader = await head.ExecuteReaderAsync(ct))
-        {
-            if (!await reader.ReadAsync(ct))
-                throw new InvalidOperationException("the ledger_head row is missing: was the schema initialized?");
-            seq = reader.GetInt64(0);
-            previous = reader.GetFieldValue<byte[]>(1);
-        }
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var write in entries)
-        {
-            seq++;
-            var hash = LedgerChain.Hash(previous, seq, write);
-            batch.BatchCommands.Add(Command(
-                "INSERT INTO ledger (seq, at, grain_type, key, event_id, entry, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                seq, write.At, write.GrainType, write.Key, write.EventId, write.Entry, previous, hash));
-            previous = hash;
-        }
-        batch.BatchCommands.Add(Command("UPDATE ledger_head SET seq = $1, hash = $2 WHERE id = 1", seq, previous));
-        await batch.ExecuteNonQueryAsync(ct);
+        await PostgresStatements.AddLedgerAsync(connection, transaction, batch, entries, ct);
+        if (batch.BatchCommands.Count > 0)
+            await batch.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string grainType, string key, long afterSeq, CancellationToken ct)
@@ -327,11 +339,5 @@ public sealed class PostgresGrainStore(string connectionString, TimeProvider clo
         return rows;
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return command;
-    }
+    private static NpgsqlBatchCommand Command(string sql, params object[] values) => PostgresStatements.Command(sql, values);
 }

@@ -19,6 +19,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     private SqliteRowBatch? _processedInsert;
     private SqliteRowBatch? _journalInsert;
     private SqliteInQuery? _outboxDelete;
+    private SqliteGrainWriteCommands? _grainWrite;
     private readonly Lock _initializeGate = new();
     private Task? _initialized;
 
@@ -52,7 +53,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             -- A rowid table: states are large rows, which WITHOUT ROWID tables store poorly.
             CREATE TABLE IF NOT EXISTS grain_state (
                 grain_type TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL,
-                version INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+                version INTEGER NOT NULL, updated_at INTEGER NOT NULL, origins TEXT,
                 UNIQUE (grain_type, key));
             CREATE TABLE IF NOT EXISTS partition_cursor (
                 consumer_group TEXT NOT NULL, epoch TEXT NOT NULL, topic TEXT NOT NULL, partition INTEGER NOT NULL,
@@ -77,10 +78,20 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
                 body TEXT NOT NULL, at INTEGER NOT NULL,
                 PRIMARY KEY (grain_type, key, seq));
             """, ct);
+        await AddOriginsColumnAsync(_writer, ct);
         PrepareWriter(_writer);
         _committer = new SqliteGroupCommitter(_writer, ReopenWriterAsync);
         // Its own thread: a checkpoint blocks on file I/O for tens of milliseconds, which a pool thread must not.
         _checkpointer = Task.Factory.StartNew(() => CheckpointLoop(_stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>Databases created before grain_state had the origins column get it (NULL in the rows already there).</summary>
+    private static async Task AddOriginsColumnAsync(SqliteConnection writer, CancellationToken ct)
+    {
+        await using var probe = writer.CreateCommand();
+        probe.CommandText = "SELECT COUNT(*) FROM pragma_table_info('grain_state') WHERE name = 'origins'";
+        if ((long)(await probe.ExecuteScalarAsync(ct))! == 0)
+            await ExecuteAsync(writer, "ALTER TABLE grain_state ADD COLUMN origins TEXT", ct);
     }
 
     /// <summary>Writer connections opened: one, plus one each time the committer replaced a connection that went wrong.</summary>
@@ -121,6 +132,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         _processedInsert = new SqliteRowBatch(writer,
             "INSERT OR IGNORE INTO processed_event (grain_type, event_id, processed_at) VALUES", "($f0, {0}, $f1)", "", columns: 1, fixedParameters: 2);
         _outboxDelete = new SqliteInQuery(writer, "DELETE FROM outbox WHERE $f0 = $f0 AND id IN ({in})");
+        _grainWrite = new SqliteGrainWriteCommands(writer);
     }
 
     /// <summary>Called by the committer, between groups, when the writer connection went wrong.</summary>
@@ -151,11 +163,12 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         if (keys.Count == 0)
             return result;
         await using var connection = await OpenReaderAsync(ct);
-        var query = new SqliteInQuery(connection, "SELECT key, json, version, updated_at FROM grain_state WHERE grain_type = $f0 AND key IN ({in})");
+        var query = new SqliteInQuery(connection, "SELECT key, json, version, updated_at, origins FROM grain_state WHERE grain_type = $f0 AND key IN ({in})");
         await query.ReadAsync(grainType, keys.ToList(), k => k, reader =>
         {
             var key = reader.GetString(0);
-            result[key] = new StoredState(grainType, key, reader.GetString(1), reader.GetInt64(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
+            result[key] = new StoredState(grainType, key, reader.GetString(1), reader.GetInt64(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                reader.IsDBNull(4) ? null : reader.GetString(4));
         }, ct);
         return result;
     }
@@ -184,8 +197,35 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             await WriteOutboxAsync(writer, transaction, commit.Outbox, now, ct);
             await WriteProcessedAsync(transaction, commit, now, ct);
             await WriteRemindersAsync(writer, transaction, commit, ct);
-            await AppendLedgerAsync(writer, transaction, commit, ct);
-            await AppendJournalAsync(writer, transaction, commit, ct);
+            await AppendLedgerAsync(writer, transaction, commit.Ledger, ct);
+            await AppendJournalAsync(writer, transaction, commit.GrainType, commit.Journal, commit.JournalLength, ct);
+            return true;
+        }, ct);
+
+    /// <summary>
+    /// In the group committer's transaction, under a savepoint of its own: the conditional state statement first; when
+    /// it changed no row the write throws, so the committer rolls the savepoint back and no effect is written.
+    /// </summary>
+    public Task<long> WriteGrainAsync(GrainWrite write, CancellationToken ct)
+    {
+        write.Validate();
+        return WriteAsync(async (writer, transaction) =>
+        {
+            var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+            if (!await _grainWrite!.TryWriteStateAsync(transaction, write, now, ct))
+                throw new GrainVersionConflictException(write.GrainType, write.Key, write.ExpectedVersion, await _grainWrite.ReadVersionAsync(transaction, write.GrainType, write.Key, ct));
+            await WriteOutboxAsync(writer, transaction, write.Outbox, now, ct);
+            await AppendLedgerAsync(writer, transaction, write.Ledger, ct);
+            await AppendJournalAsync(writer, transaction, write.GrainType, write.Journal, write.JournalLength, ct);
+            return write.ExpectedVersion + 1;
+        }, ct);
+    }
+
+    public Task ClearGrainAsync(string grainType, string key, long expectedVersion, CancellationToken ct) =>
+        WriteAsync(async (_, transaction) =>
+        {
+            if (!await _grainWrite!.TryClearAsync(transaction, grainType, key, expectedVersion, ct))
+                throw new GrainVersionConflictException(grainType, key, expectedVersion, await _grainWrite.ReadVersionAsync(transaction, grainType, key, ct));
             return true;
         }, ct);
 
@@ -293,10 +333,16 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         }
     }
 
-    private Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken ct) =>
+    /// <summary>
+    /// Runs <paramref name="work"/> on the single writer connection, inside the next group transaction under a savepoint of
+    /// its own (an exception undoes only this work); completes once that transaction committed. For tables that share the
+    /// database file, such as the reminder table, so that SQLite keeps one writer.
+    /// </summary>
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken ct) =>
         (_committer ?? throw new InvalidOperationException("the store is not initialized")).WriteAsync(work, ct);
 
-    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken ct)
+    /// <summary>A pooled read connection of its own (WAL: readers never wait for the writer).</summary>
+    internal async Task<SqliteConnection> OpenReaderAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
@@ -387,9 +433,9 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     /// Chains the commit's ledger entries after the last stored one. The head is read inside the write
     /// transaction (one writer), so a rolled-back write leaves no trace in the chain.
     /// </summary>
-    private static async Task AppendLedgerAsync(SqliteConnection connection, SqliteTransaction transaction, GrainBatchCommit commit, CancellationToken ct)
+    private static async Task AppendLedgerAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<LedgerWrite>? entries, CancellationToken ct)
     {
-        if (commit.Ledger is not { Count: > 0 } entries)
+        if (entries is not { Count: > 0 })
             return;
         await using var head = connection.CreateCommand();
         head.Transaction = transaction;
@@ -428,12 +474,12 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         }
     }
 
-    /// <summary>Inserts the commit's journal entries, then trims each key it touched to the newest <c>JournalLength</c>.</summary>
-    private async Task AppendJournalAsync(SqliteConnection connection, SqliteTransaction transaction, GrainBatchCommit commit, CancellationToken ct)
+    /// <summary>Inserts a commit's journal entries, then trims each key it touched to the newest <paramref name="journalLength"/>.</summary>
+    private async Task AppendJournalAsync(SqliteConnection connection, SqliteTransaction transaction, string grainType, IReadOnlyList<JournalEntry>? entries, int journalLength, CancellationToken ct)
     {
-        if (commit.Journal is not { Count: > 0 } entries)
+        if (entries is not { Count: > 0 })
             return;
-        await _journalInsert!.ExecuteAsync(transaction, entries, [commit.GrainType], static (entry, row) =>
+        await _journalInsert!.ExecuteAsync(transaction, entries, [grainType], static (entry, row) =>
         {
             row[0] = entry.Key;
             row[1] = entry.Seq;
@@ -444,13 +490,13 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         await using var trim = connection.CreateCommand();
         trim.Transaction = transaction;
         trim.CommandText = "DELETE FROM grain_journal WHERE grain_type = $type AND key = $key AND seq <= $below";
-        trim.Parameters.AddWithValue("$type", commit.GrainType);
+        trim.Parameters.AddWithValue("$type", grainType);
         var key = trim.Parameters.Add("$key", SqliteType.Text);
         var below = trim.Parameters.Add("$below", SqliteType.Integer);
         foreach (var newest in JournalTrim.NewestPerKey(entries))
         {
             key.Value = newest.Key;
-            below.Value = newest.Value - commit.JournalLength;
+            below.Value = newest.Value - journalLength;
             await trim.ExecuteNonQueryAsync(ct);
         }
     }
