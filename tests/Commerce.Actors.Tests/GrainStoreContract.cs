@@ -13,6 +13,9 @@ public abstract partial class GrainStoreContract
     /// <summary>Runs SQL straight against the database of the last store created (to tamper with it).</summary>
     protected abstract Task ExecuteSqlAsync(string sql);
 
+    /// <summary>A second store, initialized, on the database of the last store created (as after a restart).</summary>
+    protected abstract Task<(IGrainStore Store, IAsyncDisposable Cleanup)> OpenSameDatabaseAsync();
+
     [Fact]
     public async Task A_committed_batch_is_read_back_whole()
     {
@@ -128,6 +131,13 @@ public sealed class SqliteGrainStoreTests : GrainStoreContract
 
     private string? _connectionString;
 
+    protected override async Task<(IGrainStore, IAsyncDisposable)> OpenSameDatabaseAsync()
+    {
+        var store = new SqliteGrainStore(_connectionString!, TimeProvider.System);
+        await store.InitializeAsync(CancellationToken.None);
+        return (store, store);
+    }
+
     protected override async Task ExecuteSqlAsync(string sql)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_connectionString);
@@ -150,6 +160,13 @@ public sealed class PostgresGrainStoreTests : GrainStoreContract
     }
 
     private string? _connectionString;
+
+    protected override async Task<(IGrainStore, IAsyncDisposable)> OpenSameDatabaseAsync()
+    {
+        var store = new PostgresGrainStore(_connectionString!, TimeProvider.System);
+        await store.InitializeAsync(CancellationToken.None);
+        return (store, store);
+    }
 
     protected override async Task ExecuteSqlAsync(string sql)
     {
