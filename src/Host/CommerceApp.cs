@@ -1,3 +1,5 @@
+using Commerce.Actors.Clustering;
+using Commerce.Actors.Reminders;
 using Commerce.Actors.Runtime;
 using Commerce.Connectors;
 using Commerce.Connectors.Marketplaces.Api;
@@ -97,6 +99,12 @@ public static class CommerceApp
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi();
 
+        // The grains live in this process's silo; with Store:Provider postgres several hosts form one cluster.
+        var storeProvider = builder.Configuration["Store:Provider"] ?? "sqlite";
+        builder.UseOrleans(silo => silo
+            .UseCommerceClustering(builder.Configuration)
+            .UseCommerceReminders(storeProvider)
+            .UseCommerceGrains());
         services.AddGrainRuntime(builder.Configuration);
         services.AddMarketplaceConnectors(builder.Configuration);
         services.AddSaleCallbackRelay();

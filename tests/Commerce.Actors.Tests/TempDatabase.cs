@@ -1,7 +1,7 @@
 namespace Commerce.Actors.Tests;
 
 /// <summary>A SQLite file of its own per test, removed afterwards.</summary>
-internal sealed class TempDatabase : IDisposable
+public sealed class TempDatabase : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("commerce-test-").FullName;
 

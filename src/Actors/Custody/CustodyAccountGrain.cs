@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text.Json.Serialization.Metadata;
+using Commerce.Actors.Ingress;
 using Commerce.Actors.Ledger;
 using Commerce.Actors.Runtime;
-using Commerce.Actors.Serialization;
+using Orleans.Concurrency;
 using Commerce.Events.Custody;
 using Commerce.Events.Envelope;
 using Commerce.Events.Topics;
@@ -17,7 +17,11 @@ namespace Commerce.Actors.Custody;
 /// a repeated hold request is answered as the first one was, a capture or release of a closed hold changes nothing.
 /// Every movement (deposit credited, held, captured, released) is appended to the ledger (D9) with the state.
 /// </summary>
-public sealed class CustodyAccountGrain : Grain<CustodyAccountState>, ICustodyAccountGrain
+[GrainType(TypeName), Reentrant]
+public sealed class CustodyAccountGrain(
+    [PersistentState("state", CommerceGrainStorage.Name)] IPersistentState<GrainDocument<CustodyAccountState>> document,
+    TimeProvider clock)
+    : CommerceGrain<CustodyAccountState>(document, clock), ICustodyAccountGrain
 {
     public const string TypeName = "custody-account";
 
@@ -27,34 +31,44 @@ public sealed class CustodyAccountGrain : Grain<CustodyAccountState>, ICustodyAc
     /// <summary>ETH as the ledger names assets: address(0).</summary>
     private const string EthAsset = "0x0000000000000000000000000000000000000000";
 
-    /// <summary>Fed by the deposit watcher and order-grain outboxes (at least once), so it dedupes on event ids.</summary>
-    public static GrainDefinition Definition { get; } = new(TypeName, TopicCatalog.CustodyEvents, DedupeByEventId: true, () => new CustodyAccountGrain());
-
-    protected override JsonTypeInfo<CustodyAccountState> StateJson => GrainJsonContext.Default.CustodyAccountState;
+    /// <summary>What the ingress hands this grain type from commerce.custody-events: the deposit watcher's observations.</summary>
+    public static IngressRoute Ingress { get; } = new(TypeName, TopicCatalog.CustodyEvents, new HashSet<Type> { typeof(DepositObserved) },
+        (grains, key) => grains.GetGrain<ICustodyAccountGrain>(key));
 
     protected override CustodyAccountState CreateState(string key) => CustodyAccountState.New(key);
 
-    protected override ValueTask ReceiveAsync(EventEnvelope envelope) => envelope.Payload switch
+    /// <summary>Every handler is synchronous: a reentrant grain's state changes only between its awaits.</summary>
+    protected override Task HandleAsync(EventEnvelope envelope)
     {
-        DepositObserved e => DepositAsync(e),
-        HoldRequested e => HoldAsync(e),
-        HoldCaptureRequested e => CaptureAsync(e),
-        HoldReleaseRequested e => ReleaseAsync(e),
-        _ => throw new UnhandledEventException(TypeName, envelope.Type),
-    };
+        switch (envelope.Payload)
+        {
+            case DepositObserved e: Deposit(e); break;
+            case HoldRequested e: Hold(e); break;
+            case HoldCaptureRequested e: Capture(e); break;
+            case HoldReleaseRequested e: Release(e); break;
+            default: throw new UnhandledEventException(TypeName, envelope.Type);
+        }
+        return Task.CompletedTask;
+    }
 
-    public ValueTask DepositAsync(DepositObserved deposit)
+    public Task<Replies> HoldAsync(HoldRequested request) => ReceiveCallAsync(request);
+
+    public Task<Replies> CaptureAsync(HoldCaptureRequested request) => ReceiveCallAsync(request);
+
+    public Task<Replies> ReleaseAsync(HoldReleaseRequested request) => ReceiveCallAsync(request);
+
+    private void Deposit(DepositObserved deposit)
     {
         var tx = deposit.TransactionHash.ToLowerInvariant();
         var blockHash = deposit.BlockHash.ToLowerInvariant();
         if (!IsMine(deposit.Wallet) || !TryAmount(deposit.Amount, out var amount) || amount.IsZero || State.CreditedTransactions.Contains(tx))
-            return ValueTask.CompletedTask;
-        var at = Context.Current.OccurredAt;
+            return;
+        var at = Current.OccurredAt;
         if (deposit.Reorged)
         {
             // Its block left the chain before the confirmation: it was never credited, it is no longer a deposit.
             State = State with { Deposits = [.. State.Deposits.Where(d => !(d.TransactionHash == tx && d.BlockHash == blockHash))], UpdatedAt = at };
-            return ValueTask.CompletedTask;
+            return;
         }
         var entry = new CustodyDeposit(tx, Text(amount), deposit.BlockNumber, blockHash, deposit.Confirmed, at);
         var others = State.Deposits.Where(d => d.TransactionHash != tx);
@@ -67,24 +81,23 @@ public sealed class CustodyAccountGrain : Grain<CustodyAccountState>, ICustodyAc
                 Credited = Text(Parse(State.Credited) + amount),
                 CreditedTransactions = [.. State.CreditedTransactions.Skip(Math.Max(0, State.CreditedTransactions.Count - CustodyAccountState.MaxCreditedTransactions + 1)), tx],
             };
-            Context.AppendToLedger(new LedgerEntry("custody.deposited", Key, EthAsset, Text(amount), Key, deposit.Custody.ToLowerInvariant(), tx));
+            AppendToLedger(new LedgerEntry("custody.deposited", Key, EthAsset, Text(amount), Key, deposit.Custody.ToLowerInvariant(), tx));
         }
-        return ValueTask.CompletedTask;
     }
 
-    public ValueTask HoldAsync(HoldRequested request)
+    private void Hold(HoldRequested request)
     {
         if (!IsMine(request.Wallet))
-            return ValueTask.CompletedTask;
-        var at = Context.Current.OccurredAt;
+            return;
+        var at = Current.OccurredAt;
         if (State.Holds.FirstOrDefault(h => h.OrderId == request.OrderId) is { } known)
         {
             // A repeat: answered as the first request was (an order that moved on ignores the answer).
             if (known.Status == HoldStatus.Refused)
                 Refuse(request, known.Reason ?? "refused");
             else if (known.Status == HoldStatus.Held)
-                Context.Emit(TopicCatalog.OrderEvents, request.OrderId, new FundsHeld(request.OrderId, Key, Currency, known.Amount));
-            return ValueTask.CompletedTask;
+                Reply(request.OrderId, new FundsHeld(request.OrderId, Key, Currency, known.Amount));
+            return;
         }
         string? refusal = null;
         var amount = BigInteger.Zero;
@@ -99,7 +112,7 @@ public sealed class CustodyAccountGrain : Grain<CustodyAccountState>, ICustodyAc
         {
             State = State with { Holds = Add(new CustodyHold(request.OrderId, request.Amount, HoldStatus.Refused, refusal, at)), UpdatedAt = at };
             Refuse(request, refusal);
-            return ValueTask.CompletedTask;
+            return;
         }
         State = State with
         {
@@ -108,17 +121,16 @@ public sealed class CustodyAccountGrain : Grain<CustodyAccountState>, ICustodyAc
             Holds = Add(new CustodyHold(request.OrderId, Text(amount), HoldStatus.Held, null, at)),
             UpdatedAt = at,
         };
-        Context.Emit(TopicCatalog.OrderEvents, request.OrderId, new FundsHeld(request.OrderId, Key, Currency, Text(amount)));
-        Context.AppendToLedger(new LedgerEntry("custody.held", Key, EthAsset, Text(amount), Key, $"hold:{request.OrderId}", request.OrderId));
-        return ValueTask.CompletedTask;
+        Reply(request.OrderId, new FundsHeld(request.OrderId, Key, Currency, Text(amount)));
+        AppendToLedger(new LedgerEntry("custody.held", Key, EthAsset, Text(amount), Key, $"hold:{request.OrderId}", request.OrderId));
     }
 
-    public ValueTask CaptureAsync(HoldCaptureRequested request)
+    private void Capture(HoldCaptureRequested request)
     {
         if (!IsMine(request.Wallet) || OpenHold(request.OrderId) is not { } hold)
-            return ValueTask.CompletedTask;
+            return;
         var amount = Parse(hold.Amount);
-        var at = Context.Current.OccurredAt;
+        var at = Current.OccurredAt;
         State = State with
         {
             Held = Text(Parse(State.Held) - amount),
@@ -126,16 +138,15 @@ public sealed class CustodyAccountGrain : Grain<CustodyAccountState>, ICustodyAc
             Holds = Close(hold with { Status = HoldStatus.Captured, At = at }),
             UpdatedAt = at,
         };
-        Context.AppendToLedger(new LedgerEntry("custody.captured", Key, EthAsset, hold.Amount, $"hold:{request.OrderId}", "platform", request.OrderId));
-        return ValueTask.CompletedTask;
+        AppendToLedger(new LedgerEntry("custody.captured", Key, EthAsset, hold.Amount, $"hold:{request.OrderId}", "platform", request.OrderId));
     }
 
-    public ValueTask ReleaseAsync(HoldReleaseRequested request)
+    private void Release(HoldReleaseRequested request)
     {
         if (!IsMine(request.Wallet) || OpenHold(request.OrderId) is not { } hold)
-            return ValueTask.CompletedTask;
+            return;
         var amount = Parse(hold.Amount);
-        var at = Context.Current.OccurredAt;
+        var at = Current.OccurredAt;
         State = State with
         {
             Held = Text(Parse(State.Held) - amount),
@@ -143,12 +154,11 @@ public sealed class CustodyAccountGrain : Grain<CustodyAccountState>, ICustodyAc
             Holds = Close(hold with { Status = HoldStatus.Released, Reason = request.Reason, At = at }),
             UpdatedAt = at,
         };
-        Context.AppendToLedger(new LedgerEntry("custody.released", Key, EthAsset, hold.Amount, $"hold:{request.OrderId}", Key, request.OrderId));
-        return ValueTask.CompletedTask;
+        AppendToLedger(new LedgerEntry("custody.released", Key, EthAsset, hold.Amount, $"hold:{request.OrderId}", Key, request.OrderId));
     }
 
     private void Refuse(HoldRequested request, string reason) =>
-        Context.Emit(TopicCatalog.OrderEvents, request.OrderId, new HoldRefused(request.OrderId, Key, request.Currency, request.Amount, reason));
+        Reply(request.OrderId, new HoldRefused(request.OrderId, Key, request.Currency, request.Amount, reason));
 
     private CustodyHold? OpenHold(string orderId) => State.Holds.FirstOrDefault(h => h.OrderId == orderId && h.Status == HoldStatus.Held);
 

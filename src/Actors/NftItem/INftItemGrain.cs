@@ -1,24 +1,34 @@
+using Commerce.Actors.Runtime;
 using Commerce.Events.Items;
 
 namespace Commerce.Actors.NftItem;
 
-/// <summary>One NFT item. Key: the item id ("collection:tokenId"). Input: the item-events topic.</summary>
-public interface INftItemGrain
+/// <summary>
+/// One NFT item. Key: the item id ("collection:tokenId"). Fed by commerce.item-events listings
+/// (<see cref="IIngressGrain.ApplyAsync"/>); player sessions and orders call it. It calls no grain, so every call to it
+/// is answered without waiting on another grain, and it interleaves calls (each handler changes the state at once and
+/// the writes of calls that arrive together are coalesced). Its sales, holds and releases are also published on
+/// commerce.item-events for pricing and the marketplace callbacks.
+/// </summary>
+[Alias("commerce.INftItemGrain")]
+public interface INftItemGrain : IIngressGrain
 {
-    ValueTask ListAsync(ItemListed listing);
+    /// <summary>Counts an interest; <paramref name="origin"/> (the player-events record it came from) makes a repeat count once.</summary>
+    [Alias("RegisterInterest")]
+    Task<Replies> RegisterInterestAsync(ItemInterestRegistered interest, Origin? origin);
 
-    ValueTask RegisterInterestAsync(ItemInterestRegistered interest);
+    /// <summary>Holds the item for an order, or refuses: answers ItemReserved or ReservationRefused.</summary>
+    [Alias("Reserve")]
+    Task<Replies> ReserveAsync(ReservationRequested request);
 
-    /// <summary>Holds the item for an order, or refuses; answers on the order-events topic.</summary>
-    ValueTask ReserveAsync(ReservationRequested request);
-
-    ValueTask ReleaseAsync(ReservationReleased release);
-
-    ValueTask ExpireAsync(ReservationExpired expired);
+    [Alias("Release")]
+    Task<Replies> ReleaseAsync(ReservationReleased release);
 
     /// <summary>An order paid for the item (plan started, custodial funds held): held for it, with no expiry, until sold or released.</summary>
-    ValueTask HoldPaidForAsync(ItemPaidFor paid);
+    [Alias("HoldPaidFor")]
+    Task<Replies> HoldPaidForAsync(ItemPaidFor paid);
 
     /// <summary>An order bought the item: it belongs to the buyer's wallet, Minted when the mint is confirmed.</summary>
-    ValueTask SellAsync(ItemSold sold);
+    [Alias("Sell")]
+    Task<Replies> SellAsync(ItemSold sold);
 }

@@ -1,7 +1,7 @@
-using System.Text.Json.Serialization.Metadata;
+using Commerce.Actors.Ingress;
 using Commerce.Actors.Ledger;
 using Commerce.Actors.Runtime;
-using Commerce.Actors.Serialization;
+using Orleans.Concurrency;
 using Commerce.Events.Envelope;
 using Commerce.Events.Items;
 using Commerce.Events.Orders;
@@ -9,33 +9,50 @@ using Commerce.Events.Topics;
 
 namespace Commerce.Actors.NftItem;
 
-public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
+[GrainType(TypeName), Reentrant]
+public sealed class NftItemGrain(
+    [PersistentState("state", CommerceGrainStorage.Name)] IPersistentState<GrainDocument<NftItemState>> document,
+    TimeProvider clock)
+    : CommerceGrain<NftItemState>(document, clock), INftItemGrain
 {
     public const string TypeName = "nft-item";
 
     private const string ReservationReminder = "reservation";
 
-    /// <summary>Fed partly by player-session outboxes (at-least-once), so it dedupes on event ids.</summary>
-    public static GrainDefinition Definition { get; } =
-        new(TypeName, TopicCatalog.ItemEvents, DedupeByEventId: true, () => new NftItemGrain());
-
-    protected override JsonTypeInfo<NftItemState> StateJson => GrainJsonContext.Default.NftItemState;
+    /// <summary>What the ingress hands this grain type from commerce.item-events: listings (the rest are its own facts).</summary>
+    public static IngressRoute Ingress { get; } = new(TypeName, TopicCatalog.ItemEvents, new HashSet<Type> { typeof(ItemListed) },
+        (grains, key) => grains.GetGrain<INftItemGrain>(key));
 
     protected override NftItemState CreateState(string key) => NftItemState.New(key);
 
-    protected override ValueTask ReceiveAsync(EventEnvelope envelope) => envelope.Payload switch
+    /// <summary>Every handler is synchronous: a reentrant grain's state changes only between its awaits.</summary>
+    protected override Task HandleAsync(EventEnvelope envelope)
     {
-        ItemListed e => ListAsync(e),
-        ItemInterestRegistered e => RegisterInterestAsync(e),
-        ReservationRequested e => ReserveAsync(e),
-        ReservationReleased e => ReleaseAsync(e),
-        ReservationExpired e => ExpireAsync(e),
-        ItemSold e => SellAsync(e),
-        ItemPaidFor e => HoldPaidForAsync(e),
-        _ => throw new UnhandledEventException(TypeName, envelope.Type),
-    };
+        switch (envelope.Payload)
+        {
+            case ItemListed e: List(e); break;
+            case ItemInterestRegistered e: RegisterInterest(e); break;
+            case ReservationRequested e: Reserve(e); break;
+            case ReservationReleased e: Release(e); break;
+            case ReservationExpired e: Expire(e); break;
+            case ItemSold e: Sell(e); break;
+            case ItemPaidFor e: HoldPaidFor(e); break;
+            default: throw new UnhandledEventException(TypeName, envelope.Type);
+        }
+        return Task.CompletedTask;
+    }
 
-    public ValueTask ListAsync(ItemListed listing)
+    public Task<Replies> RegisterInterestAsync(ItemInterestRegistered interest, Origin? origin) => ReceiveCallAsync(interest, origin);
+
+    public Task<Replies> ReserveAsync(ReservationRequested request) => ReceiveCallAsync(request);
+
+    public Task<Replies> ReleaseAsync(ReservationReleased release) => ReceiveCallAsync(release);
+
+    public Task<Replies> HoldPaidForAsync(ItemPaidFor paid) => ReceiveCallAsync(paid);
+
+    public Task<Replies> SellAsync(ItemSold sold) => ReceiveCallAsync(sold);
+
+    private void List(ItemListed listing)
     {
         State = State with
         {
@@ -49,26 +66,24 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
             Currency = listing.Currency,
             // A listing repeated after a sale (the catalog is listed again on every start) keeps the buyer.
             Owner = State.Status is ItemStatus.Sold or ItemStatus.Minted ? State.Owner : listing.Owner,
-            UpdatedAt = Context.Current.OccurredAt,
+            UpdatedAt = Current.OccurredAt,
         };
-        return ValueTask.CompletedTask;
     }
 
-    public ValueTask RegisterInterestAsync(ItemInterestRegistered interest)
+    private void RegisterInterest(ItemInterestRegistered interest)
     {
         var minute = new DateTimeOffset(interest.ShownAt.UtcTicks - interest.ShownAt.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
         State = State with
         {
             InterestTotal = State.InterestTotal + 1,
             InterestByMinute = CountIn(State.InterestByMinute, minute),
-            UpdatedAt = Context.Current.OccurredAt,
+            UpdatedAt = Current.OccurredAt,
         };
-        return ValueTask.CompletedTask;
     }
 
-    public ValueTask ReserveAsync(ReservationRequested request)
+    private void Reserve(ReservationRequested request)
     {
-        var at = Context.Current.OccurredAt;
+        var at = Current.OccurredAt;
         var held = State.Reservation is { } r && r.Until > at ? r : null;
         var refusal = (State.Listed, State.Status, held) switch
         {
@@ -81,86 +96,92 @@ public sealed class NftItemGrain : Grain<NftItemState>, INftItemGrain
         };
         if (refusal is not null)
         {
-            Context.Emit(TopicCatalog.OrderEvents, request.OrderId, new ReservationRefused(request.OrderId, Key, refusal));
-            return ValueTask.CompletedTask;
+            Reply(request.OrderId, new ReservationRefused(request.OrderId, Key, refusal));
+            return;
         }
         // A repeated request of the holding order is answered again, with the hold it already has.
         var reservation = held ?? new Reservation(request.OrderId, request.PlayerId, request.ReservedUntil);
         State = State with { Reservation = reservation, Status = ItemStatus.Reserved, UpdatedAt = at };
-        Context.SetReminder(ReservationReminder, reservation.Until, new ReservationExpired(Key, reservation.OrderId));
-        Context.Emit(TopicCatalog.OrderEvents, request.OrderId, new ItemReserved(request.OrderId, Key, reservation.PlayerId, reservation.Until));
-        return ValueTask.CompletedTask;
+        SetReminder(ReservationReminder, reservation.Until, new ReservationExpired(Key, reservation.OrderId));
+        Reply(request.OrderId, new ItemReserved(request.OrderId, Key, reservation.PlayerId, reservation.Until));
     }
 
-    public ValueTask ReleaseAsync(ReservationReleased release)
+    /// <summary>An order gave the item back (or never got it): freed if that order holds it. Published for pricing either way.</summary>
+    private void Release(ReservationReleased release)
     {
         if (State.Reservation?.OrderId == release.OrderId && State.Status is ItemStatus.Reserved or ItemStatus.Settling)
         {
-            State = State with { Reservation = null, Status = ItemStatus.Available, UpdatedAt = Context.Current.OccurredAt };
-            Context.CancelReminder(ReservationReminder);
+            State = State with { Reservation = null, Status = ItemStatus.Available, UpdatedAt = Current.OccurredAt };
+            CancelReminder(ReservationReminder);
         }
-        return ValueTask.CompletedTask;
+        Emit(TopicCatalog.ItemEvents, Key, release);
     }
 
-    /// <summary>The reservation's reminder: frees the item if that order still holds it and its time is up.</summary>
-    public ValueTask ExpireAsync(ReservationExpired expired)
+    /// <summary>
+    /// The reservation's reminder: frees the item if that order still holds it and its time is up. The order needs no
+    /// word: its own payment reminder, set to the same time, cancels it.
+    /// </summary>
+    private void Expire(ReservationExpired expired)
     {
-        if (State.Reservation is { } held && held.OrderId == expired.OrderId && held.Until <= Context.Current.OccurredAt
+        if (State.Reservation is { } held && held.OrderId == expired.OrderId && held.Until <= Current.OccurredAt
             && State.Status == ItemStatus.Reserved)
         {
-            State = State with { Reservation = null, Status = ItemStatus.Available, UpdatedAt = Context.Current.OccurredAt };
-            Context.Emit(TopicCatalog.OrderEvents, expired.OrderId, expired);
+            State = State with { Reservation = null, Status = ItemStatus.Available, UpdatedAt = Current.OccurredAt };
         }
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>
     /// An order paid for the item (a plan's down payment confirmed on chain, or the price held on a custodial balance):
     /// the item is held for it with no expiry until it is sold or released. An order overtaken meanwhile is told.
     /// </summary>
-    public ValueTask HoldPaidForAsync(ItemPaidFor paid)
+    private void HoldPaidFor(ItemPaidFor paid)
     {
         if (State.Status is ItemStatus.Sold or ItemStatus.Minted)
-            return ValueTask.CompletedTask; // already settled: a late hold changes nothing
+            return; // already settled: a late hold changes nothing
+        if (State is { Status: ItemStatus.Settling, Reservation: { } settling } && settling.OrderId == paid.OrderId)
+            return; // a repeat
         TellOvertakenHolder(paid.OrderId);
         State = State with
         {
             Status = ItemStatus.Settling,
             Reservation = new Reservation(paid.OrderId, paid.PlayerId, DateTimeOffset.MaxValue),
-            UpdatedAt = Context.Current.OccurredAt,
+            UpdatedAt = Current.OccurredAt,
         };
-        Context.CancelReminder(ReservationReminder);
-        return ValueTask.CompletedTask;
+        CancelReminder(ReservationReminder);
+        Emit(TopicCatalog.ItemEvents, Key, paid);
     }
 
-    /// <summary>The sale ends any hold (and its reminder); a repeat of the same sale changes nothing.</summary>
-    public ValueTask SellAsync(ItemSold sold)
+    /// <summary>The sale ends any hold (and its reminder); a repeat of the same sale changes nothing and is not published again.</summary>
+    private void Sell(ItemSold sold)
     {
+        if (State.Status is ItemStatus.Sold or ItemStatus.Minted && string.Equals(State.Owner, sold.Owner, StringComparison.OrdinalIgnoreCase)
+            && (State.Status == ItemStatus.Minted || !sold.Minted))
+            return;
         TellOvertakenHolder(sold.OrderId);
         var status = sold.Minted ? ItemStatus.Minted : ItemStatus.Sold;
         if (State.Status == ItemStatus.Minted && !sold.Minted)
             status = ItemStatus.Minted; // a late "sold" never undoes a confirmed mint
         if (!string.Equals(State.Owner, sold.Owner, StringComparison.OrdinalIgnoreCase))
         {
-            Context.AppendToLedger(new LedgerEntry(sold.Minted ? "nft.minted" : "nft.sold", Key, State.Collection, State.TokenId,
+            AppendToLedger(new LedgerEntry(sold.Minted ? "nft.minted" : "nft.sold", Key, State.Collection, State.TokenId,
                 State.Owner, sold.Owner, $"order {sold.OrderId}"));
         }
-        State = State with { Status = status, Owner = sold.Owner, Reservation = null, UpdatedAt = Context.Current.OccurredAt };
-        Context.CancelReminder(ReservationReminder);
-        return ValueTask.CompletedTask;
+        State = State with { Status = status, Owner = sold.Owner, Reservation = null, UpdatedAt = Current.OccurredAt };
+        CancelReminder(ReservationReminder);
+        Emit(TopicCatalog.ItemEvents, Key, sold);
     }
 
     /// <summary>
     /// <paramref name="buyerOrderId"/> paid for or bought the item while another order held it (the buyer's payment was
-    /// confirmed after its own hold ran out): the holder can no longer buy it and is refused.
+    /// confirmed after its own hold ran out): the holder can no longer buy it and is refused (an answer addressed to the
+    /// holder, which the calling order forwards).
     /// </summary>
     private void TellOvertakenHolder(string buyerOrderId)
     {
         if (State is { Status: ItemStatus.Reserved, Reservation: { } held } && held.OrderId != buyerOrderId
-            && held.Until > Context.Current.OccurredAt)
+            && held.Until > Current.OccurredAt)
         {
-            Context.Emit(TopicCatalog.OrderEvents, held.OrderId,
-                new ReservationRefused(held.OrderId, Key, "the item was paid for by another order"));
+            Reply(held.OrderId, new ReservationRefused(held.OrderId, Key, "the item was paid for by another order"));
         }
     }
 

@@ -1,28 +1,18 @@
-using Commerce.Events.Items;
+using Commerce.Actors.Runtime;
 using Commerce.Events.Orders;
 
 namespace Commerce.Actors.Orders;
 
 /// <summary>
-/// One order: the saga from an accepted offer to a paid, delivered item (docs/ORDERS.md).
-/// Key: the order id (the quote's nonce). Input: the order-events topic.
+/// One order: the saga from an accepted offer to a paid, delivered item (docs/ORDERS.md). Key: the order id (the
+/// quote's nonce). Fed by commerce.order-events (<see cref="IIngressGrain.ApplyAsync"/>: placed by the API, the Checkout
+/// watcher's payments, the executor's delivery updates); it calls its item, the buyer's custody account and player
+/// session, and is told by another order when that order's purchase overtook it.
 /// </summary>
-public interface IOrderGrain
+[Alias("commerce.IOrderGrain")]
+public interface IOrderGrain : IIngressGrain
 {
-    /// <summary>Takes the order and asks the item's grain to hold the item until the payment deadline.</summary>
-    ValueTask PlaceAsync(OrderPlaced placed);
-
-    ValueTask ReservedAsync(ItemReserved reserved);
-
-    ValueTask RefusedAsync(ReservationRefused refused);
-
-    ValueTask ReservationExpiredAsync(ReservationExpired expired);
-
-    /// <summary>What the Checkout contract logged: a purchase, an installment, the plan's end, a refund.</summary>
-    ValueTask ObservePaymentAsync(PaymentObserved payment);
-
-    /// <summary>The grain's own reminder: the payment was not seen in time.</summary>
-    ValueTask TimedOutAsync(OrderTimedOut timedOut);
-
-    ValueTask DeliveryUpdatedAsync(DeliveryUpdated delivery);
+    /// <summary>The item was paid for by another order while this one held it: cancelled unless its own payment is confirming.</summary>
+    [Alias("TellRefused")]
+    Task<Replies> TellRefusedAsync(ReservationRefused refused);
 }

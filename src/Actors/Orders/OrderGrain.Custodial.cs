@@ -67,11 +67,11 @@ public sealed partial class OrderGrain
     {
         if (!IsCustodial || State.Quote is null)
             return;
-        Context.Emit(TopicCatalog.CustodyEvents, CustodyKey, new HoldRequested(CustodyKey, Key, CustodyAccountGrain.Currency, State.Quote.Price));
+        ToCustody(CustodyKey, new HoldRequested(CustodyKey, Key, CustodyAccountGrain.Currency, State.Quote.Price));
         Record(nameof(HoldRequested), $"{State.Quote.Price} wei asked of the custodial balance");
     }
 
-    public ValueTask FundsHeldAsync(FundsHeld held)
+    private void FundsHeld(FundsHeld held)
     {
         if (!IsCustodial || State.Status != OrderStatus.Reserved || State.Quote is null)
         {
@@ -79,18 +79,18 @@ public sealed partial class OrderGrain
             // completed by a purchase of its own) before the answer came: the funds go back at once. After a capture or
             // a release of this hold (both sent earlier on the same key) a release changes nothing.
             if (State.Status is not (OrderStatus.Paid or OrderStatus.Delivering))
-                Context.Emit(TopicCatalog.CustodyEvents, held.Wallet, new HoldReleaseRequested(held.Wallet, Key, $"the order is {State.Status}"));
+                ToCustody(held.Wallet, new HoldReleaseRequested(held.Wallet, Key, $"the order is {State.Status}"));
             Record(nameof(FundsHeld), $"not expected while {State.Status}");
-            return ValueTask.CompletedTask;
+            return;
         }
-        Context.CancelReminder(PaymentReminder);
+        CancelReminder(PaymentReminder);
         RequestDelivery();
         // Paid for: the item's hold no longer runs out while the delivery is under way (released if it fails).
-        Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ItemPaidFor(State.ItemId!, Key, State.PlayerId!, State.Wallet!));
+        ToItem(new ItemPaidFor(State.ItemId!, Key, State.PlayerId!, State.Wallet!));
         State = State with { TotalPaid = held.Amount };
         Move(nameof(FundsHeld), OrderStatus.Paid, $"{held.Amount} wei held on the custodial balance; "
             + $"{(DeliversByRelease ? "releasing" : "minting")} token {State.Quote.TokenId} to {State.Wallet}");
-        return ValueTask.CompletedTask;
+        return;
     }
 
     /// <summary>The reminder that asks for the delivery (mint or release) again while the executor has not said it sent it.</summary>
@@ -118,8 +118,8 @@ public sealed partial class OrderGrain
             ? new ChainCommandRequested(DeliveryCommandId, "release", _options.CheckoutAddress, "0",
                 ReleaseCall(quote.Collection, quote.TokenId, State.Wallet!), 0, null)
             : new ChainCommandRequested(DeliveryCommandId, "mint", quote.Collection, "0", MintCall(State.Wallet!, quote.TokenId), 0, null);
-        Context.Emit(TopicCatalog.ChainCommands, DeliveryCommandId, command);
-        Context.SetReminder(MintReminder, Context.Current.OccurredAt + MintRecheck, new OrderTimedOut(Key, MintReminder));
+        Emit(TopicCatalog.ChainCommands, DeliveryCommandId, command);
+        SetReminder(MintReminder, Current.OccurredAt + MintRecheck, new OrderTimedOut(Key, MintReminder));
     }
 
     /// <summary>The mint check: still paid with no word from the executor, so the request is made again. False for other stages.</summary>
@@ -139,18 +139,18 @@ public sealed partial class OrderGrain
         return true;
     }
 
-    public ValueTask HoldRefusedAsync(HoldRefused refused)
+    private void HoldRefused(HoldRefused refused)
     {
         if (IsCustodial && State.Status == OrderStatus.Reserved)
         {
-            Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ReservationReleased(State.ItemId!, Key, "the custodial balance did not cover the price"));
+            ToItem(new ReservationReleased(State.ItemId!, Key, "the custodial balance did not cover the price"));
             Cancel(nameof(HoldRefused), refused.Reason);
         }
         else
         {
             Record(nameof(HoldRefused), refused.Reason);
         }
-        return ValueTask.CompletedTask;
+        return;
     }
 
     /// <summary>The executor's word on this order's delivery; false when the update is not about it (left to the caller).</summary>
@@ -160,7 +160,7 @@ public sealed partial class OrderGrain
             return false;
         var name = $"{nameof(DeliveryUpdated)}:{delivery.Status}";
         var detail = delivery.Detail is null ? delivery.CommandId : $"{delivery.CommandId}: {delivery.Detail}";
-        Context.CancelReminder(MintReminder); // the executor has the command
+        CancelReminder(MintReminder); // the executor has the command
         if (State.Status is not (OrderStatus.Paid or OrderStatus.Delivering))
         {
             Record(name, $"{detail} (the order is {State.Status})");
@@ -169,14 +169,14 @@ public sealed partial class OrderGrain
         switch (delivery.Status)
         {
             case ChainTransactionUpdated.Confirmed:
-                Context.Emit(TopicCatalog.CustodyEvents, CustodyKey, new HoldCaptureRequested(CustodyKey, Key));
+                ToCustody(CustodyKey, new HoldCaptureRequested(CustodyKey, Key));
                 Sell(minted: !DeliversByRelease);
                 Move(name, OrderStatus.Completed, $"token {State.Quote!.TokenId} {(DeliversByRelease ? "released" : "minted")} to {State.Wallet}: {detail}");
                 break;
             case ChainTransactionUpdated.Failed:
                 // Nothing was delivered (the executor reports failed only for a transaction without effect): pay back.
-                Context.Emit(TopicCatalog.CustodyEvents, CustodyKey, new HoldReleaseRequested(CustodyKey, Key, $"the {DeliveryName} failed: {delivery.Detail}"));
-                Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ReservationReleased(State.ItemId!, Key, $"the {DeliveryName} failed"));
+                ToCustody(CustodyKey, new HoldReleaseRequested(CustodyKey, Key, $"the {DeliveryName} failed: {delivery.Detail}"));
+                ToItem(new ReservationReleased(State.ItemId!, Key, $"the {DeliveryName} failed"));
                 State = State with { TotalPaid = "0" };
                 Move(name, OrderStatus.Refunded, $"the {DeliveryName} failed ({delivery.Detail}); {State.Quote!.Price} wei credited back to the custodial balance");
                 break;

@@ -27,21 +27,6 @@ public sealed partial class OrderGrain
     /// <summary>The detail of every installment reminder starts with this.</summary>
     public const string InstallmentDuePrefix = "installment due";
 
-    private OrderOptions _options = new();
-
-    /// <summary>An order grain configured by <paramref name="options"/> (reservation time, Checkout, reminder lead, default grace).</summary>
-    public OrderGrain(OrderOptions options)
-        : this(TimeSpan.FromMinutes(options.ReservationMinutes)) => _options = options;
-
-    /// <summary>The grain type configured by the "Orders" section.</summary>
-    public static GrainDefinition DefinitionFor(OrderOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.ReservationMinutes <= 0)
-            throw new ArgumentOutOfRangeException(nameof(options), options.ReservationMinutes, "Orders:ReservationMinutes must be positive");
-        return new(TypeName, TopicCatalog.OrderEvents, DedupeByEventId: true, () => new OrderGrain(options));
-    }
-
     /// <summary>The executor command id of the first declareDefault of an order; attempt n > 1 adds ":n".</summary>
     public static string DefaultCommandId(string orderId, int attempt = 1) =>
         attempt <= 1 ? $"order:{orderId}:default" : $"order:{orderId}:default:{attempt}";
@@ -57,7 +42,7 @@ public sealed partial class OrderGrain
     /// <summary>The down payment is confirmed: keep the first deadline and set its reminders.</summary>
     private void StartPlan(PaymentObserved payment)
     {
-        var startedAt = Context.Current.OccurredAt.ToUnixTimeSeconds(); // the watcher stamps a log with its block's time
+        var startedAt = Current.OccurredAt.ToUnixTimeSeconds(); // the watcher stamps a log with its block's time
         var interval = payment.NextDeadline is { } first ? Math.Max(1, first - startedAt) : 0;
         State = State with { Plan = new InstallmentPlan(State.Quote!.Installments, 1, payment.NextDeadline, interval, 0, null) };
         ScheduleInstallment();
@@ -75,8 +60,8 @@ public sealed partial class OrderGrain
     /// <summary>The plan ended (completed or defaulted): no more reminders.</summary>
     private void EndPlan()
     {
-        Context.CancelReminder(InstallmentReminder);
-        Context.CancelReminder(InstallmentDefault);
+        CancelReminder(InstallmentReminder);
+        CancelReminder(InstallmentDefault);
         if (State.Plan is { } plan)
             State = State with { Plan = plan with { NextDeadline = null } };
     }
@@ -86,19 +71,19 @@ public sealed partial class OrderGrain
         var plan = State.Plan!;
         if (plan.NextDeadline is not { } deadline || plan.PaymentsMade >= plan.Installments)
         {
-            Context.CancelReminder(InstallmentReminder);
-            Context.CancelReminder(InstallmentDefault);
+            CancelReminder(InstallmentReminder);
+            CancelReminder(InstallmentDefault);
             return;
         }
         var due = DateTimeOffset.FromUnixTimeSeconds(deadline);
         var lead = _options.InstallmentReminderLead ?? TimeSpan.FromSeconds(Math.Max(1, plan.IntervalSeconds / 4.0));
         var remindAt = due - lead;
-        if (remindAt < Context.Current.OccurredAt)
-            remindAt = Context.Current.OccurredAt;
+        if (remindAt < Current.OccurredAt)
+            remindAt = Current.OccurredAt;
         var k = plan.PaymentsMade;
-        Context.SetReminder(InstallmentReminder, remindAt, new OrderTimedOut(Key, $"{InstallmentReminder}:{k}"));
+        SetReminder(InstallmentReminder, remindAt, new OrderTimedOut(Key, $"{InstallmentReminder}:{k}"));
         // declareDefault needs block.timestamp > deadline: one second past it, plus the grace.
-        Context.SetReminder(InstallmentDefault, due + TimeSpan.FromSeconds(1) + _options.DefaultGrace, new OrderTimedOut(Key, $"{InstallmentDefault}:{k}:1"));
+        SetReminder(InstallmentDefault, due + TimeSpan.FromSeconds(1) + _options.DefaultGrace, new OrderTimedOut(Key, $"{InstallmentDefault}:{k}:1"));
     }
 
     // ------------------------------------------------------------ timers (called from TimedOutAsync)
@@ -120,7 +105,7 @@ public sealed partial class OrderGrain
                 CheckDefault(k, attempt);
                 return true;
             case PaymentReminder when State.Status is OrderStatus.Placed or OrderStatus.Reserved && PaymentConfirming("Purchased"):
-                Context.SetReminder(PaymentReminder, Context.Current.OccurredAt + _options.PendingPaymentRecheck, new OrderTimedOut(Key, PaymentReminder));
+                SetReminder(PaymentReminder, Current.OccurredAt + _options.PendingPaymentRecheck, new OrderTimedOut(Key, PaymentReminder));
                 Record(nameof(OrderTimedOut), "a payment was seen and is not yet confirmed: not cancelled, looked at again later");
                 return true;
             default:
@@ -148,7 +133,7 @@ public sealed partial class OrderGrain
         var detail = string.Create(CultureInfo.InvariantCulture,
             $"{InstallmentDuePrefix}: installment {k} of {plan.Installments - 1}, {amount} {CurrencyLabel()}, by {DateTimeOffset.FromUnixTimeSeconds(deadline):O} (unix {deadline})");
         Record(nameof(OrderTimedOut), detail);
-        Context.Emit(TopicCatalog.PlayerEvents, State.PlayerId!, new OrderUpdated(State.PlayerId!, Key, State.ItemId!, OrderStatus.PlanActive, detail));
+        ToPlayer(new OrderUpdated(State.PlayerId!, Key, State.ItemId!, OrderStatus.PlanActive, detail));
     }
 
     /// <summary>A deadline passed: unless installment <paramref name="k"/> was paid meanwhile (or is confirming), ask the executor for declareDefault.</summary>
@@ -162,7 +147,7 @@ public sealed partial class OrderGrain
         }
         if (PaymentConfirming("InstallmentPaid"))
         {
-            Context.SetReminder(InstallmentDefault, Context.Current.OccurredAt + _options.PendingPaymentRecheck, new OrderTimedOut(Key, stage));
+            SetReminder(InstallmentDefault, Current.OccurredAt + _options.PendingPaymentRecheck, new OrderTimedOut(Key, stage));
             Record(nameof(OrderTimedOut), $"{stage}: an installment was seen and is not yet confirmed: looked at again later");
             return;
         }
@@ -177,10 +162,10 @@ public sealed partial class OrderGrain
             return;
         }
         var commandId = DefaultCommandId(Key, attempt);
-        Context.Emit(TopicCatalog.ChainCommands, commandId, new ChainCommandRequested(
+        Emit(TopicCatalog.ChainCommands, commandId, new ChainCommandRequested(
             commandId, "declare-default", _options.CheckoutAddress, "0", PurchaseIdCall(DeclareDefaultSelector, Key), 0, null));
         State = State with { Plan = plan with { DefaultAttempts = attempt, DefaultCommandId = commandId } };
-        Context.SetReminder(InstallmentDefault, Context.Current.OccurredAt + _options.DefaultRetry, new OrderTimedOut(Key, $"{InstallmentDefault}:{k}:{attempt + 1}"));
+        SetReminder(InstallmentDefault, Current.OccurredAt + _options.DefaultRetry, new OrderTimedOut(Key, $"{InstallmentDefault}:{k}:{attempt + 1}"));
         Record(nameof(OrderTimedOut), $"{stage}: installment {k} was not paid by its deadline: declareDefault asked ({commandId})");
     }
 
@@ -203,7 +188,7 @@ public sealed partial class OrderGrain
             Record(name, $"paid by {payment.Buyer}, not by the order's wallet");
             return true;
         }
-        var at = Context.Current.OccurredAt;
+        var at = Current.OccurredAt;
         State = State with
         {
             Status = OrderStatus.Placed,

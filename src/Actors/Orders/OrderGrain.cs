@@ -1,15 +1,19 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text.Json.Serialization.Metadata;
+using Commerce.Actors.Custody;
+using Commerce.Actors.Ingress;
 using Commerce.Actors.Ledger;
+using Commerce.Actors.NftItem;
+using Commerce.Actors.PlayerSession;
 using Commerce.Actors.Runtime;
-using Commerce.Actors.Serialization;
+using Commerce.Events;
 using Commerce.Events.Custody;
 using Commerce.Events.Envelope;
 using Commerce.Events.Items;
 using Commerce.Events.Orders;
 using Commerce.Events.Player;
 using Commerce.Events.Topics;
+using Microsoft.Extensions.Options;
 
 namespace Commerce.Actors.Orders;
 
@@ -18,49 +22,70 @@ namespace Commerce.Actors.Orders;
 /// installments, or cancelled on refusal, expiry or timeout. Each change of state is told to the player
 /// (OrderUpdated); every event is kept in the history, and after the one terminal state nothing changes.
 /// </summary>
-public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>, IOrderGrain
+[GrainType(TypeName)]
+public sealed partial class OrderGrain(
+    [PersistentState("state", CommerceGrainStorage.Name)] IPersistentState<GrainDocument<OrderState>> document,
+    IOptions<OrderOptions> options,
+    TimeProvider clock)
+    : CommerceGrain<OrderState>(document, clock), IOrderGrain
 {
     public const string TypeName = "order";
 
     /// <summary>The reminder that cancels an order whose payment was not seen in time.</summary>
     public const string PaymentReminder = "payment";
 
-    /// <summary>Fed by the API, item-grain outboxes and the Checkout watcher (all at least once), so it dedupes on event ids.</summary>
-    public static GrainDefinition Definition { get; } = DefinitionFor(TimeSpan.FromMinutes(OrderOptions.DefaultReservationMinutes));
+    private readonly OrderOptions _options = options.Value;
 
-    /// <summary>The grain type with <paramref name="reservation"/> as the time an order holds its item while the payment is awaited.</summary>
-    public static GrainDefinition DefinitionFor(TimeSpan reservation) =>
-        reservation > TimeSpan.Zero
-            ? new(TypeName, TopicCatalog.OrderEvents, DedupeByEventId: true, () => new OrderGrain(reservation))
-            : throw new ArgumentOutOfRangeException(nameof(reservation), reservation, "the reservation time must be positive");
+    /// <summary>
+    /// What the ingress hands this grain type from commerce.order-events: orders placed through the API, the Checkout
+    /// watcher's payments and the executor's delivery updates.
+    /// </summary>
+    public static IngressRoute Ingress { get; } = new(TypeName, TopicCatalog.OrderEvents,
+        new HashSet<Type> { typeof(OrderPlaced), typeof(PaymentObserved), typeof(DeliveryUpdated) },
+        (grains, key) => grains.GetGrain<IOrderGrain>(key));
 
-    protected override JsonTypeInfo<OrderState> StateJson => GrainJsonContext.Default.OrderState;
+    /// <summary>How long an order holds its item while the payment is awaited.</summary>
+    private TimeSpan Reservation => TimeSpan.FromMinutes(_options.ReservationMinutes);
 
     protected override OrderState CreateState(string key) => OrderState.New(key);
 
-    protected override ValueTask ReceiveAsync(EventEnvelope envelope) => envelope.Payload switch
+    protected override Task HandleAsync(EventEnvelope envelope)
     {
-        OrderPlaced e => PlaceAsync(e),
-        ItemReserved e => ReservedAsync(e),
-        ReservationRefused e => RefusedAsync(e),
-        ReservationExpired e => ReservationExpiredAsync(e),
-        PaymentObserved e => ObservePaymentAsync(e),
-        OrderTimedOut e => TimedOutAsync(e),
-        DeliveryUpdated e => DeliveryUpdatedAsync(e),
-        FundsHeld e => FundsHeldAsync(e),
-        HoldRefused e => HoldRefusedAsync(e),
-        _ => throw new UnhandledEventException(TypeName, envelope.Type),
-    };
+        switch (envelope.Payload)
+        {
+            case OrderPlaced e: Place(e); break;
+            case ItemReserved e: Reserved(e); break;
+            case ReservationRefused e: Refused(e); break;
+            case ReservationExpired e: ReservationExpired(e); break;
+            case PaymentObserved e: ObservePayment(e); break;
+            case OrderTimedOut e: TimedOut(e); break;
+            case DeliveryUpdated e: DeliveryUpdated(e); break;
+            case FundsHeld e: FundsHeld(e); break;
+            case HoldRefused e: HoldRefused(e); break;
+            default: throw new UnhandledEventException(TypeName, envelope.Type);
+        }
+        return Task.CompletedTask;
+    }
 
-    public ValueTask PlaceAsync(OrderPlaced placed)
+    public Task<Replies> TellRefusedAsync(ReservationRefused refused) => ReceiveCallAsync(refused);
+
+    /// <summary>An item answered this order's caller about another order (this one was overtaken): passed on to it.</summary>
+    protected override async Task ForwardAsync(EventEnvelope reply)
+    {
+        if (reply.Payload is not ReservationRefused refused)
+            throw new InvalidOperationException($"order {Key} got {reply.Type} for {reply.Key}, which it does not pass on");
+        await GrainFactory.GetGrain<IOrderGrain>(reply.Key).TellRefusedAsync(refused);
+    }
+
+    private void Place(OrderPlaced placed)
     {
         if (State.Status != OrderStatus.None)
         {
             Record(nameof(OrderPlaced), placed.IdempotencyKey == State.IdempotencyKey ? "a repeat of the placed order" : "the order was already placed with another idempotency key");
-            return ValueTask.CompletedTask;
+            return;
         }
-        var at = Context.Current.OccurredAt;
-        var until = at + reservation;
+        var at = Current.OccurredAt;
+        var until = at + Reservation;
         State = State with
         {
             PlayerId = placed.PlayerId,
@@ -74,46 +99,46 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
             ReservedUntil = until,
             PlacedAt = at,
         };
-        Context.Emit(TopicCatalog.ItemEvents, placed.ItemId, new ReservationRequested(placed.ItemId, Key, placed.PlayerId, until));
-        Context.SetReminder(PaymentReminder, until, new OrderTimedOut(Key, PaymentReminder));
+        ToItem(new ReservationRequested(placed.ItemId, Key, placed.PlayerId, until));
+        SetReminder(PaymentReminder, until, new OrderTimedOut(Key, PaymentReminder));
         Move(nameof(OrderPlaced), OrderStatus.Placed, null);
-        return ValueTask.CompletedTask;
+        return;
     }
 
-    public ValueTask ReservedAsync(ItemReserved reserved)
+    private void Reserved(ItemReserved reserved)
     {
         if (State.Status == OrderStatus.Placed)
         {
             State = State with { ReservedUntil = reserved.ReservedUntil };
             Move(nameof(ItemReserved), OrderStatus.Reserved, $"held until {reserved.ReservedUntil:O}");
             RequestHoldIfCustodial();
-            return ValueTask.CompletedTask;
+            return;
         }
         if (State.Status is OrderStatus.Cancelled)
         {
             // The hold arrived after the order gave up (a timeout raced the answer): give it back.
-            Context.Emit(TopicCatalog.ItemEvents, reserved.ItemId, new ReservationReleased(reserved.ItemId, Key, "the order was already cancelled"));
+            ToItem(new ReservationReleased(reserved.ItemId, Key, "the order was already cancelled"));
             Record(nameof(ItemReserved), "the order was already cancelled: the hold is released");
-            return ValueTask.CompletedTask;
+            return;
         }
         Record(nameof(ItemReserved), null);
-        return ValueTask.CompletedTask;
+        return;
     }
 
     /// <summary>
     /// No hold, or the hold was lost: the item is another order's (reserved, or bought on chain after this order's own
     /// hold ran out). Cancelled unless this order's own purchase is confirming, which the chain then decides.
     /// </summary>
-    public ValueTask RefusedAsync(ReservationRefused refused)
+    private void Refused(ReservationRefused refused)
     {
         if (State.Status is OrderStatus.Placed or OrderStatus.Reserved && !KeptWhilePaymentConfirms(nameof(ReservationRefused)))
             Cancel(nameof(ReservationRefused), refused.Reason);
         else
             Record(nameof(ReservationRefused), refused.Reason);
-        return ValueTask.CompletedTask;
+        return;
     }
 
-    public ValueTask ReservationExpiredAsync(ReservationExpired expired)
+    private void ReservationExpired(ReservationExpired expired)
     {
         if (State.Status is OrderStatus.Placed or OrderStatus.Reserved)
         {
@@ -122,37 +147,37 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
         }
         else
             Record(nameof(ReservationExpired), null);
-        return ValueTask.CompletedTask;
+        return;
     }
 
-    public ValueTask ObservePaymentAsync(PaymentObserved payment)
+    private void ObservePayment(PaymentObserved payment)
     {
         var name = $"{nameof(PaymentObserved)}:{payment.Kind}";
         var log = new OrderPayment(payment.Kind, payment.Amount, payment.TotalPaid, payment.TransactionHash, payment.LogIndex,
-            payment.BlockNumber, payment.Confirmed, payment.Reorged, Context.Current.OccurredAt);
+            payment.BlockNumber, payment.Confirmed, payment.Reorged, Current.OccurredAt);
         State = State with { Payments = Bounded(State.Payments, log) };
         if (payment.Reorged)
         {
             Record(name, $"the log's block {payment.BlockNumber} left the chain");
-            return ValueTask.CompletedTask;
+            return;
         }
         if (!payment.Confirmed)
         {
             Record(name, "not yet confirmed");
-            return ValueTask.CompletedTask;
+            return;
         }
         RecordMoneyMoved(payment);
         if (HandledAsLatePayment(payment, name))
-            return ValueTask.CompletedTask;
+            return;
         if (State.Terminal || State.Quote is null)
         {
             Record(name, State.Terminal ? $"the order is already {State.Status}" : "no such order was placed");
-            return ValueTask.CompletedTask;
+            return;
         }
         if (!string.Equals(payment.Buyer, State.Wallet, StringComparison.OrdinalIgnoreCase))
         {
             Record(name, $"paid by {payment.Buyer}, not by the order's wallet");
-            return ValueTask.CompletedTask;
+            return;
         }
 
         var installments = State.Quote.Installments;
@@ -163,15 +188,15 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
                 if (!TryParseAmount(payment.Amount, out var amount) || amount != due)
                 {
                     Record(name, $"paid {payment.Amount}, the quote asks {due} at purchase");
-                    return ValueTask.CompletedTask;
+                    return;
                 }
                 State = State with { TotalPaid = payment.TotalPaid };
-                Context.CancelReminder(PaymentReminder);
+                CancelReminder(PaymentReminder);
                 if (installments > 1)
                 {
                     Move(name, OrderStatus.PlanActive, $"down payment {payment.Amount} in {payment.TransactionHash}");
                     StartPlan(payment);
-                    Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ItemPaidFor(State.ItemId!, Key, State.PlayerId!, State.Wallet!));
+                    ToItem(new ItemPaidFor(State.ItemId!, Key, State.PlayerId!, State.Wallet!));
                 }
                 else
                 {
@@ -194,38 +219,38 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
             case "PlanDefaulted" when State.Status == OrderStatus.PlanActive:
                 // The Checkout took the item back from escrow (for sale again) and refunded the buyer.
                 EndPlan();
-                Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ReservationReleased(State.ItemId!, Key, "the plan defaulted: the Checkout reclaimed the item"));
+                ToItem(new ReservationReleased(State.ItemId!, Key, "the plan defaulted: the Checkout reclaimed the item"));
                 Move(name, OrderStatus.Defaulted, "a deadline was missed: the contract reclaimed the item");
                 break;
             default:
                 Record(name, $"not expected while {State.Status}");
                 break;
         }
-        return ValueTask.CompletedTask;
+        return;
     }
 
-    public ValueTask TimedOutAsync(OrderTimedOut timedOut)
+    private void TimedOut(OrderTimedOut timedOut)
     {
         if (HandledByInstallments(timedOut) || HandledAsMintCheck(timedOut))
-            return ValueTask.CompletedTask;
+            return;
         if (timedOut.Stage == PaymentReminder && State.Status is OrderStatus.Placed or OrderStatus.Reserved)
         {
-            Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ReservationReleased(State.ItemId!, Key, "the payment was not seen in time"));
+            ToItem(new ReservationReleased(State.ItemId!, Key, "the payment was not seen in time"));
             Cancel(nameof(OrderTimedOut), "the payment was not seen in time");
         }
         else
         {
             Record(nameof(OrderTimedOut), timedOut.Stage);
         }
-        return ValueTask.CompletedTask;
+        return;
     }
 
-    public ValueTask DeliveryUpdatedAsync(DeliveryUpdated delivery)
+    private void DeliveryUpdated(DeliveryUpdated delivery)
     {
         if (HandledAsDelivery(delivery) || HandledAsOrderCommand(delivery))
-            return ValueTask.CompletedTask;
+            return;
         Record(nameof(DeliveryUpdated), $"{delivery.CommandId}: {delivery.Status}");
-        return ValueTask.CompletedTask;
+        return;
     }
 
     /// <summary>What the buyer pays with the purchase: the whole price, or the plan's down payment (the Checkout's rule: the price less N-1 installments of price / N, rounded down).</summary>
@@ -244,7 +269,7 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
         if (payment.Kind == "PlanCompleted")
             return; // moves no money (the last InstallmentPaid did); the item's release is the item grain's entry
         var toBuyer = payment.Kind is "PlanDefaulted" or "Refunded";
-        Context.AppendToLedger(new LedgerEntry($"payment.{payment.Kind}", Key, State.Quote?.Currency, payment.Amount,
+        AppendToLedger(new LedgerEntry($"payment.{payment.Kind}", Key, State.Quote?.Currency, payment.Amount,
             toBuyer ? "checkout" : payment.Buyer, toBuyer ? payment.Buyer : "checkout", $"{payment.TransactionHash}:{payment.LogIndex}"));
     }
 
@@ -253,18 +278,18 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
 
     /// <summary>Tells the item it now belongs to the order's wallet; <paramref name="minted"/>: the token was minted for the sale.</summary>
     private void Sell(bool minted = true) =>
-        Context.Emit(TopicCatalog.ItemEvents, State.ItemId!, new ItemSold(State.ItemId!, Key, State.Wallet!, minted));
+        ToItem(new ItemSold(State.ItemId!, Key, State.Wallet!, minted));
 
     private void Cancel(string eventName, string reason)
     {
-        Context.CancelReminder(PaymentReminder);
+        CancelReminder(PaymentReminder);
         Move(eventName, OrderStatus.Cancelled, reason);
     }
 
     /// <summary>Moves to <paramref name="to"/>, keeps the step and tells the player.</summary>
     private void Move(string eventName, string to, string? detail)
     {
-        var at = Context.Current.OccurredAt;
+        var at = Current.OccurredAt;
         State = State with
         {
             Status = to,
@@ -272,16 +297,47 @@ public sealed partial class OrderGrain(TimeSpan reservation) : Grain<OrderState>
             History = Bounded(State.History, new OrderTransition(eventName, State.Status, to, at, detail)),
             UpdatedAt = at,
         };
-        Context.Emit(TopicCatalog.PlayerEvents, State.PlayerId!, new OrderUpdated(State.PlayerId!, Key, State.ItemId!, to, detail));
+        ToPlayer(new OrderUpdated(State.PlayerId!, Key, State.ItemId!, to, detail));
     }
 
     /// <summary>Keeps an event that changed nothing.</summary>
     private void Record(string eventName, string? detail) =>
         State = State with
         {
-            History = Bounded(State.History, new OrderTransition(eventName, State.Status, State.Status, Context.Current.OccurredAt, detail)),
+            History = Bounded(State.History, new OrderTransition(eventName, State.Status, State.Status, Current.OccurredAt, detail)),
         };
 
     private static IReadOnlyList<T> Bounded<T>(IReadOnlyList<T> list, T item) =>
         [.. list.Skip(Math.Max(0, list.Count - OrderState.MaxHistory + 1)), item];
+
+    /// <summary>Calls the order's item with <paramref name="message"/>; its answers come back to this order.</summary>
+    private void ToItem(IEvent message)
+    {
+        var item = GrainFactory.GetGrain<INftItemGrain>(State.ItemId!);
+        Call(message switch
+        {
+            ReservationRequested m => () => item.ReserveAsync(m),
+            ReservationReleased m => () => item.ReleaseAsync(m),
+            ItemPaidFor m => () => item.HoldPaidForAsync(m),
+            ItemSold m => () => item.SellAsync(m),
+            _ => throw new ArgumentException($"an item takes no {message.GetType().Name} from an order", nameof(message)),
+        });
+    }
+
+    /// <summary>Calls the custody account of <paramref name="wallet"/>.</summary>
+    private void ToCustody(string wallet, IEvent message)
+    {
+        var account = GrainFactory.GetGrain<ICustodyAccountGrain>(wallet);
+        Call(message switch
+        {
+            HoldRequested m => () => account.HoldAsync(m),
+            HoldCaptureRequested m => () => account.CaptureAsync(m),
+            HoldReleaseRequested m => () => account.ReleaseAsync(m),
+            _ => throw new ArgumentException($"a custody account takes no {message.GetType().Name} from an order", nameof(message)),
+        });
+    }
+
+    /// <summary>Tells the player of the order's change (a push).</summary>
+    private void ToPlayer(OrderUpdated update) =>
+        Call(() => GrainFactory.GetGrain<IPlayerSessionGrain>(update.PlayerId).UpdateOrderAsync(update));
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Commerce.Actors.NftItem;
+using Commerce.Actors.Ingress;
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Serialization;
 using Commerce.Events.Envelope;
@@ -12,7 +14,11 @@ using Commerce.Events.Topics;
 
 namespace Commerce.Actors.PlayerSession;
 
-public sealed class PlayerSessionGrain : Grain<PlayerSessionState>, IPlayerSessionGrain
+[GrainType(TypeName)]
+public sealed class PlayerSessionGrain(
+    [PersistentState("state", CommerceGrainStorage.Name)] IPersistentState<GrainDocument<PlayerSessionState>> document,
+    TimeProvider clock)
+    : CommerceGrain<PlayerSessionState>(document, clock), IPlayerSessionGrain
 {
     public const string TypeName = "player-session";
 
@@ -31,30 +37,36 @@ public sealed class PlayerSessionGrain : Grain<PlayerSessionState>, IPlayerSessi
     private static readonly JsonTypeInfo<OrderUpdated> OrderJson =
         (JsonTypeInfo<OrderUpdated>)EventJsonContext.Default.GetTypeInfo(typeof(OrderUpdated))!;
 
-    public static GrainDefinition Definition { get; } =
-        new(TypeName, TopicCatalog.PlayerEvents, DedupeByEventId: false, () => new PlayerSessionGrain())
-        {
-            JournalLength = PlayerSessionState.MaxPushes,
-        };
+    /// <summary>What the ingress hands this grain type from commerce.player-events.</summary>
+    public static IngressRoute Ingress { get; } = new(TypeName, TopicCatalog.PlayerEvents,
+        new HashSet<Type> { typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked), typeof(ChatIntentDetected), typeof(OfferMade) },
+        (grains, key) => grains.GetGrain<IPlayerSessionGrain>(key));
 
-    protected override JsonTypeInfo<PlayerSessionState> StateJson => GrainJsonContext.Default.PlayerSessionState;
+    protected override int JournalLength => PlayerSessionState.MaxPushes;
 
     protected override PlayerSessionState CreateState(string key) => PlayerSessionState.New(key);
 
-    protected override ValueTask ReceiveAsync(EventEnvelope envelope) => envelope.Payload switch
+    protected override Task HandleAsync(EventEnvelope envelope)
     {
-        InterestShown e => ShowInterestAsync(e),
-        LoyaltyUpdated e => UpdateLoyaltyAsync(e),
-        WalletLinked e => LinkWalletAsync(e),
-        ChatIntentDetected e => DetectIntentAsync(e),
-        OfferMade e => ReceiveOfferAsync(e),
-        OrderUpdated e => UpdateOrderAsync(e),
-        _ => throw new UnhandledEventException(TypeName, envelope.Type),
-    };
+        switch (envelope.Payload)
+        {
+            case InterestShown e: ShowInterest(e); break;
+            case LoyaltyUpdated e: UpdateLoyalty(e); break;
+            case WalletLinked e: LinkWallet(e); break;
+            case ChatIntentDetected e: DetectIntent(e); break;
+            case OfferMade e: ReceiveOffer(e); break;
+            case OrderUpdated e: UpdateOrder(e); break;
+            default: throw new UnhandledEventException(TypeName, envelope.Type);
+        }
+        return Task.CompletedTask;
+    }
 
-    public ValueTask ShowInterestAsync(InterestShown interest)
+    public Task<Replies> UpdateOrderAsync(OrderUpdated order) => ReceiveCallAsync(order);
+
+    /// <summary>Counts the interest and tells the item's grain, with the record it came from (so a redelivery counts once there too).</summary>
+    private void ShowInterest(InterestShown interest)
     {
-        var shownAt = Context.Current.OccurredAt;
+        var shownAt = Current.OccurredAt;
         var existing = State.Interests.FirstOrDefault(i => i.ItemId == interest.ItemId);
         var updated = existing is null
             ? new ItemInterest(interest.ItemId, 1, interest.DwellSeconds, shownAt, shownAt)
@@ -65,61 +77,52 @@ public sealed class PlayerSessionGrain : Grain<PlayerSessionState>, IPlayerSessi
             InterestCount = State.InterestCount + 1,
             LastSeenAt = shownAt,
         };
-        Context.Emit(TopicCatalog.ItemEvents, interest.ItemId,
-            new ItemInterestRegistered(interest.ItemId, Key, interest.DwellSeconds, shownAt));
+        var registered = new ItemInterestRegistered(interest.ItemId, Key, interest.DwellSeconds, shownAt);
+        var origin = CurrentOrigin;
+        Call(() => GrainFactory.GetGrain<INftItemGrain>(interest.ItemId).RegisterInterestAsync(registered, origin));
         Push("InterestRecorded", JsonSerializer.Serialize(
-            new InterestRecorded(interest.ItemId, interest.DwellSeconds, State.InterestCount, Context.Current.Id),
+            new InterestRecorded(interest.ItemId, interest.DwellSeconds, State.InterestCount, Current.Id),
             GrainJsonContext.Default.InterestRecorded));
-        return ValueTask.CompletedTask;
     }
 
-    public ValueTask UpdateLoyaltyAsync(LoyaltyUpdated loyalty)
-    {
+    private void UpdateLoyalty(LoyaltyUpdated loyalty) =>
         State = State with { LoyaltyTier = loyalty.Tier, LifetimeValue = loyalty.LifetimeValue };
-        return ValueTask.CompletedTask;
-    }
 
-    public ValueTask LinkWalletAsync(WalletLinked wallet)
-    {
-        State = State with { WalletAddress = wallet.WalletAddress, LastSeenAt = Context.Current.OccurredAt };
-        return ValueTask.CompletedTask;
-    }
+    private void LinkWallet(WalletLinked wallet) =>
+        State = State with { WalletAddress = wallet.WalletAddress, LastSeenAt = Current.OccurredAt };
 
-    public ValueTask DetectIntentAsync(ChatIntentDetected intent)
+    private void DetectIntent(ChatIntentDetected intent)
     {
-        var at = Context.Current.OccurredAt;
+        var at = Current.OccurredAt;
         State = State with
         {
             ChatIntents = [new ChatIntent(intent.ItemId, intent.Intent, intent.Sentiment, at), .. State.ChatIntents.Take(MaxChatIntents - 1)],
             LastSeenAt = at,
         };
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Keeps the offer's items and pushes the offer itself; an offer already received (a redelivery) is ignored.</summary>
-    public ValueTask ReceiveOfferAsync(OfferMade offer)
+    private void ReceiveOffer(OfferMade offer)
     {
         if (State.RecentOffers.Any(o => o.OfferId == offer.OfferId))
-            return ValueTask.CompletedTask;
+            return;
         var summaries = offer.Items.Select(i => new OfferSummary(offer.OfferId, i.ItemId, i.Price, i.Currency, i.ExpiresAt));
         State = State with { RecentOffers = [.. summaries.Concat(State.RecentOffers).Take(MaxOffers)] };
         Push("OfferMade", JsonSerializer.Serialize(offer, OfferJson));
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>
     /// Keeps the order's latest status and pushes the update. An order's states only move forward, so an update
     /// with the status already kept is a redelivery (the order grain's outbox is at least once) and is ignored.
     /// </summary>
-    public ValueTask UpdateOrderAsync(OrderUpdated order)
+    private void UpdateOrder(OrderUpdated order)
     {
         // A redelivered update is not pushed twice; an update of the same status with news (an installment reminder) is.
         if (State.Orders.Any(o => o.OrderId == order.OrderId && o.Status == order.Status && o.Detail == order.Detail))
-            return ValueTask.CompletedTask;
-        var summary = new OrderSummary(order.OrderId, order.ItemId, order.Status, Context.Current.OccurredAt, order.Detail);
+            return;
+        var summary = new OrderSummary(order.OrderId, order.ItemId, order.Status, Current.OccurredAt, order.Detail);
         State = State with { Orders = [summary, .. State.Orders.Where(o => o.OrderId != order.OrderId).Take(MaxOrders - 1)] };
         Push("OrderUpdated", JsonSerializer.Serialize(order, OrderJson));
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>
@@ -131,7 +134,7 @@ public sealed class PlayerSessionGrain : Grain<PlayerSessionState>, IPlayerSessi
     {
         var seq = State.PushSeq + 1;
         State = State with { PushSeq = seq };
-        Context.AppendJournal(seq, kind, bodyJson);
-        Context.Emit(TopicCatalog.PlayerPushes, Key, new PlayerPushed(Key, seq, kind, bodyJson));
+        AppendJournal(seq, kind, bodyJson);
+        Emit(TopicCatalog.PlayerPushes, Key, new PlayerPushed(Key, seq, kind, bodyJson));
     }
 }

@@ -1,4 +1,5 @@
 using Commerce.Actors.Custody;
+using Commerce.Actors.Ingress;
 using Commerce.Actors.NftItem;
 using Commerce.Actors.Orders;
 using Commerce.Actors.PlayerSession;
@@ -9,21 +10,27 @@ using Commerce.Messaging.Topics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.Hosting;
 
 namespace Commerce.Actors.Runtime;
 
 public static class GrainRuntimeServiceCollectionExtensions
 {
+    /// <summary>The ingress routes of the platform's grain types: which topic feeds which grain.</summary>
+    public static IReadOnlyList<IngressRoute> Routes { get; } =
+        [PlayerSessionGrain.Ingress, NftItemGrain.Ingress, CustodyAccountGrain.Ingress, OrderGrain.Ingress];
+
     /// <summary>
-    /// Kafka (embedded or real), the grain store (SQLite or PostgreSQL), the outbox relay and a host
-    /// per grain type, configured from the "Kafka", "Store" and "Grains" sections.
+    /// Kafka (embedded or real), the store (SQLite or PostgreSQL), the grain storage over it, the outbox relay and an
+    /// ingress per grain type, configured from the "Kafka", "Store" and "Orders" sections. The silo itself is added with
+    /// <see cref="UseCommerceGrains"/>.
     /// </summary>
     public static IServiceCollection AddGrainRuntime(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<KafkaOptions>().Bind(configuration.GetSection(KafkaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<GrainRuntimeOptions>().Bind(configuration.GetSection(GrainRuntimeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OrderOptions>().Bind(configuration.GetSection(OrderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
@@ -45,18 +52,15 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.AddHostedService<PlatformStartup>();
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
-        services.AddHostedService<ReminderPump>();
-        services.AddGrain(PlayerSessionGrain.Definition);
-        services.AddGrain(NftItemGrain.Definition);
-        services.AddGrain(CustodyAccountGrain.Definition);
-        services.AddGrain(OrderGrain.DefinitionFor(configuration.GetSection(OrderOptions.Section).Get<OrderOptions>() ?? new OrderOptions()));
+        foreach (var route in Routes)
+            services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<KafkaIngress>(sp, route));
         return services;
     }
 
-    /// <summary>Hosts a grain type in this instance.</summary>
-    public static IServiceCollection AddGrain(this IServiceCollection services, GrainDefinition definition)
+    /// <summary>The grains' storage (<see cref="CommerceGrainStorage"/>) in this silo.</summary>
+    public static ISiloBuilder UseCommerceGrains(this ISiloBuilder silo)
     {
-        services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<GrainHost>(sp, definition));
-        return services;
+        silo.Services.AddGrainStorage(CommerceGrainStorage.Name, (sp, _) => ActivatorUtilities.CreateInstance<CommerceGrainStorage>(sp));
+        return silo;
     }
 }

@@ -27,7 +27,7 @@ public static class OutboxPublisher
             {
                 producer.Produce(message.Topic, message.Key, message.Value, report =>
                 {
-                    if (report.Error.Code != ErrorCode.NoError)
+                    if (report.Error.Code != Confluent.Kafka.ErrorCode.NoError)
                     {
                         lock (failedRows) failedRows.Add(id);
                         onDeliveryFailed(id, report.Topic, report.Error.Reason);

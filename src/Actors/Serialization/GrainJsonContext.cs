@@ -3,6 +3,7 @@ using Commerce.Actors.Custody;
 using Commerce.Actors.NftItem;
 using Commerce.Actors.Orders;
 using Commerce.Actors.PlayerSession;
+using Commerce.Actors.Runtime;
 
 namespace Commerce.Actors.Serialization;
 
@@ -14,4 +15,5 @@ namespace Commerce.Actors.Serialization;
 [JsonSerializable(typeof(OrderState))]
 [JsonSerializable(typeof(CustodyAccountState))]
 [JsonSerializable(typeof(InterestRecorded))]
+[JsonSerializable(typeof(GrainRuntimeRecord))]
 public sealed partial class GrainJsonContext : JsonSerializerContext;

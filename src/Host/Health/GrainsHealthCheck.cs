@@ -1,17 +1,17 @@
-using Commerce.Actors.Runtime;
+using Commerce.Actors.Ingress;
 using Commerce.Host.Push;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Commerce.Host.Health;
 
-/// <summary>Ready when every grain type's consumer owns partitions and live pushes are flowing.</summary>
+/// <summary>Ready when every grain type's ingress owns partitions and live pushes are flowing.</summary>
 public sealed class GrainsHealthCheck(IEnumerable<IHostedService> services, PushFanout pushes) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var hosts = services.OfType<GrainHost>().ToList();
-        var idle = hosts.Where(h => h.AssignedPartitions == 0).Select(h => h.Definition.Name).ToList();
-        var data = hosts.ToDictionary(h => h.Definition.Name, h => (object)h.AssignedPartitions);
+        var ingresses = services.OfType<KafkaIngress>().ToList();
+        var idle = ingresses.Where(i => i.AssignedPartitions == 0).Select(i => i.Route.GrainType).ToList();
+        var data = ingresses.ToDictionary(i => i.Route.GrainType, i => (object)i.AssignedPartitions);
         if (idle.Count > 0)
             return Task.FromResult(HealthCheckResult.Unhealthy($"no partitions yet for {string.Join(", ", idle)}", data: data));
         if (!pushes.IsListening)

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using Commerce.Actors.Serialization;
+using Commerce.Actors.Storage;
+using Orleans.Storage;
+
+namespace Commerce.Actors.Runtime;
+
+/// <summary>
+/// Orleans grain storage over the platform's store (decision D3: SQLite embedded, PostgreSQL scaled out). A grain's
+/// state is one row of <c>grain_state</c> (JSON, as the API and <c>commerce reconcile</c> read it) with its applied
+/// Kafka origins; each write also stores the effects the grain gathered (outbox, ledger, journal) in the same
+/// transaction. The ETag is the row's version: a write made against a stale version (a second activation somewhere)
+/// fails whole with <see cref="InconsistentStateException"/>.
+/// </summary>
+public sealed class CommerceGrainStorage(IGrainStore store, OutboxSignal outboxSignal) : IGrainStorage
+{
+    public const string Name = "commerce";
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var document = DocumentOf(grainState);
+        var stored = await store.LoadStateAsync(grainId.Type.ToString()!, grainId.Key.ToString()!, CancellationToken.None);
+        if (stored is null)
+        {
+            document.StateObject = null;
+            document.Origins = new AppliedOrigins();
+            document.Reminders = new(StringComparer.Ordinal);
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+        document.StateObject = JsonSerializer.Deserialize(stored.Json, StateJson(document.StateType));
+        var runtime = stored.Origins is { } json ? JsonSerializer.Deserialize(json, GrainJsonContext.Default.GrainRuntimeRecord) : null;
+        document.Origins = runtime is null ? new AppliedOrigins() : new AppliedOrigins(runtime.Origins);
+        document.Reminders = runtime is null ? new(StringComparer.Ordinal) : new(runtime.Reminders, StringComparer.Ordinal);
+        grainState.ETag = stored.Version.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        // Everything the write stores is taken before the first await: a reentrant grain may change its state again
+        // while this write is under way, and those changes belong to the next write.
+        var document = DocumentOf(grainState);
+        var expected = ExpectedVersion(grainState.ETag);
+        var effects = document.TakeEffects();
+        var write = new GrainWrite(grainId.Type.ToString()!, grainId.Key.ToString()!, expected,
+            JsonSerializer.Serialize(document.StateObject, StateJson(document.StateType)),
+            JsonSerializer.Serialize(new GrainRuntimeRecord(document.Origins.Windows, document.Reminders), GrainJsonContext.Default.GrainRuntimeRecord),
+            effects.Outbox, effects.Ledger, effects.Journal, document.JournalLength);
+        long version;
+        try
+        {
+            version = await store.WriteGrainAsync(write, CancellationToken.None);
+        }
+        catch (GrainVersionConflictException ex)
+        {
+            throw new InconsistentStateException(ex.Message, ex.Actual?.ToString(CultureInfo.InvariantCulture) ?? "none", grainState.ETag ?? "none");
+        }
+        grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+        if (effects.Outbox.Count > 0)
+            outboxSignal.Notify();
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (grainState.ETag is null)
+            return;
+        await store.ClearGrainAsync(grainId.Type.ToString()!, grainId.Key.ToString()!, ExpectedVersion(grainState.ETag), CancellationToken.None);
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    private static IGrainDocument DocumentOf<T>(IGrainState<T> grainState) =>
+        grainState.State as IGrainDocument
+        ?? throw new InvalidOperationException($"the {Name} storage keeps GrainDocument states, not {typeof(T).Name}");
+
+    private static long ExpectedVersion(string? etag) =>
+        etag is null ? 0 : long.Parse(etag, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo StateJson(Type stateType) =>
+        GrainJsonContext.Default.GetTypeInfo(stateType)
+        ?? throw new InvalidOperationException($"{stateType.Name} is not in {nameof(GrainJsonContext)}");
+}

@@ -1,0 +1,35 @@
+namespace Commerce.Actors.Runtime;
+
+/// <summary>
+/// A grain's persistent record (its <c>IPersistentState</c>): the state, the Kafka records it applied
+/// (<see cref="AppliedOrigins"/>) and, until the next write, the effects of the changes since the last one. The storage
+/// writes all three in one transaction (decision D2), so a state is never stored without its effects nor the effects
+/// without the state.
+/// </summary>
+public sealed class GrainDocument<TState> : IGrainDocument where TState : class
+{
+    public TState? State { get; set; }
+
+    public AppliedOrigins Origins { get; set; } = new();
+
+    public Dictionary<string, PendingReminder> Reminders { get; set; } = new(StringComparer.Ordinal);
+
+    public GrainEffects Effects { get; private set; } = new();
+
+    public int JournalLength { get; set; }
+
+    Type IGrainDocument.StateType => typeof(TState);
+
+    object? IGrainDocument.StateObject
+    {
+        get => State;
+        set => State = (TState?)value;
+    }
+
+    public GrainEffects TakeEffects()
+    {
+        var taken = Effects;
+        Effects = new GrainEffects();
+        return taken;
+    }
+}

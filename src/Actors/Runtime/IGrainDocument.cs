@@ -1,0 +1,20 @@
+namespace Commerce.Actors.Runtime;
+
+/// <summary>What the grain storage reads and writes of a <see cref="GrainDocument{TState}"/>, whatever its state type.</summary>
+public interface IGrainDocument
+{
+    Type StateType { get; }
+
+    object? StateObject { get; set; }
+
+    AppliedOrigins Origins { get; set; }
+
+    /// <summary>Reminder messages by reminder name, stored with the state.</summary>
+    Dictionary<string, PendingReminder> Reminders { get; set; }
+
+    /// <summary>Journal entries kept per key (0: the grain keeps no journal).</summary>
+    int JournalLength { get; }
+
+    /// <summary>Takes the effects gathered since the last write; the write that stores the state stores them with it.</summary>
+    GrainEffects TakeEffects();
+}
