@@ -149,11 +149,7 @@ public sealed class PostgresGrainStore : IGrainStore, IAsyncDisposable
                 commit.States.Select(s => s.Version).ToArray(),
                 now));
         }
-        if (commit.Outbox.Count > 0)
-        {
-            batch.BatchCommands.Add(Command("INSERT INTO outbox (records, created_at) VALUES ($1, $2)",
-                OutboxPacking.Pack(commit.Outbox), now));
-        }
+        PostgresStatements.AddOutbox(batch, [commit.Outbox], now);
         if (commit.ProcessedEventIds.Count > 0)
         {
             batch.BatchCommands.Add(Command("""
@@ -162,7 +158,7 @@ public sealed class PostgresGrainStore : IGrainStore, IAsyncDisposable
                 """,
                 commit.GrainType, commit.ProcessedEventIds.ToArray(), now));
         }
-        PostgresStatements.AddJournal(batch, commit.GrainType, commit.Journal, commit.JournalLength);
+        PostgresStatements.AddJournal(batch, [(commit.GrainType, commit.Journal, commit.JournalLength)]);
         foreach (var reminder in commit.Reminders ?? [])
         {
             batch.BatchCommands.Add(reminder.DueAt is { } due

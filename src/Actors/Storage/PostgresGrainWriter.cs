@@ -89,12 +89,8 @@ internal sealed class PostgresGrainWriter : IAsyncDisposable
 
             var winners = group.Where((_, i) => written.Contains(i)).Select(p => p.Write).ToList();
             await using var effects = new NpgsqlBatch(connection, transaction);
-            foreach (var write in winners)
-            {
-                if (write.Outbox.Count > 0)
-                    effects.BatchCommands.Add(PostgresStatements.Command("INSERT INTO outbox (records, created_at) VALUES ($1, $2)", OutboxPacking.Pack(write.Outbox), now));
-                PostgresStatements.AddJournal(effects, write.GrainType, write.Journal, write.JournalLength);
-            }
+            PostgresStatements.AddOutbox(effects, winners.Select(w => w.Outbox), now);
+            PostgresStatements.AddJournal(effects, winners.Select(w => (w.GrainType, (IReadOnlyList<JournalEntry>?)w.Journal, w.JournalLength)));
             await PostgresStatements.AddLedgerAsync(connection, transaction, effects, winners.SelectMany(w => w.Ledger).ToList(), CancellationToken.None);
             if (effects.BatchCommands.Count > 0)
                 await effects.ExecuteNonQueryAsync();

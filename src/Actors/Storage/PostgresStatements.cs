@@ -14,30 +14,53 @@ internal static class PostgresStatements
         return command;
     }
 
-    /// <summary>Inserts the journal entries of one grain type, then trims each key they touched to the newest <paramref name="journalLength"/>.</summary>
-    public static void AddJournal(NpgsqlBatch batch, string grainType, IReadOnlyList<JournalEntry>? journal, int journalLength)
+    /// <summary>One outbox row per non-empty list (each the records of one change), with ids in the lists' order.</summary>
+    public static void AddOutbox(NpgsqlBatch batch, IEnumerable<IReadOnlyList<OutboxWrite>> rows, DateTimeOffset now)
     {
-        if (journal is not { Count: > 0 })
+        var packed = rows.Where(r => r.Count > 0).Select(OutboxPacking.Pack).ToArray();
+        if (packed.Length == 0)
+            return;
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO outbox (records, created_at)
+            SELECT r, $2 FROM unnest($1::bytea[]) WITH ORDINALITY AS t(r, n) ORDER BY n
+            """, packed, now));
+    }
+
+    /// <summary>
+    /// Inserts the journal entries of one or more changes, then trims each key they touched to the newest
+    /// <c>JournalLength</c> of its change.
+    /// </summary>
+    public static void AddJournal(NpgsqlBatch batch, IEnumerable<(string GrainType, IReadOnlyList<JournalEntry>? Entries, int JournalLength)> changes)
+    {
+        var entries = new List<(string GrainType, JournalEntry Entry)>();
+        var trims = new List<(string GrainType, string Key, long Below)>();
+        foreach (var (grainType, journal, journalLength) in changes)
+        {
+            if (journal is not { Count: > 0 })
+                continue;
+            entries.AddRange(journal.Select(entry => (grainType, entry)));
+            trims.AddRange(JournalTrim.NewestPerKey(journal).Select(newest => (grainType, newest.Key, newest.Value - journalLength)));
+        }
+        if (entries.Count == 0)
             return;
         batch.BatchCommands.Add(Command("""
             INSERT INTO grain_journal (grain_type, key, seq, kind, body, at)
-            SELECT $1, k, s, n, b, a FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::timestamptz[]) AS t(k, s, n, b, a)
+            SELECT g, k, s, n, b, a FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::timestamptz[]) AS t(g, k, s, n, b, a)
             ON CONFLICT (grain_type, key, seq) DO UPDATE SET kind = excluded.kind, body = excluded.body, at = excluded.at
             """,
-            grainType,
-            journal.Select(j => j.Key).ToArray(),
-            journal.Select(j => j.Seq).ToArray(),
-            journal.Select(j => j.Kind).ToArray(),
-            journal.Select(j => j.BodyJson).ToArray(),
-            journal.Select(j => j.At).ToArray()));
-        var newest = JournalTrim.NewestPerKey(journal);
+            entries.Select(e => e.GrainType).ToArray(),
+            entries.Select(e => e.Entry.Key).ToArray(),
+            entries.Select(e => e.Entry.Seq).ToArray(),
+            entries.Select(e => e.Entry.Kind).ToArray(),
+            entries.Select(e => e.Entry.BodyJson).ToArray(),
+            entries.Select(e => e.Entry.At).ToArray()));
         batch.BatchCommands.Add(Command("""
-            DELETE FROM grain_journal j USING unnest($2::text[], $3::bigint[]) AS t(k, below)
-            WHERE j.grain_type = $1 AND j.key = t.k AND j.seq <= t.below
+            DELETE FROM grain_journal j USING unnest($1::text[], $2::text[], $3::bigint[]) AS t(g, k, below)
+            WHERE j.grain_type = t.g AND j.key = t.k AND j.seq <= t.below
             """,
-            grainType,
-            newest.Keys.ToArray(),
-            newest.Values.Select(seq => seq - journalLength).ToArray()));
+            trims.Select(t => t.GrainType).ToArray(),
+            trims.Select(t => t.Key).ToArray(),
+            trims.Select(t => t.Below).ToArray()));
     }
 
     /// <summary>
