@@ -2,7 +2,6 @@ using Commerce.Actors.Reminders;
 using Commerce.Actors.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
-using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace Commerce.Actors.Tests.Reminders;
@@ -23,7 +22,6 @@ public sealed class ReminderSiloTests
         {
             silo.Services.AddSingleton<IGrainStore>(store);
             silo.UseCommerceReminders("sqlite");
-            silo.Services.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         });
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
