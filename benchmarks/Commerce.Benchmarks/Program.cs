@@ -7,8 +7,6 @@ using Commerce.Benchmarks.Pricing;
 // ./run bench chain [--seconds N] [--rate N] [--burst N] [--batch N]     executor vs raw sends to Anvil
 // ./run bench orders [--players N] [--orders N] [--rate N] [--timeout S]  orders end to end to confirmed, vs raw purchases
 // ./run bench <BenchmarkDotNet arguments>                                 micro benchmarks (e.g. --filter '*')
-if (args.Length > 0 && args[0] == "grain-stages")
-    return await GrainStageBenchmark.RunAsync();
 if (args.Length > 0 && args[0] == "grains")
     return await GrainPipelineBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "chain")

@@ -1,5 +1,3 @@
-using Commerce.Actors.Clustering;
-using Commerce.Actors.Reminders;
 using Commerce.Actors.Runtime;
 using Commerce.Connectors;
 using Commerce.Connectors.Marketplaces.Api;
@@ -100,12 +98,7 @@ public static class CommerceApp
         services.AddOpenApi();
 
         // The grains live in this process's silo; with Store:Provider postgres several hosts form one cluster.
-        var storeProvider = builder.Configuration["Store:Provider"] ?? "sqlite";
-        builder.UseOrleans(silo => silo
-            .UseCommerceClustering(builder.Configuration)
-            .UseCommerceReminders(storeProvider)
-            .UseCommerceGrains());
-        services.AddGrainRuntime(builder.Configuration);
+        builder.AddGrainPlatform();
         services.AddMarketplaceConnectors(builder.Configuration);
         services.AddSaleCallbackRelay();
         services.AddTransactionExecutor(builder.Configuration);

@@ -1,4 +1,5 @@
 using System.Text;
+using Commerce.Actors.Ingress;
 using Commerce.Actors.NftItem;
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Storage;
@@ -30,22 +31,20 @@ internal static class SeedCatalog
     private static string Describe(IServiceProvider services)
     {
         var text = new StringBuilder();
-        var hosts = services.GetServices<IHostedService>().OfType<GrainHost>().ToList();
-        text.Append("partitions: ").AppendJoin(", ", hosts.Select(h => $"{h.Definition.Name} {h.AssignedPartitions}"));
+        var ingresses = services.GetServices<IHostedService>().OfType<KafkaIngress>().ToList();
+        text.Append("partitions: ").AppendJoin(", ", ingresses.Select(i => $"{i.Route.GrainType} {i.AssignedPartitions}"));
         try
         {
             var connection = services.GetRequiredService<KafkaConnection>();
-            var store = services.GetRequiredService<IGrainStore>();
-            var epoch = services.GetRequiredService<BrokerEpoch>().GetAsync(default).GetAwaiter().GetResult();
-            var items = hosts.Single(h => h.Definition.Name == NftItemGrain.TypeName);
-            using var probe = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = connection.BootstrapServers, GroupId = "test-diagnostics" }).Build();
-            text.Append("; ").Append(TopicCatalog.ItemEvents.Name).Append(" end/cursor:");
-            for (var partition = 0; partition < TopicCatalog.ItemEvents.Partitions; partition++)
+            var items = ingresses.Single(i => i.Route.GrainType == NftItemGrain.TypeName);
+            using var probe = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = connection.BootstrapServers, GroupId = items.ConsumerGroup }).Build();
+            var partitions = Enumerable.Range(0, TopicCatalog.ItemEvents.Partitions).Select(p => new TopicPartition(TopicCatalog.ItemEvents.Name, p)).ToList();
+            var committed = probe.Committed(partitions, TimeSpan.FromSeconds(5)).ToDictionary(c => c.Partition.Value, c => c.Offset);
+            text.Append("; ").Append(TopicCatalog.ItemEvents.Name).Append(" end/committed:");
+            foreach (var partition in partitions)
             {
-                var end = probe.QueryWatermarkOffsets(new TopicPartition(TopicCatalog.ItemEvents.Name, partition), TimeSpan.FromSeconds(5)).High;
-                var cursor = store.LoadCursorAsync(new PartitionCursor(items.ConsumerGroup, epoch, TopicCatalog.ItemEvents.Name, partition), default)
-                    .GetAwaiter().GetResult();
-                text.Append($" [{partition}] {end.Value}/{(cursor is { } c ? c.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none")}");
+                var end = probe.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(5)).High;
+                text.Append($" [{partition.Partition.Value}] {end.Value}/{committed.GetValueOrDefault(partition.Partition.Value)}");
             }
         }
         catch (Exception ex) when (ex is KafkaException or InvalidOperationException or TimeoutException)

@@ -35,7 +35,7 @@ public sealed class HostWiringTests(PaymentsEnvironment env)
                 ["Payments:PollInterval"] = "00:00:00.020",
                 ["Payments:StartBlock"] = deployment.DeployedAt.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
-            builder.Services.AddGrainRuntime(builder.Configuration);
+            builder.AddGrainPlatform();
             builder.Services.AddCheckoutWatcher(builder.Configuration);
             using var host = builder.Build();
             await host.StartAsync();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Commerce.Actors.Ingress;
 using Commerce.Actors.NftItem;
 using Commerce.Actors.PlayerSession;
 using Commerce.Actors.Runtime;
@@ -206,7 +207,7 @@ internal static class GrainPipelineBenchmark
                 producer.Produce(topic ?? TopicCatalog.PlayerEvents.Name, new Message<string, byte[]> { Key = key, Value = value });
                 return;
             }
-            catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+            catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == Confluent.Kafka.ErrorCode.Local_QueueFull)
             {
                 producer.Poll(TimeSpan.FromMilliseconds(10));
             }
@@ -230,11 +231,11 @@ internal static class GrainPipelineBenchmark
             ["Store:ConnectionString"] = $"Data Source={databasePath}",
         });
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddGrainRuntime(builder.Configuration);
+        builder.AddGrainPlatform();
         var host = builder.Build();
         await host.StartAsync();
-        var grains = host.Services.GetServices<IHostedService>().OfType<GrainHost>().ToList();
-        await WaitAsync(() => grains.All(g => g.AssignedPartitions == TopicCatalog.PlayerEvents.Partitions), TimeSpan.FromMinutes(1), "grain partitions to be assigned");
+        var ingresses = host.Services.GetServices<IHostedService>().OfType<KafkaIngress>().ToList();
+        await WaitAsync(() => ingresses.All(i => i.AssignedPartitions == i.Route.Topic.Partitions), TimeSpan.FromMinutes(1), "ingress partitions to be assigned");
         return host;
     }
 

@@ -49,7 +49,7 @@ internal static class PricingLatencyBenchmark
             ["Store:ConnectionString"] = $"Data Source={Path.Combine(directory, "commerce.db")}",
         });
         builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddGrainRuntime(builder.Configuration);
+        builder.AddGrainPlatform();
         builder.Services.AddLivePricing(builder.Configuration);
         var app = builder.Build();
         await app.StartAsync();

@@ -21,13 +21,16 @@ public sealed class ClusteringOptions : IValidatableObject
     [Required(AllowEmptyStrings = false, ErrorMessage = "Cluster:ServiceId must not be empty")]
     public string ServiceId { get; set; } = "commerce";
 
-    /// <summary>Silo-to-silo port. 0 picks a free port at start (two silos on one machine: 11111 and 11112, or 0).</summary>
+    /// <summary>
+    /// Silo-to-silo port. 0 (the default) picks a free port at start, so several hosts on one machine (tests, a demo beside
+    /// a scaled-out pair) never collide; set fixed ports where a firewall needs to know them.
+    /// </summary>
     [Range(0, 65535, ErrorMessage = "Cluster:SiloPort must be a port number (0 picks a free one)")]
-    public int SiloPort { get; set; } = 11111;
+    public int SiloPort { get; set; }
 
-    /// <summary>Port that Orleans clients connect to. 0 picks a free port at start.</summary>
+    /// <summary>Port that Orleans clients connect to. 0 (the default) picks a free port at start.</summary>
     [Range(0, 65535, ErrorMessage = "Cluster:GatewayPort must be a port number (0 picks a free one)")]
-    public int GatewayPort { get; set; } = 30000;
+    public int GatewayPort { get; set; }
 
     /// <summary>
     /// The IP address other silos reach this one at (it is written in the membership table). Unset: Orleans picks

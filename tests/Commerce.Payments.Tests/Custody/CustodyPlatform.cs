@@ -107,7 +107,7 @@ public sealed class CustodyPlatform : IAsyncLifetime
             ["Deposits:StartBlock"] = _startBlock.ToString(CultureInfo.InvariantCulture),
         });
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddGrainRuntime(builder.Configuration);
+        builder.AddGrainPlatform();
         builder.Services.AddTransactionExecutor(builder.Configuration);
         builder.Services.AddDepositWatcher(builder.Configuration);
         builder.Services.AddDeliveryRouter();
