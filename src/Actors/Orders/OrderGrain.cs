@@ -155,6 +155,8 @@ public sealed partial class OrderGrain(
         var name = $"{nameof(PaymentObserved)}:{payment.Kind}";
         var log = new OrderPayment(payment.Kind, payment.Amount, payment.TotalPaid, payment.TransactionHash, payment.LogIndex,
             payment.BlockNumber, payment.Confirmed, payment.Reorged, Current.OccurredAt);
+        if (State.Payments.Any(p => p with { At = log.At } == log))
+            return; // the same log at the same stage published again (the watcher delivers at least once): applied already
         State = State with { Payments = Bounded(State.Payments, log) };
         if (payment.Reorged)
         {
