@@ -289,7 +289,8 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture) : IClassFixture
             () => SendAsync(b, Payment(b, "InstallmentPaid", "1000", confirmed: true), at), // (a late purchase is the one exception: see OrderInstallmentTests)
             () => SendAsync(b, Placed(b), at),
             () => SendAsync(b, new DeliveryUpdated(b.OrderId, "cmd-1", "confirmed", null), at),
-            () => StepAsync(() => CallAsync(Cluster.Grains.GetGrain<IOrderGrain>(b.OrderId).TellRefusedAsync, new ReservationRefused(b.OrderId, b.ItemId, "the item was paid for by another order"), at)),
+            () => StepAsync(() => CallAsync(Cluster.Grains.GetGrain<IOrderGrain>(b.OrderId).TellRefusedAsync,
+                new ReservationRefused(b.OrderId, b.ItemId, "the item was paid for by another order"), at)),
         };
         foreach (var send in late)
         {
@@ -487,7 +488,8 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture) : IClassFixture
         await SendAsync(b, Placed(b, installments: 4, price: "1003"), T0);
         var topic = $"order-events-{Guid.NewGuid():N}";
         var down = EventEnvelope.Create(b.OrderId, Payment(b, "Purchased", "253", confirmed: true), T0.AddMinutes(1));
-        var installment = EventEnvelope.Create(b.OrderId, Payment(b, "InstallmentPaid", "250", confirmed: true, totalPaid: "503") with { TransactionHash = "0xtx2" }, T0.AddDays(7));
+        var installment = EventEnvelope.Create(b.OrderId,
+            Payment(b, "InstallmentPaid", "250", confirmed: true, totalPaid: "503") with { TransactionHash = "0xtx2" }, T0.AddDays(7));
         Cluster.Clock.Set(T0.AddMinutes(1));
         await Cluster.ApplyAtAsync<IOrderGrain>(b.OrderId, down, 1, topic);
         var again = await StepAsync(() => Cluster.ApplyAtAsync<IOrderGrain>(b.OrderId, down, 2, topic));

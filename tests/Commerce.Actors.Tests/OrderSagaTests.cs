@@ -37,7 +37,8 @@ public sealed class OrderSagaTests(GrainClusterFixture fixture) : IClassFixture<
         var pushes = (await Cluster.PublishedAsync(TopicCatalog.PlayerPushes)).Cast<PlayerPushed>().Where(p => p.PlayerId == wallet).ToList();
         Assert.Equal([(1L, "placed"), (2L, "reserved")], pushes.Select(p => (p.Seq, StatusOf(p.BodyJson))));
 
-        await SendAsync(orderId, new PaymentObserved(orderId, "Purchased", wallet, "2500", "2500", null, "0xtx5", 0, 10, "0xb10", Confirmed: true, Reorged: false), T0.AddMinutes(2));
+        await SendAsync(orderId, new PaymentObserved(orderId, "Purchased", wallet, "2500", "2500", null, "0xtx5", 0, 10, "0xb10",
+            Confirmed: true, Reorged: false), T0.AddMinutes(2));
 
         var order = await OrderAsync(orderId);
         Assert.Equal((OrderStatus.Completed, true), (order.Status, order.Terminal));
