@@ -26,6 +26,8 @@ internal sealed partial class IngressProcessor(
 {
     public async Task ProcessAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
     {
+        var startedAt = clock.GetUtcNow();
+        var callsStarted = clock.GetTimestamp();
         // Every record before this batch completed (the first batch of an assignment starts at the committed offset).
         var floor = batch[0].Offset.Value - 1;
         var partition = batch[0].Partition.Value;
@@ -60,8 +62,13 @@ internal sealed partial class IngressProcessor(
         var tag = new KeyValuePair<string, object?>("grain", route.GrainType);
         metrics.Applied.Add(byKey.Sum(k => k.Value.Count), tag);
         metrics.BatchSize.Record(batch.Count, tag);
+        metrics.CommitDuration.Record(clock.GetElapsedTime(callsStarted).TotalMilliseconds, tag);
         foreach (var record in batch)
-            metrics.ApplyLatency.Record((appliedAt - record.Message.Timestamp.UtcDateTime).TotalMilliseconds, tag);
+        {
+            var producedAt = record.Message.Timestamp.UtcDateTime;
+            metrics.ReceiveLatency.Record((startedAt - producedAt).TotalMilliseconds, tag);
+            metrics.ApplyLatency.Record((appliedAt - producedAt).TotalMilliseconds, tag);
+        }
     }
 
     private async Task DeadLetterAsync(ConsumeResult<string, byte[]> record, string error, CancellationToken ct)

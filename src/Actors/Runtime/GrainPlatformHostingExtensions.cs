@@ -1,6 +1,8 @@
 using Commerce.Actors.Clustering;
 using Commerce.Actors.Reminders;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
 
 namespace Commerce.Actors.Runtime;
 
@@ -14,10 +16,14 @@ public static class GrainPlatformHostingExtensions
     public static IHostApplicationBuilder AddGrainPlatform(this IHostApplicationBuilder builder)
     {
         var storeProvider = builder.Configuration["Store:Provider"] ?? "sqlite";
+        var grains = builder.Configuration.GetSection(GrainRuntimeOptions.Section).Get<GrainRuntimeOptions>() ?? new GrainRuntimeOptions();
+        if (grains.IdleTimeout < TimeSpan.FromSeconds(1))
+            throw new ArgumentOutOfRangeException(nameof(builder), grains.IdleTimeout, "Grains:IdleTimeout must be at least a second");
         builder.UseOrleans(silo => silo
             .UseCommerceClustering(builder.Configuration)
             .UseCommerceReminders(storeProvider)
-            .UseCommerceGrains());
+            .UseCommerceGrains()
+            .Configure<GrainCollectionOptions>(o => o.CollectionAge = grains.IdleTimeout));
         builder.Services.AddGrainRuntime(builder.Configuration);
         return builder;
     }
