@@ -165,7 +165,7 @@ public abstract partial class GrainStoreContract
     {
         var (store, cleanup) = await CreateAsync();
         await using var _ = cleanup;
-        await store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(20), null, 1, [], [], [], Ledger: [Entry("0x01", "5")]), CancellationToken.None);
+        await store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(20), null, 1, [], [], Ledger: [Entry("0x01", "5")]), CancellationToken.None);
         await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
             store.WriteGrainAsync(Write($"dragons:{i}", 0, "{}", ledger: [LedgerOf($"dragons:{i}", "a"), LedgerOf($"dragons:{i}", "b")]), CancellationToken.None)));
 
@@ -195,7 +195,7 @@ public abstract partial class GrainStoreContract
     {
         var (store, cleanup) = await CreateAsync();
         await using var _ = cleanup;
-        await store.CommitAsync(new GrainBatchCommit("nft-item", Cursor, null, 1, [new StateWrite("dragons:1", """{"old":true}""", 4)], [], []), CancellationToken.None);
+        await store.CommitAsync(new GrainBatchCommit("nft-item", Cursor, null, 1, [new StateWrite("dragons:1", """{"old":true}""", 4)], []), CancellationToken.None);
         await ExecuteSqlAsync("ALTER TABLE grain_state DROP COLUMN origins");
 
         var (again, againCleanup) = await OpenSameDatabaseAsync();

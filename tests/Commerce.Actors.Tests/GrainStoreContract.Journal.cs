@@ -10,7 +10,7 @@ public abstract partial class GrainStoreContract
     private static JournalEntry Journal(string key, long seq) => new(key, seq, seq % 2 == 0 ? "OfferMade" : "InterestRecorded", $$"""{"n":{{seq}}}""", JournalTime.AddSeconds(seq));
 
     private static GrainBatchCommit JournalCommit(long? expected, long applied, IReadOnlyList<JournalEntry> entries) =>
-        new("player-session", Cursor, expected, applied, [new StateWrite(entries[0].Key, "{}", applied)], [], [], Journal: entries, JournalLength: 3);
+        new("player-session", Cursor, expected, applied, [new StateWrite(entries[0].Key, "{}", applied)], [], Journal: entries, JournalLength: 3);
 
     [Fact]
     public async Task A_journal_keeps_the_newest_entries_of_each_key_in_order()

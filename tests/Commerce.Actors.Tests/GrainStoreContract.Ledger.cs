@@ -19,9 +19,9 @@ public abstract partial class GrainStoreContract
         await using var _ = cleanup;
         Assert.True((await LedgerVerifier.VerifyAsync(store, CancellationToken.None)).Intact, "an empty ledger is intact");
 
-        await store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(0), null, 1, [], [], [], Ledger: [Entry("0x01", "5"), Entry("0x02", "7")]), CancellationToken.None);
-        await store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(0), 1, 2, [], [], []), CancellationToken.None);
-        await store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(0), 2, 3, [], [], [], Ledger: [Entry("0x03", "9")]), CancellationToken.None);
+        await store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(0), null, 1, [], [], Ledger: [Entry("0x01", "5"), Entry("0x02", "7")]), CancellationToken.None);
+        await store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(0), 1, 2, [], []), CancellationToken.None);
+        await store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(0), 2, 3, [], [], Ledger: [Entry("0x03", "9")]), CancellationToken.None);
 
         var rows = await store.ReadLedgerAsync(0, 10, CancellationToken.None);
         Assert.Equal([1L, 2L, 3L], rows.Select(r => r.Seq));
@@ -40,10 +40,10 @@ public abstract partial class GrainStoreContract
     {
         var (store, cleanup) = await CreateAsync();
         await using var _ = cleanup;
-        await store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(1), null, 5, [], [], [], Ledger: [Entry("0x01", "5")]), CancellationToken.None);
+        await store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(1), null, 5, [], [], Ledger: [Entry("0x01", "5")]), CancellationToken.None);
 
         await Assert.ThrowsAsync<CursorMovedException>(() =>
-            store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(1), null, 9, [], [], [], Ledger: [Entry("0x02", "6")]), CancellationToken.None));
+            store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(1), null, 9, [], [], Ledger: [Entry("0x02", "6")]), CancellationToken.None));
 
         Assert.Equal(["0x01"], (await store.ReadLedgerAsync(0, 10, CancellationToken.None)).Select(r => r.Write.Key));
         Assert.True((await LedgerVerifier.VerifyAsync(store, CancellationToken.None)).Intact);
@@ -59,7 +59,7 @@ public abstract partial class GrainStoreContract
         {
             for (var i = 0; i < commits; i++)
             {
-                await store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(10 + p), i == 0 ? null : i, i + 1, [], [], [],
+                await store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(10 + p), i == 0 ? null : i, i + 1, [], [],
                     Ledger: [Entry($"p{p}-{i}a", "1"), Entry($"p{p}-{i}b", "2")]), CancellationToken.None);
             }
         })));
@@ -81,7 +81,7 @@ public abstract partial class GrainStoreContract
     {
         var (store, cleanup) = await CreateAsync();
         await using var _ = cleanup;
-        await store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(2), null, 1, [], [], [],
+        await store.CommitAsync(new GrainBatchCommit("order", LedgerCursor(2), null, 1, [], [],
             Ledger: [Entry("0x01", "5"), Entry("0x02", "7"), Entry("0x03", "9"), Entry("0x04", "11")]), CancellationToken.None);
 
         await ExecuteSqlAsync(sql);

@@ -21,18 +21,15 @@ public abstract partial class GrainStoreContract
     {
         var (store, cleanup) = await CreateAsync();
         await using var _ = cleanup;
-        var id = Guid.NewGuid();
         await store.CommitAsync(new GrainBatchCommit("player-session", Cursor, null, 41,
             [new StateWrite("0xa", """{"n":1}""", 1), new StateWrite("0xb", """{"n":2}""", 1)],
-            [new OutboxWrite("commerce.player-pushes", "0xa", [1, 2, 3])], [id]), CancellationToken.None);
+            [new OutboxWrite("commerce.player-pushes", "0xa", [1, 2, 3])]), CancellationToken.None);
 
         Assert.Equal(41, await store.LoadCursorAsync(Cursor, CancellationToken.None));
         Assert.Null(await store.LoadCursorAsync(Cursor with { Epoch = "epoch-2" }, CancellationToken.None));
         var states = await store.LoadStatesAsync("player-session", ["0xa", "0xb", "0xc"], CancellationToken.None);
         Assert.Equal(["0xa", "0xb"], states.Keys.Order());
         Assert.Equal("""{"n":2}""", states["0xb"].Json);
-        Assert.Equal([id], await store.FindProcessedAsync("player-session", [id, Guid.NewGuid()], CancellationToken.None));
-        Assert.Empty(await store.FindProcessedAsync("nft-item", [id], CancellationToken.None));
         Assert.Equal(1, await store.CountOutboxAsync(CancellationToken.None));
     }
 
@@ -41,13 +38,13 @@ public abstract partial class GrainStoreContract
     {
         var (store, cleanup) = await CreateAsync();
         await using var _ = cleanup;
-        await store.CommitAsync(new GrainBatchCommit("player-session", Cursor, null, 10, [new StateWrite("0xa", "{}", 1)], [], []), CancellationToken.None);
+        await store.CommitAsync(new GrainBatchCommit("player-session", Cursor, null, 10, [new StateWrite("0xa", "{}", 1)], []), CancellationToken.None);
 
         // A second owner of the partition that still believes the cursor is unset (or at 5).
         await Assert.ThrowsAsync<CursorMovedException>(() => store.CommitAsync(new GrainBatchCommit("player-session", Cursor, null, 20,
-            [new StateWrite("0xa", """{"stale":true}""", 2)], [new OutboxWrite("t", "k", [9])], []), CancellationToken.None));
+            [new StateWrite("0xa", """{"stale":true}""", 2)], [new OutboxWrite("t", "k", [9])]), CancellationToken.None));
         await Assert.ThrowsAsync<CursorMovedException>(() => store.CommitAsync(new GrainBatchCommit("player-session", Cursor, 5, 20,
-            [new StateWrite("0xa", """{"stale":true}""", 2)], [new OutboxWrite("t", "k", [9])], []), CancellationToken.None));
+            [new StateWrite("0xa", """{"stale":true}""", 2)], [new OutboxWrite("t", "k", [9])]), CancellationToken.None));
 
         Assert.Equal(10, await store.LoadCursorAsync(Cursor, CancellationToken.None));
         Assert.Equal("{}", (await store.LoadStateAsync("player-session", "0xa", CancellationToken.None))!.Json);
@@ -61,7 +58,7 @@ public abstract partial class GrainStoreContract
         await using var _ = cleanup;
         var writes = Enumerable.Range(0, 5).Select(i => new OutboxWrite("topic", $"k{i}", [(byte)i])).ToList();
         for (var i = 0; i < writes.Count; i++)
-            await store.CommitAsync(new GrainBatchCommit("g", Cursor, i == 0 ? null : i, i + 1, [], [writes[i], writes[i] with { Key = $"k{i}b" }], []), CancellationToken.None);
+            await store.CommitAsync(new GrainBatchCommit("g", Cursor, i == 0 ? null : i, i + 1, [], [writes[i], writes[i] with { Key = $"k{i}b" }]), CancellationToken.None);
 
         await using (var lease = await store.LeaseOutboxAsync(10, CancellationToken.None))
         {
@@ -79,42 +76,23 @@ public abstract partial class GrainStoreContract
     }
 
     [Fact]
-    public async Task Reminders_move_to_the_outbox_when_due_and_can_be_replaced_or_cancelled()
+    public async Task A_database_of_the_old_grain_runtime_loses_its_processed_id_and_reminder_tables_at_start()
     {
         var (store, cleanup) = await CreateAsync();
         await using var _ = cleanup;
-        var t0 = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
-        await store.CommitAsync(new GrainBatchCommit("nft-item", Cursor, null, 1, [], [], [],
-        [
-            new ReminderWrite("dragons:1", "reservation", t0.AddMinutes(10), "commerce.item-events", "dragons:1", [1]),
-            new ReminderWrite("dragons:2", "reservation", t0.AddMinutes(5), "commerce.item-events", "dragons:2", [2]),
-            new ReminderWrite("dragons:3", "reservation", t0.AddMinutes(1), "commerce.item-events", "dragons:3", [3]),
-        ]), CancellationToken.None);
-        await store.CommitAsync(new GrainBatchCommit("nft-item", Cursor, 1, 2, [], [], [],
-        [
-            new ReminderWrite("dragons:1", "reservation", t0.AddMinutes(2), "commerce.item-events", "dragons:1", [11]), // replaced
-            new ReminderWrite("dragons:3", "reservation", null, "", "dragons:3", null), // cancelled
-        ]), CancellationToken.None);
+        await store.CommitAsync(new GrainBatchCommit("nft-item", Cursor, null, 1, [new StateWrite("dragons:1", "{}", 1)], []), CancellationToken.None);
+        await ExecuteSqlAsync("CREATE TABLE processed_event (grain_type TEXT NOT NULL, event_id TEXT NOT NULL)");
+        await ExecuteSqlAsync("CREATE TABLE reminder (grain_type TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL)");
+        await ExecuteSqlAsync("INSERT INTO reminder (grain_type, key, name) VALUES ('nft-item', 'dragons:1', 'reservation')");
 
-        Assert.Equal(0, await store.ReleaseDueRemindersAsync(t0.AddMinutes(1), 10, CancellationToken.None));
-        Assert.Equal(1, await store.ReleaseDueRemindersAsync(t0.AddMinutes(3), 10, CancellationToken.None));
-        Assert.Equal(1, await store.ReleaseDueRemindersAsync(t0.AddMinutes(30), 10, CancellationToken.None));
-        Assert.Equal(0, await store.ReleaseDueRemindersAsync(t0.AddMinutes(60), 10, CancellationToken.None));
+        var (again, againCleanup) = await OpenSameDatabaseAsync();
+        await using var __ = againCleanup;
 
-        await using var lease = await store.LeaseOutboxAsync(10, CancellationToken.None);
-        Assert.Equal([("dragons:1", (byte)11), ("dragons:2", (byte)2)], lease.Records.SelectMany(r => r.Messages).Select(m => (m.Key, m.Value[0])));
-    }
-
-    [Fact]
-    public async Task Processed_ids_older_than_the_retention_are_pruned()
-    {
-        var (store, cleanup) = await CreateAsync();
-        await using var _ = cleanup;
-        var id = Guid.NewGuid();
-        await store.CommitAsync(new GrainBatchCommit("g", Cursor, null, 1, [], [], [id]), CancellationToken.None);
-        Assert.Equal(0, await store.PruneProcessedAsync(DateTimeOffset.UtcNow.AddHours(-1), CancellationToken.None));
-        Assert.Equal(1, await store.PruneProcessedAsync(DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None));
-        Assert.Empty(await store.FindProcessedAsync("g", [id], CancellationToken.None));
+        // Created again without IF NOT EXISTS: this fails if initialization left either table in place.
+        await ExecuteSqlAsync("CREATE TABLE processed_event (x INTEGER)");
+        await ExecuteSqlAsync("CREATE TABLE reminder (x INTEGER)");
+        Assert.Equal(1, await again.LoadCursorAsync(Cursor, CancellationToken.None));
+        Assert.Equal("{}", (await again.LoadStateAsync("nft-item", "dragons:1", CancellationToken.None))!.Json);
     }
 }
 

@@ -60,7 +60,7 @@ public sealed class SqliteGroupCommitterTests
         for (var offset = 0; offset < 20; offset++)
         {
             await store.CommitAsync(new GrainBatchCommit("nft-item", cursor, offset == 0 ? null : offset - 1, offset,
-                [new StateWrite($"dragons:{offset}", "{}", 1)], [], [Guid.NewGuid()]), CancellationToken.None);
+                [new StateWrite($"dragons:{offset}", "{}", 1)], []), CancellationToken.None);
         }
 
         Assert.Equal(19, await store.LoadCursorAsync(cursor, CancellationToken.None));

@@ -23,7 +23,7 @@ public sealed class LedgerCommandTests : IDisposable
             var entries = Enumerable.Range(1, 3)
                 .Select(i => new LedgerWrite("order", $"0x0{i}", Guid.NewGuid(), DateTimeOffset.UtcNow, Encoding.UTF8.GetBytes($$"""{"kind":"payment.Purchased","amount":"{{i}}"}""")))
                 .ToList();
-            await store.CommitAsync(new GrainBatchCommit("order", cursor, null, 1, [], [], [], Ledger: entries), CancellationToken.None);
+            await store.CommitAsync(new GrainBatchCommit("order", cursor, null, 1, [], [], Ledger: entries), CancellationToken.None);
         }
 
         var (code, output) = await RunAsync();

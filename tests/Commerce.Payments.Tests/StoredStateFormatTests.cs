@@ -41,7 +41,7 @@ public sealed class StoredStateFormatTests(PaymentsEnvironment env)
         };
         var key = options.Address.ToLowerHex();
         var fence = new PartitionCursor(CheckoutFollower.StateType, "chain", $"checkout:{key}", 0);
-        await store.Store.CommitAsync(new GrainBatchCommit(CheckoutFollower.StateType, fence, null, 1, [new StateWrite(key, row, 1)], [], []), CancellationToken.None);
+        await store.Store.CommitAsync(new GrainBatchCommit(CheckoutFollower.StateType, fence, null, 1, [new StateWrite(key, row, 1)], []), CancellationToken.None);
 
         var follower = new CheckoutFollower(options, store.Store, new JsonRpcClient(new HttpClient(), new JsonRpcClientOptions { Endpoint = env.Endpoint }), NullLogger.Instance);
         await follower.PollOnceAsync(CancellationToken.None);

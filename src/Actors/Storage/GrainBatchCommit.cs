@@ -3,11 +3,11 @@ using Commerce.Actors.Ledger;
 namespace Commerce.Actors.Storage;
 
 /// <summary>
-/// Everything one batch of one partition changed, written in one transaction: the grains' new
-/// states, the cursor moved from <see cref="ExpectedOffset"/> to <see cref="AppliedOffset"/>, the
-/// events the grains emitted (outbox), the event ids now processed (inbox, for dedupe), the reminders set
-/// the ledger entries recorded (appended to the hash chain in the same transaction) and the journal entries
-/// appended (of which the store keeps the newest <see cref="JournalLength"/> per key).
+/// A fenced commit, written in one transaction: the states, the cursor moved from <see cref="ExpectedOffset"/> to
+/// <see cref="AppliedOffset"/> (another writer that moved it meanwhile makes the whole commit fail), the records to
+/// publish (outbox), the ledger entries recorded (appended to the hash chain in the same transaction) and the journal
+/// entries appended (of which the store keeps the newest <see cref="JournalLength"/> per key). The chain followers use
+/// it to keep one active watcher among instances.
 /// </summary>
 public sealed record GrainBatchCommit(
     string GrainType,
@@ -16,8 +16,6 @@ public sealed record GrainBatchCommit(
     long AppliedOffset,
     IReadOnlyList<StateWrite> States,
     IReadOnlyList<OutboxWrite> Outbox,
-    IReadOnlyList<Guid> ProcessedEventIds,
-    IReadOnlyList<ReminderWrite>? Reminders = null,
     IReadOnlyList<LedgerWrite>? Ledger = null,
     IReadOnlyList<JournalEntry>? Journal = null,
     int JournalLength = 0);

@@ -18,9 +18,6 @@ public interface IGrainStore
 
     Task<IReadOnlyDictionary<string, StoredState>> LoadStatesAsync(string grainType, IReadOnlyCollection<string> keys, CancellationToken ct);
 
-    /// <summary>Which of <paramref name="eventIds"/> this grain type already processed.</summary>
-    Task<IReadOnlySet<Guid>> FindProcessedAsync(string grainType, IReadOnlyCollection<Guid> eventIds, CancellationToken ct);
-
     /// <summary>Writes the batch atomically, or throws <see cref="CursorMovedException"/> and writes nothing.</summary>
     Task CommitAsync(GrainBatchCommit commit, CancellationToken ct);
 
@@ -42,15 +39,6 @@ public interface IGrainStore
     /// completed with the rows whose records were all delivered.
     /// </summary>
     Task<IOutboxLease> LeaseOutboxAsync(int maxRows, CancellationToken ct);
-
-    /// <summary>
-    /// Moves reminders due at <paramref name="now"/> (at most <paramref name="max"/>) into the outbox, in
-    /// one transaction, so the relay publishes them like any emitted event. Returns how many moved.
-    /// </summary>
-    Task<int> ReleaseDueRemindersAsync(DateTimeOffset now, int max, CancellationToken ct);
-
-    /// <summary>Forgets processed event ids older than <paramref name="before"/> (they can no longer be redelivered).</summary>
-    Task<int> PruneProcessedAsync(DateTimeOffset before, CancellationToken ct);
 
     /// <summary>The ledger's rows after <paramref name="afterSeq"/>, oldest first, at most <paramref name="max"/> (decision D9).</summary>
     Task<IReadOnlyList<LedgerRecord>> ReadLedgerAsync(long afterSeq, int max, CancellationToken ct);

@@ -51,15 +51,6 @@ public sealed class PostgresGrainStore : IGrainStore, IAsyncDisposable
                 PRIMARY KEY (consumer_group, epoch, topic, partition));
             CREATE TABLE IF NOT EXISTS outbox (
                 id bigserial PRIMARY KEY, records bytea NOT NULL, created_at timestamptz NOT NULL);
-            CREATE TABLE IF NOT EXISTS processed_event (
-                grain_type text NOT NULL, event_id uuid NOT NULL, processed_at timestamptz NOT NULL,
-                PRIMARY KEY (grain_type, event_id));
-            CREATE INDEX IF NOT EXISTS processed_event_at ON processed_event (processed_at);
-            CREATE TABLE IF NOT EXISTS reminder (
-                grain_type text NOT NULL, key text NOT NULL, name text NOT NULL, due_at timestamptz NOT NULL,
-                topic text NOT NULL, record_key text NOT NULL, envelope bytea NOT NULL,
-                PRIMARY KEY (grain_type, key, name));
-            CREATE INDEX IF NOT EXISTS reminder_due ON reminder (due_at);
             CREATE TABLE IF NOT EXISTS ledger (
                 seq bigint PRIMARY KEY, at timestamptz NOT NULL, grain_type text NOT NULL, key text NOT NULL,
                 event_id uuid NOT NULL, entry bytea NOT NULL, prev_hash bytea NOT NULL, hash bytea NOT NULL);
@@ -71,6 +62,9 @@ public sealed class PostgresGrainStore : IGrainStore, IAsyncDisposable
                 id int PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, hash bytea NOT NULL);
             INSERT INTO ledger_head (id, seq, hash) VALUES (1, 0, decode(repeat('00', 32), 'hex'))
                 ON CONFLICT (id) DO NOTHING;
+            -- The old grain runtime's processed event ids and reminders (Orleans reminders use the reminders table).
+            DROP TABLE IF EXISTS processed_event;
+            DROP TABLE IF EXISTS reminder;
             """;
         await using var transaction = await connection.BeginTransactionAsync(ct);
         command.Transaction = transaction;
@@ -106,21 +100,6 @@ public sealed class PostgresGrainStore : IGrainStore, IAsyncDisposable
         return result;
     }
 
-    public async Task<IReadOnlySet<Guid>> FindProcessedAsync(string grainType, IReadOnlyCollection<Guid> eventIds, CancellationToken ct)
-    {
-        var seen = new HashSet<Guid>();
-        if (eventIds.Count == 0)
-            return seen;
-        await using var command = _dataSource.CreateCommand(
-            "SELECT event_id FROM processed_event WHERE grain_type = $1 AND event_id = ANY($2)");
-        command.Parameters.Add(new NpgsqlParameter { Value = grainType });
-        command.Parameters.Add(new NpgsqlParameter { Value = eventIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            seen.Add(reader.GetGuid(0));
-        return seen;
-    }
-
     public async Task CommitAsync(GrainBatchCommit commit, CancellationToken ct)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
@@ -150,24 +129,7 @@ public sealed class PostgresGrainStore : IGrainStore, IAsyncDisposable
                 now));
         }
         PostgresStatements.AddOutbox(batch, [commit.Outbox], now);
-        if (commit.ProcessedEventIds.Count > 0)
-        {
-            batch.BatchCommands.Add(Command("""
-                INSERT INTO processed_event (grain_type, event_id, processed_at)
-                SELECT $1, e, $3 FROM unnest($2::uuid[]) AS t(e) ON CONFLICT DO NOTHING
-                """,
-                commit.GrainType, commit.ProcessedEventIds.ToArray(), now));
-        }
         PostgresStatements.AddJournal(batch, [(commit.GrainType, commit.Journal, commit.JournalLength)]);
-        foreach (var reminder in commit.Reminders ?? [])
-        {
-            batch.BatchCommands.Add(reminder.DueAt is { } due
-                ? Command("""
-                    INSERT INTO reminder (grain_type, key, name, due_at, topic, record_key, envelope) VALUES ($1, $2, $3, $4, $5, $6, $7)
-                    ON CONFLICT (grain_type, key, name) DO UPDATE SET due_at = excluded.due_at, topic = excluded.topic, record_key = excluded.record_key, envelope = excluded.envelope
-                    """, commit.GrainType, reminder.Key, reminder.Name, due, reminder.Topic, reminder.RecordKey, reminder.Envelope!)
-                : Command("DELETE FROM reminder WHERE grain_type = $1 AND key = $2 AND name = $3", commit.GrainType, reminder.Key, reminder.Name));
-        }
         try
         {
             await batch.ExecuteNonQueryAsync(ct);
@@ -234,43 +196,6 @@ public sealed class PostgresGrainStore : IGrainStore, IAsyncDisposable
             await connection.DisposeAsync();
             throw;
         }
-    }
-
-    public async Task<int> ReleaseDueRemindersAsync(DateTimeOffset now, int max, CancellationToken ct)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var due = new List<OutboxWrite>();
-        await using (var take = new NpgsqlCommand("""
-            DELETE FROM reminder WHERE ctid IN (
-                SELECT ctid FROM reminder WHERE due_at <= $1 ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-            RETURNING topic, record_key, envelope, due_at
-            """, connection, transaction))
-        {
-            take.Parameters.Add(new NpgsqlParameter { Value = now });
-            take.Parameters.Add(new NpgsqlParameter { Value = max });
-            var rows = new List<(DateTimeOffset Due, OutboxWrite Write)>();
-            await using var reader = await take.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                rows.Add((reader.GetFieldValue<DateTimeOffset>(3), new OutboxWrite(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2))));
-            due.AddRange(rows.OrderBy(r => r.Due).Select(r => r.Write));
-        }
-        if (due.Count > 0)
-        {
-            await using var insert = new NpgsqlCommand("INSERT INTO outbox (records, created_at) VALUES ($1, $2)", connection, transaction);
-            insert.Parameters.Add(new NpgsqlParameter { Value = OutboxPacking.Pack(due) });
-            insert.Parameters.Add(new NpgsqlParameter { Value = now });
-            await insert.ExecuteNonQueryAsync(ct);
-        }
-        await transaction.CommitAsync(ct);
-        return due.Count;
-    }
-
-    public async Task<int> PruneProcessedAsync(DateTimeOffset before, CancellationToken ct)
-    {
-        await using var command = _dataSource.CreateCommand("DELETE FROM processed_event WHERE processed_at < $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = before });
-        return await command.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<long> CountOutboxAsync(CancellationToken ct)

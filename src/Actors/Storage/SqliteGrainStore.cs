@@ -16,7 +16,6 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task? _checkpointer;
     private SqliteRowBatch? _stateUpsert;
-    private SqliteRowBatch? _processedInsert;
     private SqliteRowBatch? _journalInsert;
     private SqliteInQuery? _outboxDelete;
     private SqliteGrainWriteCommands? _grainWrite;
@@ -61,15 +60,6 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
                 PRIMARY KEY (consumer_group, epoch, topic, partition)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS outbox (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, records BLOB NOT NULL, created_at INTEGER NOT NULL);
-            CREATE TABLE IF NOT EXISTS processed_event (
-                grain_type TEXT NOT NULL, event_id BLOB NOT NULL, processed_at INTEGER NOT NULL,
-                PRIMARY KEY (grain_type, event_id)) WITHOUT ROWID;
-            CREATE INDEX IF NOT EXISTS processed_event_at ON processed_event (processed_at);
-            CREATE TABLE IF NOT EXISTS reminder (
-                grain_type TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL, due_at INTEGER NOT NULL,
-                topic TEXT NOT NULL, record_key TEXT NOT NULL, envelope BLOB NOT NULL,
-                PRIMARY KEY (grain_type, key, name));
-            CREATE INDEX IF NOT EXISTS reminder_due ON reminder (due_at);
             CREATE TABLE IF NOT EXISTS ledger (
                 seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, grain_type TEXT NOT NULL, key TEXT NOT NULL,
                 event_id BLOB NOT NULL, entry BLOB NOT NULL, prev_hash BLOB NOT NULL, hash BLOB NOT NULL);
@@ -77,6 +67,9 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
                 grain_type TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
                 body TEXT NOT NULL, at INTEGER NOT NULL,
                 PRIMARY KEY (grain_type, key, seq));
+            -- The old grain runtime's processed event ids and reminders (Orleans reminders use the reminders table).
+            DROP TABLE IF EXISTS processed_event;
+            DROP TABLE IF EXISTS reminder;
             """, ct);
         await AddOriginsColumnAsync(_writer, ct);
         PrepareWriter(_writer);
@@ -129,8 +122,6 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         _journalInsert = new SqliteRowBatch(writer,
             "INSERT OR REPLACE INTO grain_journal (grain_type, key, seq, kind, body, at) VALUES", "($f0, {0}, {1}, {2}, {3}, {4})", "",
             columns: 5, fixedParameters: 1);
-        _processedInsert = new SqliteRowBatch(writer,
-            "INSERT OR IGNORE INTO processed_event (grain_type, event_id, processed_at) VALUES", "($f0, {0}, $f1)", "", columns: 1, fixedParameters: 2);
         _outboxDelete = new SqliteInQuery(writer, "DELETE FROM outbox WHERE $f0 = $f0 AND id IN ({in})");
         _grainWrite = new SqliteGrainWriteCommands(writer);
     }
@@ -173,18 +164,6 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         return result;
     }
 
-    public async Task<IReadOnlySet<Guid>> FindProcessedAsync(string grainType, IReadOnlyCollection<Guid> eventIds, CancellationToken ct)
-    {
-        var seen = new HashSet<Guid>();
-        if (eventIds.Count == 0)
-            return seen;
-        await using var connection = await OpenReaderAsync(ct);
-        var query = new SqliteInQuery(connection, "SELECT event_id FROM processed_event WHERE grain_type = $f0 AND event_id IN ({in})");
-        await query.ReadAsync(grainType, eventIds.ToList(), id => id.ToByteArray(),
-            reader => seen.Add(new Guid((byte[])reader.GetValue(0))), ct);
-        return seen;
-    }
-
     public Task CommitAsync(GrainBatchCommit commit, CancellationToken ct) =>
         WriteAsync(async (writer, transaction) =>
         {
@@ -195,8 +174,6 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             await WriteCursorAsync(writer, transaction, commit, ct);
             await WriteStatesAsync(transaction, commit, now, ct);
             await WriteOutboxAsync(writer, transaction, commit.Outbox, now, ct);
-            await WriteProcessedAsync(transaction, commit, now, ct);
-            await WriteRemindersAsync(writer, transaction, commit, ct);
             await AppendLedgerAsync(writer, transaction, commit.Ledger, ct);
             await AppendJournalAsync(writer, transaction, commit.GrainType, commit.Journal, commit.JournalLength, ct);
             return true;
@@ -243,45 +220,6 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         }
         return new SqliteOutboxLease(this, records);
     }
-
-    public Task<int> ReleaseDueRemindersAsync(DateTimeOffset now, int max, CancellationToken ct) =>
-        WriteAsync(async (connection, transaction) =>
-        {
-            var due = new List<(long RowId, OutboxWrite Write)>();
-            await using (var select = connection.CreateCommand())
-            {
-                select.Transaction = transaction;
-                select.CommandText = "SELECT rowid, topic, record_key, envelope FROM reminder WHERE due_at <= $now ORDER BY due_at LIMIT $max";
-                select.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-                select.Parameters.AddWithValue("$max", max);
-                await using var reader = await select.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                    due.Add((reader.GetInt64(0), new OutboxWrite(reader.GetString(1), reader.GetString(2), (byte[])reader.GetValue(3))));
-            }
-            if (due.Count == 0)
-                return 0;
-            await WriteOutboxAsync(connection, transaction, due.Select(d => d.Write).ToList(), now.ToUnixTimeMilliseconds(), ct);
-            await using var delete = connection.CreateCommand();
-            delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM reminder WHERE rowid = $id";
-            var id = delete.Parameters.Add("$id", SqliteType.Integer);
-            foreach (var (rowId, _) in due)
-            {
-                id.Value = rowId;
-                await delete.ExecuteNonQueryAsync(ct);
-            }
-            return due.Count;
-        }, ct);
-
-    public async Task<int> PruneProcessedAsync(DateTimeOffset before, CancellationToken ct) =>
-        await WriteAsync(async (connection, transaction) =>
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "DELETE FROM processed_event WHERE processed_at < $before";
-            command.Parameters.AddWithValue("$before", before.ToUnixTimeMilliseconds());
-            return await command.ExecuteNonQueryAsync(ct);
-        }, ct);
 
     public async Task<long> CountOutboxAsync(CancellationToken ct)
     {
@@ -393,40 +331,6 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         command.Parameters.AddWithValue("$records", OutboxPacking.Pack(outbox));
         command.Parameters.AddWithValue("$now", now);
         await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private Task WriteProcessedAsync(SqliteTransaction transaction, GrainBatchCommit commit, long now, CancellationToken ct) =>
-        _processedInsert!.ExecuteAsync(transaction, commit.ProcessedEventIds, [commit.GrainType, now], static (id, row) => row[0] = id.ToByteArray(), ct);
-
-    private static async Task WriteRemindersAsync(SqliteConnection connection, SqliteTransaction transaction, GrainBatchCommit commit, CancellationToken ct)
-    {
-        if (commit.Reminders is not { Count: > 0 } reminders)
-            return;
-        await using var set = connection.CreateCommand();
-        set.Transaction = transaction;
-        set.CommandText = """
-            INSERT INTO reminder (grain_type, key, name, due_at, topic, record_key, envelope) VALUES ($type, $key, $name, $due, $topic, $recordKey, $envelope)
-            ON CONFLICT (grain_type, key, name) DO UPDATE SET due_at = excluded.due_at, topic = excluded.topic, record_key = excluded.record_key, envelope = excluded.envelope
-            """;
-        await using var cancel = connection.CreateCommand();
-        cancel.Transaction = transaction;
-        cancel.CommandText = "DELETE FROM reminder WHERE grain_type = $type AND key = $key AND name = $name";
-        foreach (var reminder in reminders)
-        {
-            var command = reminder.DueAt is null ? cancel : set;
-            command.Parameters.Clear();
-            command.Parameters.AddWithValue("$type", commit.GrainType);
-            command.Parameters.AddWithValue("$key", reminder.Key);
-            command.Parameters.AddWithValue("$name", reminder.Name);
-            if (reminder.DueAt is { } due)
-            {
-                command.Parameters.AddWithValue("$due", due.ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue("$topic", reminder.Topic);
-                command.Parameters.AddWithValue("$recordKey", reminder.RecordKey);
-                command.Parameters.AddWithValue("$envelope", reminder.Envelope!);
-            }
-            await command.ExecuteNonQueryAsync(ct);
-        }
     }
 
     /// <summary>

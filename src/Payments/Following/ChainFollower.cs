@@ -226,7 +226,7 @@ public abstract class ChainFollower<TObservation, TTracked> : IChainFollower
         var json = JsonSerializer.Serialize(next, _json);
         try
         {
-            await _store.CommitAsync(new GrainBatchCommit(_stateType, _fence, _commits, applied, [new StateWrite(Key, json, applied)], outbox, []), ct);
+            await _store.CommitAsync(new GrainBatchCommit(_stateType, _fence, _commits, applied, [new StateWrite(Key, json, applied)], outbox), ct);
         }
         catch (CursorMovedException)
         {

@@ -170,7 +170,7 @@ public sealed class DepositWatcherTests(AnvilFixture anvil) : IClassFixture<Anvi
              "recentlyConfirmed":[{"identity":"0xolder:0xblock","blockNumber":{{number}}}]}
             """;
         var fence = new PartitionCursor(DepositFollower.StateType, "chain", $"custody:{Custody}", 0);
-        await _store.Store.CommitAsync(new GrainBatchCommit(DepositFollower.StateType, fence, null, 1, [new StateWrite(Custody, row, 1)], [], []), CancellationToken.None);
+        await _store.Store.CommitAsync(new GrainBatchCommit(DepositFollower.StateType, fence, null, 1, [new StateWrite(Custody, row, 1)], []), CancellationToken.None);
 
         var follower = NewFollower();
         await follower.PollOnceAsync(CancellationToken.None);
