@@ -1,4 +1,5 @@
 using Commerce.Actors.Runtime;
+using Orleans.Dashboard;
 using Commerce.Connectors;
 using Commerce.Connectors.Marketplaces.Api;
 using Commerce.Execution;
@@ -98,7 +99,7 @@ public static class CommerceApp
         services.AddOpenApi();
 
         // The grains live in this process's silo; with Store:Provider postgres several hosts form one cluster.
-        builder.AddGrainPlatform();
+        builder.AddGrainPlatform(silo => silo.AddDashboard());
         services.AddMarketplaceConnectors(builder.Configuration);
         services.AddSaleCallbackRelay();
         services.AddTransactionExecutor(builder.Configuration);
@@ -163,6 +164,7 @@ public static class CommerceApp
         app.MapChainApi();
         app.MapPushApi();
         app.MapAdminApi();
+        app.MapOperatorDashboard();
         app.MapMarketplaceWebhooks();
         return app;
     }

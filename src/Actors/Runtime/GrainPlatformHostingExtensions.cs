@@ -12,8 +12,9 @@ public static class GrainPlatformHostingExtensions
     /// The grain platform in this host: an Orleans silo (one process on SQLite, or a member of the cluster on
     /// PostgreSQL: the "Store" and "Cluster" sections), our grain storage and reminder table over the store, and
     /// Kafka at the edges (<see cref="GrainRuntimeServiceCollectionExtensions.AddGrainRuntime"/>).
+    /// <paramref name="configureSilo"/> adds what only some hosts want (the web host's dashboard).
     /// </summary>
-    public static IHostApplicationBuilder AddGrainPlatform(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddGrainPlatform(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configureSilo = null)
     {
         var storeProvider = builder.Configuration["Store:Provider"] ?? "sqlite";
         var grains = builder.Configuration.GetSection(GrainRuntimeOptions.Section).Get<GrainRuntimeOptions>() ?? new GrainRuntimeOptions();
@@ -23,8 +24,15 @@ public static class GrainPlatformHostingExtensions
             .UseCommerceClustering(builder.Configuration)
             .UseCommerceReminders(storeProvider)
             .UseCommerceGrains()
-            .Configure<GrainCollectionOptions>(o => o.CollectionAge = grains.IdleTimeout));
+            .Configure<GrainCollectionOptions>(o => o.CollectionAge = grains.IdleTimeout)
+            .Also(configureSilo));
         builder.Services.AddGrainRuntime(builder.Configuration);
         return builder;
+    }
+
+    private static ISiloBuilder Also(this ISiloBuilder silo, Action<ISiloBuilder>? configure)
+    {
+        configure?.Invoke(silo);
+        return silo;
     }
 }

@@ -1,12 +1,14 @@
 using System.Text.Encodings.Web;
+using Commerce.Host.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Commerce.Host.Auth;
 
 /// <summary>
-/// Reads "Authorization: Bearer ..." (or, on the push WebSocket only, access_token in the query,
-/// because browsers cannot set headers on a WebSocket) and validates it with <see cref="TokenService"/>.
+/// Reads "Authorization: Bearer ..." (or, on the push WebSocket only, access_token in the query, because browsers
+/// cannot set headers on a WebSocket; on the operators' dashboard only, the session cookie an admin token set, because
+/// a browser page cannot either) and validates it with <see cref="TokenService"/>.
 /// </summary>
 public sealed class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -24,6 +26,8 @@ public sealed class BearerAuthenticationHandler(
             token = header["Bearer ".Length..].Trim();
         else if (Request.Path.StartsWithSegments("/api/push") && Request.Query.TryGetValue("access_token", out var query))
             token = query.ToString();
+        else if (Request.Path.StartsWithSegments(OperatorDashboard.Path) && Request.Cookies.TryGetValue(OperatorDashboard.SessionCookie, out var cookie))
+            token = cookie;
         if (string.IsNullOrEmpty(token))
             return AuthenticateResult.NoResult();
         var principal = await tokens.ValidateAsync(token);
