@@ -63,5 +63,6 @@ static async Task RunAsync(string[] args, bool demo)
     Console.WriteLine($"Kafka bootstrap: {app.KafkaBootstrap()} (kcat -b {app.KafkaBootstrap()} -L)");
     Console.WriteLine($"OpenAPI: {app.Urls.FirstOrDefault()}/openapi/v1.json");
     Console.WriteLine($"Admin token: {adminToken}");
+    Console.WriteLine($"Orleans Dashboard: {app.Urls.FirstOrDefault()}/dashboard-login (with the admin token)");
     await app.WaitForShutdownAsync();
 }
