@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Commerce.Actors.NftItem;
+using Commerce.Actors.Orders;
+using Commerce.Actors.PlayerSession;
+using Commerce.Actors.Serialization;
+using Npgsql;
+
+namespace Commerce.Host.Tests.Failover;
+
+/// <summary>What the cluster's database says, read as an operator would: the grain states as stored, the silos' membership rows.</summary>
+internal sealed class StoredGrains(string connectionString) : IAsyncDisposable
+{
+    /// <summary>Orleans' SiloStatus.Dead, as the membership table stores it.</summary>
+    public const int DeadStatus = 6;
+
+    /// <summary>Orleans' SiloStatus.Active.</summary>
+    public const int ActiveStatus = 3;
+
+    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(
+        new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 4 }.ConnectionString);
+
+    public Task<Dictionary<string, PlayerSessionState>> PlayersAsync() =>
+        StatesAsync(PlayerSessionGrain.TypeName, GrainJsonContext.Default.PlayerSessionState);
+
+    public Task<Dictionary<string, NftItemState>> ItemsAsync() =>
+        StatesAsync(NftItemGrain.TypeName, GrainJsonContext.Default.NftItemState);
+
+    public Task<Dictionary<string, OrderState>> OrdersAsync() =>
+        StatesAsync(OrderGrain.TypeName, GrainJsonContext.Default.OrderState);
+
+    /// <summary>The membership status of the newest incarnation of the silo on <paramref name="siloPort"/> (null: no row yet).</summary>
+    public async Task<int?> SiloStatusAsync(int siloPort)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT status FROM orleans_membership WHERE port = $1 ORDER BY generation DESC LIMIT 1");
+        command.Parameters.Add(new NpgsqlParameter { Value = siloPort });
+        return await command.ExecuteScalarAsync() is int status ? status : null;
+    }
+
+    private async Task<Dictionary<string, T>> StatesAsync<T>(string grainType, JsonTypeInfo<T> json)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT key, json FROM grain_state WHERE grain_type = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = grainType });
+        var states = new Dictionary<string, T>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            states[reader.GetString(0)] = JsonSerializer.Deserialize(reader.GetString(1), json)!;
+        return states;
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}
