@@ -32,6 +32,13 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
     /// <summary>How often an unhandled reminder fires again (Orleans' minimum period).</summary>
     public static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The soonest an Orleans reminder is asked to fire. Orleans counts the due time from before its table write and
+    /// skips a first tick already past once the write is done, so a reminder due now asked for 1 ms would fire a
+    /// <see cref="ReminderPeriod"/> late; this outlasts the write.
+    /// </summary>
+    public static readonly TimeSpan MinimumReminderDue = TimeSpan.FromSeconds(1);
+
     private readonly List<Func<Task<Replies>>> _calls = [];
     private readonly Dictionary<string, bool> _reminderChanges = new(StringComparer.Ordinal);
     private EventEnvelope? _current;
@@ -206,7 +213,7 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
         foreach (var (name, set) in changes)
         {
             if (set && document.State.Reminders.TryGetValue(name, out var pending))
-                await this.RegisterOrUpdateReminder(name, Max(pending.DueAt - Now, TimeSpan.FromMilliseconds(1)), ReminderPeriod);
+                await this.RegisterOrUpdateReminder(name, Max(pending.DueAt - Now, MinimumReminderDue), ReminderPeriod);
         }
         await SaveAsync();
         foreach (var (name, set) in changes)
