@@ -51,6 +51,10 @@ public sealed class HostKilledSagaTests : IAsyncLifetime
         settings["Store:ConnectionString"] = _store.ConnectionString;
         settings["Catalog:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "catalog", "demo.json");
         settings["Auth:SigningKey"] = Convert.ToBase64String(new byte[32]);
+        // The restarted host takes the silo's ports: on PostgreSQL the cluster then sees the same silo again (a newer
+        // generation at the same endpoint) and drops the dead one at once, as a supervised restart does in production.
+        settings["Cluster:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Cluster:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
 
         var host = HostProcess.Start(settings);
