@@ -56,7 +56,15 @@ public sealed class CommerceGrainStorage(IGrainStore store, OutboxSignal outboxS
         }
         catch (GrainVersionConflictException ex)
         {
+            document.ReturnEffects(effects);
             throw new InconsistentStateException(ex.Message, ex.Actual?.ToString(CultureInfo.InvariantCulture) ?? "none", grainState.ETag ?? "none");
+        }
+        catch
+        {
+            // Nothing was stored, but the state in memory keeps the changes: a write coalesced after this one stores
+            // them, and must store their effects with them.
+            document.ReturnEffects(effects);
+            throw;
         }
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;

@@ -32,4 +32,11 @@ public sealed class GrainDocument<TState> : IGrainDocument where TState : class
         Effects = new GrainEffects();
         return taken;
     }
+
+    public void ReturnEffects(GrainEffects taken)
+    {
+        Effects.Outbox.InsertRange(0, taken.Outbox);
+        Effects.Ledger.InsertRange(0, taken.Ledger);
+        Effects.Journal.InsertRange(0, taken.Journal);
+    }
 }

@@ -17,4 +17,10 @@ public interface IGrainDocument
 
     /// <summary>Takes the effects gathered since the last write; the write that stores the state stores them with it.</summary>
     GrainEffects TakeEffects();
+
+    /// <summary>
+    /// Puts back the effects a failed write took, ahead of those gathered since: the state in memory still holds the
+    /// changes that made them, so the next write of that state must store them too.
+    /// </summary>
+    void ReturnEffects(GrainEffects taken);
 }
