@@ -19,10 +19,12 @@ namespace Commerce.Actors.Tests;
 /// record was applied, and its outbox rows are stored before they are relayed. Whatever comes again changes nothing, and
 /// nothing committed is lost.
 /// </summary>
-public sealed class RedeliveryTests
+public sealed partial class RedeliveryTests
 {
     private static readonly string[] Players = ["0xc1", "0xc2", "0xc3"];
     private static readonly string[] Items = ["dragons:1", "dragons:2", "dragons:3", "dragons:4"];
+
+    private static readonly Dictionary<string, string?> ShortKafkaSession = new() { ["Kafka:SessionTimeoutMs"] = "2000" };
 
     [Theory]
     [InlineData(PlatformDatabase.Sqlite)]
@@ -32,7 +34,9 @@ public sealed class RedeliveryTests
         await using var database = await PlatformDatabase.CreateAsync(provider);
         using var cluster = EmbeddedKafkaCluster.Start(3, TopicCatalog.All);
         var group = "";
-        await using (var first = await PlatformHarness.StartAsync(database, cluster.BootstrapServers))
+        // A short Kafka session: the embedded broker lets the next member into a group only once the session of the one
+        // that left would have ended.
+        await using (var first = await PlatformHarness.StartAsync(database, cluster.BootstrapServers, ShortKafkaSession))
         {
             group = first.Services.GetServices<IHostedService>().OfType<KafkaIngress>()
                 .Single(i => i.Route.GrainType == PlayerSessionGrain.TypeName).ConsumerGroup;

@@ -93,8 +93,8 @@ public static class KafkaTopics
         }).Build();
 
     /// <summary>
-    /// A member of <paramref name="group"/> that commits only when told, with the platform's assignment protocol and short
-    /// timeouts (the broker bounds the next rebalance by them, so the platform's next member does not wait on this one).
+    /// A member of <paramref name="group"/> that commits only when told, with the platform's assignment protocol and a short
+    /// session: the embedded broker lets the platform's next member in once the session of this one, gone, would have ended.
     /// </summary>
     private static IConsumer<string, byte[]> GroupMember(string bootstrap, string group) =>
         new ConsumerBuilder<string, byte[]>(new ConsumerConfig
@@ -103,7 +103,7 @@ public static class KafkaTopics
             GroupId = group,
             EnableAutoCommit = false,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
-            SessionTimeoutMs = 6000,
-            MaxPollIntervalMs = 7000,
+            SessionTimeoutMs = 1000,
+            MaxPollIntervalMs = 1000,
         }).Build();
 }

@@ -1,0 +1,75 @@
+using Commerce.Actors.NftItem;
+using Commerce.Actors.Orders;
+using Commerce.Actors.Runtime;
+using Commerce.Actors.Storage;
+using Commerce.Actors.Tests.Harness;
+using Commerce.Events.Envelope;
+using Commerce.Events.Items;
+using Commerce.Events.Topics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.TestingHost;
+
+namespace Commerce.Actors.Tests;
+
+public sealed partial class RedeliveryTests
+{
+    /// <summary>
+    /// The item grain interleaves calls and coalesces their writes: a call arriving while a write is in flight goes into
+    /// the next one. When the write in flight fails, its caller is told and asks again; what that call changed must not
+    /// reach the store without what it did (its ledger entry, its published fact), or the repeat, finding the change
+    /// made, does nothing and the entry and the fact are lost for good.
+    /// </summary>
+    [Fact]
+    public async Task A_sale_whose_write_failed_while_another_call_waited_keeps_its_ledger_entry_and_its_fact()
+    {
+        using var database = new TempDatabase();
+        await using var sqlite = new SqliteGrainStore(database.ConnectionString, TimeProvider.System);
+        await sqlite.InitializeAsync(CancellationToken.None);
+        var store = new HeldGrainStore(sqlite);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<IGrainStore>(store);
+            silo.Services.AddSingleton<OutboxSignal>();
+            silo.Services.AddSingleton(Options.Create(new OrderOptions()));
+            silo.UseCommerceGrains();
+            // Says when an interest call has run up to its write: the item's change is made and its write queued.
+            silo.AddIncomingGrainCallFilter(async context =>
+            {
+                var call = context.Invoke();
+                if (context.InterfaceMethod.Name == nameof(INftItemGrain.RegisterInterestAsync))
+                    entered.TrySetResult();
+                await call;
+            });
+        });
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        const string itemId = "dragons:42";
+        const string buyer = "0x4242424242424242424242424242424242424242";
+        var item = cluster.Client.GetGrain<INftItemGrain>(itemId);
+        var sold = new ItemSold(itemId, "0x" + new string('4', 64), buyer, Minted: true);
+
+        var hold = store.HoldNextWrite(NftItemGrain.TypeName, itemId);
+        var sale = item.SellAsync(sold);
+        Assert.Single((await hold.Reached).Ledger);
+        var interest = item.RegisterInterestAsync(new ItemInterestRegistered(itemId, "0xfan", 1, DateTimeOffset.UtcNow), null);
+        await entered.Task.WaitAsync(PlatformHarness.Deadline);
+        hold.Fail(new TimeoutException("injected: the database did not answer"));
+        await Assert.ThrowsAnyAsync<Exception>(() => sale);
+        await interest;
+        await item.SellAsync(sold); // the order asks again, as it does when a call failed
+
+        var state = (NftItemState?)System.Text.Json.JsonSerializer.Deserialize(
+            (await sqlite.LoadStateAsync(NftItemGrain.TypeName, itemId, CancellationToken.None))!.Json, Serialization.GrainJsonContext.Default.NftItemState);
+        Assert.Equal((ItemStatus.Minted, buyer, 1L), (state!.Status, state.Owner, state.InterestTotal));
+        var entries = await sqlite.ReadLedgerAsync(0, 100, CancellationToken.None);
+        Assert.Equal([(itemId, "nft.minted")], entries.Select(e => (e.Write.Key,
+            System.Text.Json.JsonDocument.Parse(e.Write.Entry).RootElement.GetProperty("kind").GetString())));
+        await using var outbox = await sqlite.LeaseOutboxAsync(100, CancellationToken.None);
+        Assert.Single(outbox.Records.SelectMany(r => r.Messages),
+            m => m.Topic == TopicCatalog.ItemEvents.Name && EnvelopeSerializer.Deserialize(m.Value).Payload is ItemSold);
+    }
+}
