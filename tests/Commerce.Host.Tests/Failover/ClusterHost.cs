@@ -115,6 +115,12 @@ internal sealed class ClusterHost : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        // COMMERCE_TEST_HOST_LOGS names a directory that keeps each host's whole console (failures show the last lines only).
+        if (Environment.GetEnvironmentVariable("COMMERCE_TEST_HOST_LOGS") is { Length: > 0 } directory)
+        {
+            lock (_log)
+                File.WriteAllLines(Path.Combine(directory, $"failover-{Name}.log"), _log);
+        }
     }
 
     /// <summary>Keeps a console line; the consumers' assignment messages (on the line under their category) are read as they come.</summary>

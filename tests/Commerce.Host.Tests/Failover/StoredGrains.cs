@@ -29,6 +29,29 @@ internal sealed class StoredGrains(string connectionString) : IAsyncDisposable
     public Task<Dictionary<string, OrderState>> OrdersAsync() =>
         StatesAsync(OrderGrain.TypeName, GrainJsonContext.Default.OrderState);
 
+    /// <summary>
+    /// The highest offset of each partition of <paramref name="topic"/> that some grain of <paramref name="grainType"/> has
+    /// applied, from the Kafka origins each grain keeps beside its state.
+    /// </summary>
+    public async Task<Dictionary<int, long>> HighestAppliedAsync(string grainType, string topic)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT origins FROM grain_state WHERE grain_type = $1 AND origins IS NOT NULL");
+        command.Parameters.Add(new NpgsqlParameter { Value = grainType });
+        var highest = new Dictionary<int, long>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var record = JsonSerializer.Deserialize(reader.GetString(0), GrainJsonContext.Default.GrainRuntimeRecord)!;
+            foreach (var (source, window) in record.Origins.Where(o => o.Key.StartsWith(topic + "/", StringComparison.Ordinal)))
+            {
+                var partition = int.Parse(source[(topic.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+                var applied = window.Above.Count > 0 ? window.Above[^1] : window.Floor;
+                highest[partition] = Math.Max(highest.GetValueOrDefault(partition, -1), applied);
+            }
+        }
+        return highest;
+    }
+
     /// <summary>The membership status of the newest incarnation of the silo on <paramref name="siloPort"/> (null: no row yet).</summary>
     public async Task<int?> SiloStatusAsync(int siloPort)
     {

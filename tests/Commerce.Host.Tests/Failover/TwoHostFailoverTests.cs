@@ -22,9 +22,11 @@ namespace Commerce.Host.Tests.Failover;
 /// <summary>
 /// The failover proof of issue 10. Two host processes form one Orleans cluster on one PostgreSQL database, with one
 /// Kafka (the embedded broker, in this process) and one dev chain (Anvil, 1 s blocks). One host is SIGKILLed while
-/// interests stream in and while orders are between placed and paid. Then every interest is applied exactly once (per
-/// player and per item), every order ends in exactly one terminal state, the chain shows each purchase and mint once,
-/// <c>commerce reconcile</c> finds no mismatch, and the survivor runs the dead host's grains and feeds all partitions.
+/// interests stream in and while orders are between placed and paid (some paid and not yet confirmed, some to be paid
+/// after the kill, some never: their holds run out). Then every interest is applied exactly once (per player and per
+/// item), every order ends in exactly one terminal state, the chain shows each purchase and mint once,
+/// <c>commerce reconcile</c> finds no mismatch, and the survivor runs the dead host's grains, fires their reminders and
+/// feeds all partitions.
 /// Alone: <c>dotnet test tests/Commerce.Host.Tests --filter "FullyQualifiedName~Failover"</c>.
 /// </summary>
 [Trait("Category", "Failover")]
@@ -34,9 +36,10 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
     private const int Items = 60;
     private const int Chunk = 200;
 
-    /// <summary>4,800 interests: ten chunks while both hosts run, two more published right before the kill, the rest after it.</summary>
+    /// <summary>4,800 interests: eight chunks while both hosts run, a burst of six during which one host dies, ten after.</summary>
     private const int Chunks = 24;
-    private const int ChunksBeforeKill = 10;
+    private const int ChunksBeforeKill = 8;
+    private const int BurstChunks = 6;
 
     /// <summary>How far the stream may run ahead of what is applied (so it is still flowing when the host dies).</summary>
     private const int InFlight = 2 * Chunk;
@@ -47,10 +50,17 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
     /// <summary>Orders placed after the kill for items the paid orders hold: refused, so cancelled.</summary>
     private const int RaceLosers = 2;
 
+    /// <summary>
+    /// Orders for dragons:9..11 that are never paid: cancelled when their one-minute hold runs out, by the order's and the
+    /// item's reminders (Orleans reminders in the PostgreSQL table; those in the dead silo's range move to the survivor).
+    /// </summary>
+    private const int Abandoned = 3;
+
     private static readonly BigInteger Finney = BigInteger.Pow(10, 15);
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
     private readonly SagaChain _chain = new();
+    private readonly string _directory = Directory.CreateTempSubdirectory("commerce-failover-").FullName;
     private EmbeddedKafkaCluster? _kafka;
     private TempPostgresDatabase? _database;
 
@@ -60,7 +70,21 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
         // The mock broker creates no topic on request: every topic of the catalog exists before the hosts start.
         _kafka = EmbeddedKafkaCluster.Start(3, TopicCatalog.All);
         _database = await TempPostgresDatabase.CreateAsync();
+        await File.WriteAllTextAsync(CatalogPath, JsonSerializer.Serialize(new
+        {
+            collections = new[]
+            {
+                new
+                {
+                    name = "dragons",
+                    currency = "ETH",
+                    items = Enumerable.Range(1, PaidOrders + Abandoned).Select(t => new { tokenId = $"{t}", rarity = "legendary", edition = 1, supply = 1, listPrice = 0.001m }),
+                },
+            },
+        }));
     }
+
+    private string CatalogPath => Path.Combine(_directory, "catalog.json");
 
     [Fact]
     public async Task A_host_killed_mid_stream_and_mid_saga_loses_no_event_applies_none_twice_ends_every_order_once_and_the_survivor_takes_over()
@@ -80,11 +104,11 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
 
         // Orders while both run: every buyer signs in at the doomed host; its token also works at the survivor (one signing key).
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        await WaitListedAsync(stored, Enumerable.Range(1, PaidOrders).Select(t => $"dragons:{t}"));
+        await WaitListedAsync(stored, Enumerable.Range(1, PaidOrders + Abandoned).Select(t => $"dragons:{t}"));
         var orders = new List<FailoverOrder>();
-        for (var k = 0; k < PaidOrders; k++)
+        for (var k = 0; k < PaidOrders + Abandoned; k++)
         {
-            var order = await NewOrderAsync(http, doomed.BaseUrl, k + 1, OrderStatus.Completed);
+            var order = await NewOrderAsync(http, doomed.BaseUrl, k + 1, k < PaidOrders ? OrderStatus.Completed : OrderStatus.Cancelled);
             using var client = order.ClientOf(k % 2 == 0 ? doomed.BaseUrl : survivor.BaseUrl);
             await SagaPlatform.PlaceAcceptedAsync(client, order.Quote, order.Signature, "eth");
             orders.Add(order);
@@ -96,17 +120,32 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
             await PublishWithinWindowAsync(stream, stored, doomed, survivor);
         var onDoomed = await GrainsLivingOnAsync(silos, doomed);
         var doomedPartitions = doomed.Ingress.ToString();
+        var playerGroup = $"commerce.ingress.{PlayerSessionGrain.TypeName}";
+        var doomedPlayerPartitions = doomed.Ingress.Of(playerGroup);
 
-        // The first half pays: mined, not yet confirmed (2 blocks) when the host dies. Two more chunks go out, and the host is killed.
+        // The first half pays: mined, not yet confirmed (2 blocks) when the host dies. A burst goes out, and once the hosts
+        // are applying it (or what was still in flight before it), the host is killed.
         await Task.WhenAll(orders.Take(PaidOrders / 2).Select(o => _chain.Checkout.PurchaseAsync(_chain.Sender(o.Buyer), o.Quote, o.Signature)));
-        await stream.PublishAsync(2 * Chunk);
+        var beforeBurst = await AppliedAsync(stored);
+        var burst = stream.PublishAsync(BurstChunks * Chunk);
+        long applying = 0;
+        await Eventually.Until(async () => (applying = await AppliedAsync(stored)) >= beforeBurst + Chunk, Deadline,
+            () => $"the burst being applied: {applying} interests applied, {beforeBurst} were before it\n{doomed.Log}\n{survivor.Log}");
         await doomed.KillAsync();
         var sinceKill = Stopwatch.StartNew();
-        var appliedAtKill = (await stored.PlayersAsync()).Values.Sum(p => p.InterestCount);
+        var appliedAtKill = await AppliedAsync(stored);
         var openAtKill = (await stored.OrdersAsync()).Values.Where(o => !OrderStatus.IsTerminal(o.Status)).Select(o => o.OrderId).ToHashSet();
+        // What the dead host applied of its partitions beyond the offsets it committed: the survivor reads those records again.
+        var committed = CommittedOffsets.Of(_kafka.BootstrapServers, playerGroup, TopicCatalog.PlayerEvents.Name, doomedPlayerPartitions);
+        var highest = await stored.HighestAppliedAsync(PlayerSessionGrain.TypeName, TopicCatalog.PlayerEvents.Name);
+        var reread = doomedPlayerPartitions.Sum(p => Math.Max(0, highest.GetValueOrDefault(p, -1) + 1 - committed[p]));
+        await burst;
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: killed the doomed host; {appliedAtKill} of {stream.Published} interests applied, " +
-            $"{openAtKill.Count} of {orders.Count} orders not yet ended; it ran {Describe(onDoomed)}; its ingress owned {doomedPartitions}");
+            $"{openAtKill.Count} of {orders.Count} orders not yet ended, {reread} interests applied beyond its committed offsets; " +
+            $"it ran {Describe(onDoomed)}; its ingress owned {doomedPartitions}");
         Assert.True(appliedAtKill < stream.Published, $"the kill should come mid-stream, but all {stream.Published} interests were applied already");
+        Assert.True(reread > 0, $"the dead host should leave applied records uncommitted, for the survivor to read again; committed " +
+            $"[{string.Join(", ", committed.Select(c => $"{c.Key}: {c.Value}"))}], applied up to [{string.Join(", ", highest.Select(h => $"{h.Key}: {h.Value}"))}]");
         var unpaid = orders.Skip(PaidOrders / 2).Select(o => o.Id).ToList();
         Assert.True(unpaid.All(openAtKill.Contains), $"the unpaid orders should be between placed and paid at the kill; open: [{string.Join(", ", openAtKill)}]");
 
@@ -118,10 +157,10 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
         // After the kill, on the survivor: the rest of the stream, the other half paid, and two players ordering items already taken.
         var rest = Task.Run(async () =>
         {
-            for (var c = ChunksBeforeKill + 2; c < Chunks; c++)
+            for (var c = ChunksBeforeKill + BurstChunks; c < Chunks; c++)
                 await PublishWithinWindowAsync(stream, stored, doomed, survivor);
         });
-        var payments = Task.WhenAll(orders.Skip(PaidOrders / 2).Select(o => _chain.Checkout.PurchaseAsync(_chain.Sender(o.Buyer), o.Quote, o.Signature)));
+        var payments = Task.WhenAll(orders.Skip(PaidOrders / 2).Take(PaidOrders / 2).Select(o => _chain.Checkout.PurchaseAsync(_chain.Sender(o.Buyer), o.Quote, o.Signature)));
         for (var k = 0; k < RaceLosers; k++)
         {
             var loser = await NewOrderAsync(http, survivor.BaseUrl, k + 1, OrderStatus.Cancelled);
@@ -134,16 +173,26 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
 
         // Every interest applied exactly once: per player, per item, and each player's pushes numbered once per interest.
         long applied = 0;
-        await Eventually.Until(async () => (applied = (await stored.PlayersAsync()).Values.Sum(p => p.InterestCount)) >= stream.Published, Deadline,
+        await Eventually.Until(async () => (applied = await AppliedAsync(stored)) >= stream.Published, Deadline,
             () => $"all {stream.Published} interests applied after the kill, {applied} are\n{survivor.Log}");
         var interestsApplied = sinceKill.Elapsed;
         var players = await stored.PlayersAsync();
         var items = await stored.ItemsAsync();
         AssertAppliedOnce(stream, players, items);
 
-        // Every order in exactly one terminal state, read through the survivor's API with the tokens the dead host issued.
-        await WaitForOrdersOnAsync(survivor, orders);
+        // Every order in exactly one terminal state, read through the survivor's API with the tokens the dead host issued;
+        // the abandoned ones last, when their holds run out.
+        var abandoned = orders.Skip(PaidOrders).Take(Abandoned).ToList();
+        await WaitForOrdersOnAsync(survivor, [.. orders.Except(abandoned)]);
         var ordersEnded = sinceKill.Elapsed;
+        await WaitForOrdersOnAsync(survivor, abandoned);
+        var abandonedEnded = sinceKill.Elapsed;
+        var released = await stored.ItemsAsync();
+        foreach (var order in abandoned)
+        {
+            Assert.True(released[order.ItemId] is { Status: ItemStatus.Available, Reservation: null },
+                $"{order.ItemId} should be free again once the hold of {order.Id} ran out; it is {released[order.ItemId].Status}, held for {released[order.ItemId].Reservation?.OrderId}");
+        }
         var ended = await stored.OrdersAsync();
         foreach (var order in orders)
             await AssertEndedOnceAsync(order, ended[order.Id]);
@@ -176,9 +225,10 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
         // Nothing was applied again since (a late redelivery would show here).
         AssertAppliedOnce(stream, await stored.PlayersAsync(), await stored.ItemsAsync());
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: {stream.Published} interests over {Players} players and {Items} items, " +
-            $"{orders.Count} orders ({PaidOrders} completed, {RaceLosers} cancelled); after the kill: silo declared dead {deadAfter.TotalSeconds:F1} s, " +
+            $"{orders.Count} orders ({PaidOrders} completed, {RaceLosers} refused, {Abandoned} timed out); after the kill: silo declared dead {deadAfter.TotalSeconds:F1} s, " +
             $"every partition on the survivor {partitionsAfter.TotalSeconds:F1} s, every interest applied {interestsApplied.TotalSeconds:F1} s, " +
-            $"every order ended {ordersEnded.TotalSeconds:F1} s; reconcile: {report.Split('\n')[0]}");
+            $"every paid or refused order ended {ordersEnded.TotalSeconds:F1} s, every abandoned one {abandonedEnded.TotalSeconds:F1} s " +
+            $"(holds of one minute); reconcile: {report.Split('\n')[0]}");
     }
 
     private Dictionary<string, string> HostSettings()
@@ -189,7 +239,8 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
         settings["Store:Provider"] = "postgres";
         // Two hosts and this test share one server (and its max_connections) with the other tests: small pools.
         settings["Store:ConnectionString"] = new NpgsqlConnectionStringBuilder(_database!.ConnectionString) { MaxPoolSize = 16 }.ConnectionString;
-        settings["Catalog:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "catalog", "demo.json");
+        settings["Catalog:SeedFile"] = CatalogPath;
+        settings["Orders:ReservationMinutes"] = "1";
         settings["Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         settings["Cluster:AdvertisedAddress"] = "127.0.0.1";
         // A dead silo is declared so after two missed 2 s probes, by one vote (the survivor's).
@@ -209,11 +260,14 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
         return new FailoverOrder(key, quote, signature, token, expectedStatus);
     }
 
+    /// <summary>Interests applied so far, as the players' grains stored them.</summary>
+    private static async Task<long> AppliedAsync(StoredGrains stored) => (await stored.PlayersAsync()).Values.Sum(p => p.InterestCount);
+
     /// <summary>Publishes a chunk once no more than <see cref="InFlight"/> interests wait to be applied.</summary>
     private static async Task PublishWithinWindowAsync(InterestStream stream, StoredGrains stored, ClusterHost first, ClusterHost second)
     {
         long applied = 0;
-        await Eventually.Until(async () => (applied = (await stored.PlayersAsync()).Values.Sum(p => p.InterestCount)) >= stream.Published - InFlight,
+        await Eventually.Until(async () => (applied = await AppliedAsync(stored)) >= stream.Published - InFlight,
             Deadline, () => $"at least {stream.Published - InFlight} of {stream.Published} interests applied, {applied} are\n{first.Log}\n{second.Log}");
         await stream.PublishAsync(Chunk);
     }
@@ -362,5 +416,6 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
         if (_database is not null)
             await _database.DisposeAsync();
         await _chain.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
     }
 }
