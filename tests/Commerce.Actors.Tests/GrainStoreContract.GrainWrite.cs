@@ -101,7 +101,12 @@ public abstract partial class GrainStoreContract
         Assert.All(others, t => Assert.True(t.IsCompletedSuccessfully, $"a write of another key failed: {t.Exception?.InnerException?.Message}"));
         var stored = await store.LoadStateAsync("nft-item", "dragons:1", CancellationToken.None);
         Assert.Equal(($$"""{"writer":{{winner}}}""", expected + 1), (stored!.Json, stored.Version));
-        Assert.Equal(writers + 1, await store.CountOutboxAsync(CancellationToken.None));
+        // Outbox records, not rows: a store may pack the records of several writes into one row.
+        await using (var lease = await store.LeaseOutboxAsync(1000, CancellationToken.None))
+        {
+            var keys = lease.Records.SelectMany(r => r.Messages).Select(m => m.Key).Order().ToList();
+            Assert.Equal([.. Enumerable.Range(0, writers).Select(i => $"o{i}"), $"w{winner}"], keys);
+        }
         Assert.Equal([$"w{winner}"], (await store.ReadLedgerAsync(0, 100, CancellationToken.None)).Select(NoteOf));
         Assert.Equal([10L + winner], (await store.ReadJournalAsync("nft-item", "dragons:1", 0, CancellationToken.None)).Select(e => e.Seq));
     }

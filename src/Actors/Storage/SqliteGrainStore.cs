@@ -19,6 +19,9 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     private SqliteRowBatch? _journalInsert;
     private SqliteInQuery? _outboxDelete;
     private SqliteGrainWriteCommands? _grainWrite;
+    private SqliteGrainWriteQueue? _grainWrites;
+    private SqliteCommand? _outboxInsert;
+    private SqliteCommand? _journalTrim;
     private readonly Lock _initializeGate = new();
     private Task? _initialized;
 
@@ -74,6 +77,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         await AddOriginsColumnAsync(_writer, ct);
         PrepareWriter(_writer);
         _committer = new SqliteGroupCommitter(_writer, ReopenWriterAsync);
+        _grainWrites = new SqliteGrainWriteQueue(WriteGrainGroupAsync);
         // Its own thread: a checkpoint blocks on file I/O for tens of milliseconds, which a pool thread must not.
         _checkpointer = Task.Factory.StartNew(() => CheckpointLoop(_stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -124,6 +128,15 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             columns: 5, fixedParameters: 1);
         _outboxDelete = new SqliteInQuery(writer, "DELETE FROM outbox WHERE $f0 = $f0 AND id IN ({in})");
         _grainWrite = new SqliteGrainWriteCommands(writer);
+        _outboxInsert = writer.CreateCommand();
+        _outboxInsert.CommandText = "INSERT INTO outbox (records, created_at) VALUES ($records, $now)";
+        _outboxInsert.Parameters.Add("$records", SqliteType.Blob);
+        _outboxInsert.Parameters.Add("$now", SqliteType.Integer);
+        _journalTrim = writer.CreateCommand();
+        _journalTrim.CommandText = "DELETE FROM grain_journal WHERE grain_type = $type AND key = $key AND seq <= $below";
+        _journalTrim.Parameters.Add("$type", SqliteType.Text);
+        _journalTrim.Parameters.Add("$key", SqliteType.Text);
+        _journalTrim.Parameters.Add("$below", SqliteType.Integer);
     }
 
     /// <summary>Called by the committer, between groups, when the writer connection went wrong.</summary>
@@ -186,17 +199,47 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     public Task<long> WriteGrainAsync(GrainWrite write, CancellationToken ct)
     {
         write.Validate();
-        return WriteAsync(async (writer, transaction) =>
+        return (_grainWrites ?? throw new InvalidOperationException("the store is not initialized")).WriteAsync(write, ct);
+    }
+
+    /// <summary>
+    /// One group of grain writes in one piece of the committer's transaction: each state row is written only if its
+    /// version is the expected one (no savepoint needed: a refused write changed nothing), then the effects of the
+    /// writes that were stored: one outbox row for the group, the ledger entries in order, the journal entries.
+    /// </summary>
+    private Task WriteGrainGroupAsync(IReadOnlyList<PendingGrainWrite> group) =>
+        WriteAsync(async (writer, transaction) =>
         {
             var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-            if (!await _grainWrite!.TryWriteStateAsync(transaction, write, now, ct))
-                throw new GrainVersionConflictException(write.GrainType, write.Key, write.ExpectedVersion, await _grainWrite.ReadVersionAsync(transaction, write.GrainType, write.Key, ct));
-            await WriteOutboxAsync(writer, transaction, write.Outbox, now, ct);
-            await AppendLedgerAsync(writer, transaction, write.Ledger, ct);
-            await AppendJournalAsync(writer, transaction, write.GrainType, write.Journal, write.JournalLength, ct);
-            return write.ExpectedVersion + 1;
-        }, ct);
-    }
+            var outbox = new List<OutboxWrite>();
+            var ledger = new List<LedgerWrite>();
+            var journals = new Dictionary<(string Type, int Length), List<JournalEntry>>();
+            foreach (var pending in group)
+            {
+                var write = pending.Write;
+                if (!await _grainWrite!.TryWriteStateAsync(transaction, write, now, CancellationToken.None))
+                {
+                    pending.Conflict = new GrainVersionConflictException(write.GrainType, write.Key, write.ExpectedVersion,
+                        await _grainWrite.ReadVersionAsync(transaction, write.GrainType, write.Key, CancellationToken.None));
+                    continue;
+                }
+                pending.Conflict = null;
+                pending.Version = write.ExpectedVersion + 1;
+                outbox.AddRange(write.Outbox);
+                ledger.AddRange(write.Ledger);
+                if (write.Journal.Count > 0)
+                {
+                    if (!journals.TryGetValue((write.GrainType, write.JournalLength), out var entries))
+                        journals[(write.GrainType, write.JournalLength)] = entries = [];
+                    entries.AddRange(write.Journal);
+                }
+            }
+            await WriteOutboxAsync(writer, transaction, outbox, now, CancellationToken.None);
+            await AppendLedgerAsync(writer, transaction, ledger, CancellationToken.None);
+            foreach (var ((type, length), entries) in journals)
+                await AppendJournalAsync(writer, transaction, type, entries, length, CancellationToken.None);
+            return true;
+        }, CancellationToken.None);
 
     public Task ClearGrainAsync(string grainType, string key, long expectedVersion, CancellationToken ct) =>
         WriteAsync(async (_, transaction) =>
@@ -242,6 +285,8 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         await _stopping.CancelAsync();
         if (_checkpointer is not null)
             await _checkpointer;
+        if (_grainWrites is not null)
+            await _grainWrites.DisposeAsync();
         if (_committer is not null)
             await _committer.DisposeAsync();
         if (_writer is not null)
@@ -321,15 +366,14 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             row[2] = state.Version;
         }, ct);
 
-    private static async Task WriteOutboxAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<OutboxWrite> outbox, long now, CancellationToken ct)
+    private async Task WriteOutboxAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<OutboxWrite> outbox, long now, CancellationToken ct)
     {
         if (outbox.Count == 0)
             return;
-        await using var command = connection.CreateCommand();
+        var command = _outboxInsert!;
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO outbox (records, created_at) VALUES ($records, $now)";
-        command.Parameters.AddWithValue("$records", OutboxPacking.Pack(outbox));
-        command.Parameters.AddWithValue("$now", now);
+        command.Parameters["$records"].Value = OutboxPacking.Pack(outbox);
+        command.Parameters["$now"].Value = now;
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -391,12 +435,11 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             row[3] = entry.BodyJson;
             row[4] = entry.At.ToUnixTimeMilliseconds();
         }, ct);
-        await using var trim = connection.CreateCommand();
+        var trim = _journalTrim!;
         trim.Transaction = transaction;
-        trim.CommandText = "DELETE FROM grain_journal WHERE grain_type = $type AND key = $key AND seq <= $below";
-        trim.Parameters.AddWithValue("$type", grainType);
-        var key = trim.Parameters.Add("$key", SqliteType.Text);
-        var below = trim.Parameters.Add("$below", SqliteType.Integer);
+        trim.Parameters["$type"].Value = grainType;
+        var key = trim.Parameters["$key"];
+        var below = trim.Parameters["$below"];
         foreach (var newest in JournalTrim.NewestPerKey(entries))
         {
             key.Value = newest.Key;

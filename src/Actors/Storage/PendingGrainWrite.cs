@@ -1,0 +1,24 @@
+namespace Commerce.Actors.Storage;
+
+/// <summary>A grain write in a <see cref="SqliteGrainWriteQueue"/> group: its outcome is set in the transaction and told after the COMMIT.</summary>
+internal sealed class PendingGrainWrite(GrainWrite write)
+{
+    public GrainWrite Write { get; } = write;
+
+    public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The version stored, or the conflict that refused the write.</summary>
+    public long Version { get; set; }
+
+    public GrainVersionConflictException? Conflict { get; set; }
+
+    public void Complete()
+    {
+        if (Conflict is not null)
+            Done.TrySetException(Conflict);
+        else
+            Done.TrySetResult(Version);
+    }
+
+    public void Fail(Exception failure) => Done.TrySetException(failure);
+}
