@@ -442,6 +442,8 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         var below = trim.Parameters["$below"];
         foreach (var newest in JournalTrim.NewestPerKey(entries))
         {
+            if (newest.Value <= journalLength)
+                continue; // numbered from 1: nothing older than the newest journalLength exists yet
             key.Value = newest.Key;
             below.Value = newest.Value - journalLength;
             await trim.ExecuteNonQueryAsync(ct);
