@@ -32,7 +32,10 @@ internal sealed class InterestStream(string bootstrapServers, int players, int i
 
     public static string Item(int index) => $"failover:{index:d2}";
 
-    /// <summary>Publishes the next <paramref name="count"/> records; record n goes to player n mod players, and an item that moves on with each round.</summary>
+    /// <summary>
+    /// Publishes the next <paramref name="count"/> records: record n goes to player n mod players, about an item that moves
+    /// on with each round.
+    /// </summary>
     public async Task PublishAsync(int count)
     {
         var sends = new List<Task>(count);

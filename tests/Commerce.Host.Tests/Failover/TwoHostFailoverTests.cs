@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -57,7 +56,7 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
     private const int Abandoned = 3;
 
     private static readonly BigInteger Finney = BigInteger.Pow(10, 15);
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Deadline = FailoverChecks.Deadline;
 
     private readonly SagaChain _chain = new();
     private readonly string _directory = Directory.CreateTempSubdirectory("commerce-failover-").FullName;
@@ -78,7 +77,8 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
                 {
                     name = "dragons",
                     currency = "ETH",
-                    items = Enumerable.Range(1, PaidOrders + Abandoned).Select(t => new { tokenId = $"{t}", rarity = "legendary", edition = 1, supply = 1, listPrice = 0.001m }),
+                    items = Enumerable.Range(1, PaidOrders + Abandoned)
+                        .Select(t => new { tokenId = $"{t}", rarity = "legendary", edition = 1, supply = 1, listPrice = 0.001m }),
                 },
             },
         }));
@@ -99,12 +99,13 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
         await using var silos = await SiloMap.ConnectAsync(_database.ConnectionString);
         IReadOnlySet<int> active = new HashSet<int>();
         await Eventually.Until(async () => (active = await silos.ActiveSiloPortsAsync()).SetEquals([doomed.SiloPort, survivor.SiloPort]), Deadline,
-            () => $"one cluster of the two silos (ports {doomed.SiloPort}, {survivor.SiloPort}); active: [{string.Join(", ", active)}]\n{doomed.Log}\n{survivor.Log}");
+            () => $"one cluster of the two silos (ports {doomed.SiloPort}, {survivor.SiloPort}); active: [{string.Join(", ", active)}]" +
+                $"\n{doomed.Log}\n{survivor.Log}");
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: both hosts ready in one cluster");
 
         // Orders while both run: every buyer signs in at the doomed host; its token also works at the survivor (one signing key).
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        await WaitListedAsync(stored, Enumerable.Range(1, PaidOrders + Abandoned).Select(t => $"dragons:{t}"));
+        await FailoverChecks.WaitListedAsync(stored, Enumerable.Range(1, PaidOrders + Abandoned).Select(t => $"dragons:{t}"));
         var orders = new List<FailoverOrder>();
         for (var k = 0; k < PaidOrders + Abandoned; k++)
         {
@@ -113,7 +114,7 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
             await SagaPlatform.PlaceAcceptedAsync(client, order.Quote, order.Signature, "eth");
             orders.Add(order);
         }
-        await WaitForOrdersAsync(stored, orders, o => o.Status == OrderStatus.Reserved, "reserved", doomed, survivor);
+        await FailoverChecks.WaitForOrdersAsync(stored, orders, o => o.Status == OrderStatus.Reserved, "reserved", doomed, survivor);
 
         using var stream = new InterestStream(_kafka!.BootstrapServers, Players, Items);
         for (var c = 0; c < ChunksBeforeKill; c++)
@@ -145,9 +146,11 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
             $"it ran {Describe(onDoomed)}; its ingress owned {doomedPartitions}");
         Assert.True(appliedAtKill < stream.Published, $"the kill should come mid-stream, but all {stream.Published} interests were applied already");
         Assert.True(reread > 0, $"the dead host should leave applied records uncommitted, for the survivor to read again; committed " +
-            $"[{string.Join(", ", committed.Select(c => $"{c.Key}: {c.Value}"))}], applied up to [{string.Join(", ", highest.Select(h => $"{h.Key}: {h.Value}"))}]");
+            $"[{string.Join(", ", committed.Select(c => $"{c.Key}: {c.Value}"))}], " +
+            $"applied up to [{string.Join(", ", highest.Select(h => $"{h.Key}: {h.Value}"))}]");
         var unpaid = orders.Skip(PaidOrders / 2).Select(o => o.Id).ToList();
-        Assert.True(unpaid.All(openAtKill.Contains), $"the unpaid orders should be between placed and paid at the kill; open: [{string.Join(", ", openAtKill)}]");
+        Assert.True(unpaid.All(openAtKill.Contains),
+            $"the unpaid orders should be between placed and paid at the kill; open: [{string.Join(", ", openAtKill)}]");
 
         var dead = TimeUntilAsync(sinceKill, async () => await stored.SiloStatusAsync(doomed.SiloPort) == StoredGrains.DeadStatus,
             () => $"the doomed silo (port {doomed.SiloPort}) declared dead in the membership table\n{survivor.Log}");
@@ -160,7 +163,8 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
             for (var c = ChunksBeforeKill + BurstChunks; c < Chunks; c++)
                 await PublishWithinWindowAsync(stream, stored, doomed, survivor);
         });
-        var payments = Task.WhenAll(orders.Skip(PaidOrders / 2).Take(PaidOrders / 2).Select(o => _chain.Checkout.PurchaseAsync(_chain.Sender(o.Buyer), o.Quote, o.Signature)));
+        var payments = Task.WhenAll(orders.Skip(PaidOrders / 2).Take(PaidOrders / 2)
+            .Select(o => _chain.Checkout.PurchaseAsync(_chain.Sender(o.Buyer), o.Quote, o.Signature)));
         for (var k = 0; k < RaceLosers; k++)
         {
             var loser = await NewOrderAsync(http, survivor.BaseUrl, k + 1, OrderStatus.Cancelled);
@@ -178,20 +182,21 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
         var interestsApplied = sinceKill.Elapsed;
         var players = await stored.PlayersAsync();
         var items = await stored.ItemsAsync();
-        AssertAppliedOnce(stream, players, items);
+        FailoverChecks.AssertAppliedOnce(stream, players, items);
 
         // Every order in exactly one terminal state, read through the survivor's API with the tokens the dead host issued;
         // the abandoned ones last, when their holds run out.
         var abandoned = orders.Skip(PaidOrders).Take(Abandoned).ToList();
-        await WaitForOrdersOnAsync(survivor, [.. orders.Except(abandoned)]);
+        await FailoverChecks.WaitForOrdersOnAsync(survivor, [.. orders.Except(abandoned)]);
         var ordersEnded = sinceKill.Elapsed;
-        await WaitForOrdersOnAsync(survivor, abandoned);
+        await FailoverChecks.WaitForOrdersOnAsync(survivor, abandoned);
         var abandonedEnded = sinceKill.Elapsed;
         var released = await stored.ItemsAsync();
         foreach (var order in abandoned)
         {
             Assert.True(released[order.ItemId] is { Status: ItemStatus.Available, Reservation: null },
-                $"{order.ItemId} should be free again once the hold of {order.Id} ran out; it is {released[order.ItemId].Status}, held for {released[order.ItemId].Reservation?.OrderId}");
+                $"{order.ItemId} should be free again once the hold of {order.Id} ran out; " +
+                $"it is {released[order.ItemId].Status}, held for {released[order.ItemId].Reservation?.OrderId}");
         }
         var ended = await stored.OrdersAsync();
         foreach (var order in orders)
@@ -214,18 +219,19 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
                 return false; // the client still tries the dead gateway
             }
         }, Deadline, () => "the survivor's grains listed by the management grain");
-        AssertTakenOver(onDoomed, onSurvivor, PlayerSessionGrain.TypeName, k => k.StartsWith("failover-player-", StringComparison.Ordinal));
-        AssertTakenOver(onDoomed, onSurvivor, NftItemGrain.TypeName, k => k.StartsWith("failover:", StringComparison.Ordinal));
-        AssertTakenOver(onDoomed, onSurvivor, OrderGrain.TypeName, openAtKill.Contains);
+        FailoverChecks.AssertTakenOver(onDoomed, onSurvivor, PlayerSessionGrain.TypeName, stream.PerPlayer.ContainsKey);
+        FailoverChecks.AssertTakenOver(onDoomed, onSurvivor, NftItemGrain.TypeName, stream.PerItem.ContainsKey);
+        FailoverChecks.AssertTakenOver(onDoomed, onSurvivor, OrderGrain.TypeName, openAtKill.Contains);
 
         var (code, report) = await ReconcileAsync();
         Assert.True(code == 0, $"reconcile after the failover should find no mismatch, exit {code}:\n{report}");
         Assert.Contains("no mismatch", report);
 
         // Nothing was applied again since (a late redelivery would show here).
-        AssertAppliedOnce(stream, await stored.PlayersAsync(), await stored.ItemsAsync());
+        FailoverChecks.AssertAppliedOnce(stream, await stored.PlayersAsync(), await stored.ItemsAsync());
         output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: {stream.Published} interests over {Players} players and {Items} items, " +
-            $"{orders.Count} orders ({PaidOrders} completed, {RaceLosers} refused, {Abandoned} timed out); after the kill: silo declared dead {deadAfter.TotalSeconds:F1} s, " +
+            $"{orders.Count} orders ({PaidOrders} completed, {RaceLosers} refused, {Abandoned} timed out); " +
+            $"after the kill: silo declared dead {deadAfter.TotalSeconds:F1} s, " +
             $"every partition on the survivor {partitionsAfter.TotalSeconds:F1} s, every interest applied {interestsApplied.TotalSeconds:F1} s, " +
             $"every paid or refused order ended {ordersEnded.TotalSeconds:F1} s, every abandoned one {abandonedEnded.TotalSeconds:F1} s " +
             $"(holds of one minute); reconcile: {report.Split('\n')[0]}");
@@ -268,7 +274,8 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
     {
         long applied = 0;
         await Eventually.Until(async () => (applied = await AppliedAsync(stored)) >= stream.Published - InFlight,
-            Deadline, () => $"at least {stream.Published - InFlight} of {stream.Published} interests applied, {applied} are\n{first.Log}\n{second.Log}");
+            Deadline, () => $"at least {stream.Published - InFlight} of {stream.Published} interests applied, {applied} are" +
+                $"\n{first.Log}\n{second.Log}");
         await stream.PublishAsync(Chunk);
     }
 
@@ -293,25 +300,15 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
         return since.Elapsed;
     }
 
-    private static void AssertAppliedOnce(InterestStream stream, Dictionary<string, PlayerSessionState> players, Dictionary<string, NftItemState> items)
-    {
-        var counted = stream.PerPlayer.Keys.ToDictionary(p => p, p => players.TryGetValue(p, out var s) ? s.InterestCount : 0);
-        var wrongPlayers = stream.PerPlayer.Where(p => counted[p.Key] != p.Value).Select(p => $"{p.Key}: {counted[p.Key]} applied of {p.Value}").ToList();
-        Assert.True(wrongPlayers.Count == 0, $"every player's interests applied once; {wrongPlayers.Count} differ: {string.Join("; ", wrongPlayers.Take(10))}");
-        var pushes = stream.PerPlayer.Keys.Where(p => players[p].PushSeq != players[p].InterestCount)
-            .Select(p => $"{p}: {players[p].PushSeq} pushes for {players[p].InterestCount} interests").ToList();
-        Assert.True(pushes.Count == 0, $"one push per interest; {string.Join("; ", pushes.Take(10))}");
-        var wrongItems = stream.PerItem.Where(i => (items.TryGetValue(i.Key, out var s) ? s.InterestTotal : 0) != i.Value)
-            .Select(i => $"{i.Key}: {(items.TryGetValue(i.Key, out var s) ? s.InterestTotal : 0)} counted of {i.Value}").ToList();
-        Assert.True(wrongItems.Count == 0, $"every item's interests counted once; {wrongItems.Count} differ: {string.Join("; ", wrongItems.Take(10))}");
-        Assert.Equal(stream.Published, players.Where(p => stream.PerPlayer.ContainsKey(p.Key)).Sum(p => p.Value.InterestCount));
-    }
-
-    /// <summary>The order's one end, as expected, and on chain: a completed order's purchase once, its token minted once to the buyer; a cancelled one bought nothing.</summary>
+    /// <summary>
+    /// The order's one end, as expected, and the chain: a completed order's purchase made once, its token minted once to
+    /// the buyer; a cancelled one bought nothing.
+    /// </summary>
     private async Task AssertEndedOnceAsync(FailoverOrder order, OrderState state)
     {
         var history = string.Join("; ", state.History.Select(h => $"{h.Event}: {h.From}->{h.To}"));
-        Assert.True(state.Status == order.ExpectedStatus && state.Terminal, $"order {order.Id} should be {order.ExpectedStatus}, it is {state.Status}: [{history}]");
+        Assert.True(state.Status == order.ExpectedStatus && state.Terminal,
+            $"order {order.Id} should be {order.ExpectedStatus}, it is {state.Status}: [{history}]");
         var endings = state.History.Count(h => h.From != h.To && OrderStatus.IsTerminal(h.To));
         Assert.True(endings == 1, $"order {order.Id} should have ended once, it ended {endings} times: [{history}]");
         var purchase = await _chain.Checkout.GetPurchaseAsync(order.Quote.Nonce);
@@ -324,70 +321,6 @@ public sealed class TwoHostFailoverTests(ITestOutputHelper output) : IAsyncLifet
         Assert.Single((await _chain.CheckoutEventsOfAsync(order.Id)).OfType<CheckoutPurchased>());
         Assert.Equal(1, await _chain.MintsOfAsync(order.Quote.TokenId));
         Assert.Equal(order.Buyer.Address, await _chain.Dragons.OwnerOfAsync(order.Quote.TokenId));
-    }
-
-    /// <summary>Every grain of <paramref name="grainType"/> the dead host ran (those the test kept sending to) now runs on the survivor.</summary>
-    private static void AssertTakenOver(IReadOnlyDictionary<string, HashSet<string>> onDoomed, IReadOnlyDictionary<string, HashSet<string>> onSurvivor,
-        string grainType, Func<string, bool> stillUsed)
-    {
-        var moved = onDoomed.GetValueOrDefault(grainType, []).Where(stillUsed).ToList();
-        var missing = moved.Where(k => !onSurvivor.GetValueOrDefault(grainType, []).Contains(k)).ToList();
-        Assert.True(missing.Count == 0, $"the {grainType} grains of the dead host should run on the survivor; {missing.Count} of {moved.Count} do not: {string.Join(", ", missing.Take(10))}");
-    }
-
-    private static async Task WaitListedAsync(StoredGrains stored, IEnumerable<string> itemIds)
-    {
-        var wanted = itemIds.ToList();
-        var missing = wanted;
-        await Eventually.Until(async () =>
-        {
-            var items = await stored.ItemsAsync();
-            missing = wanted.Where(i => !(items.TryGetValue(i, out var s) && s.Listed)).ToList();
-            return missing.Count == 0;
-        }, Deadline, () => $"the seed catalog listed; not yet: {string.Join(", ", missing)}");
-    }
-
-    private static async Task WaitForOrdersAsync(StoredGrains stored, IReadOnlyList<FailoverOrder> orders, Func<OrderState, bool> condition, string expected,
-        params ClusterHost[] hosts)
-    {
-        var last = "";
-        await Eventually.Until(async () =>
-        {
-            var states = await stored.OrdersAsync();
-            var behind = orders.Where(o => !(states.TryGetValue(o.Id, out var s) && condition(s)))
-                .Select(o => $"{o.Id}: {(states.TryGetValue(o.Id, out var s) ? s.Status : "nothing stored")}").ToList();
-            last = string.Join("; ", behind);
-            return behind.Count == 0;
-        }, Deadline, () => $"every order {expected}; not yet: {last}\n{string.Join('\n', hosts.Select(h => h.Log))}");
-    }
-
-    /// <summary>Waits until GET /api/me/orders/{id} on <paramref name="host"/> shows each order in its expected terminal state.</summary>
-    private static async Task WaitForOrdersOnAsync(ClusterHost host, IReadOnlyList<FailoverOrder> orders)
-    {
-        var clients = orders.ToDictionary(o => o.Id, o => o.ClientOf(host.BaseUrl));
-        var seen = orders.ToDictionary(o => o.Id, _ => "nothing");
-        try
-        {
-            await Eventually.Until(async () =>
-            {
-                foreach (var order in orders.Where(o => seen[o.Id] != o.ExpectedStatus))
-                {
-                    using var response = await clients[order.Id].GetAsync($"/api/me/orders/{order.Id}");
-                    seen[order.Id] = response.StatusCode == HttpStatusCode.OK
-                        ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString()!
-                        : $"HTTP {(int)response.StatusCode}";
-                    if (OrderStatus.IsTerminal(seen[order.Id]) && seen[order.Id] != order.ExpectedStatus)
-                        Assert.Fail($"order {order.Id} ended {seen[order.Id]}, expected {order.ExpectedStatus}");
-                }
-                return orders.All(o => seen[o.Id] == o.ExpectedStatus);
-            }, Deadline, () => $"every order ended as expected on the {host.Name} host: " +
-                $"{string.Join("; ", orders.Select(o => $"{o.Id} {seen[o.Id]} (expected {o.ExpectedStatus})"))}\n{host.Log}");
-        }
-        finally
-        {
-            foreach (var client in clients.Values)
-                client.Dispose();
-        }
     }
 
     private async Task<(int Code, string Output)> ReconcileAsync()
