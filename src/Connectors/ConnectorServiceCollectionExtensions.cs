@@ -16,7 +16,7 @@ public static class ConnectorServiceCollectionExtensions
     /// <summary>
     /// Marketplace webhooks in and signed callbacks out: the "Marketplaces" section (secrets per
     /// marketplace, validated at start), "Webhooks:Receiving", "Webhooks:Dedupe" and "Webhooks:Sending".
-    /// The endpoint publishes through the EventProducer that the host registers (AddGrainRuntime does).
+    /// The endpoint publishes through the EventProducer that the host registers (AddGrainPlatform does).
     /// </summary>
     public static IServiceCollection AddMarketplaceConnectors(this IServiceCollection services, IConfiguration configuration)
     {

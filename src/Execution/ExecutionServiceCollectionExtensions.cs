@@ -15,7 +15,7 @@ public static class ExecutionServiceCollectionExtensions
 {
     /// <summary>
     /// The transaction executor, configured from "Execution" (and "Execution:HotWallet"), with its
-    /// store in the database of the "Store" section. Needs what AddGrainRuntime registers
+    /// store in the database of the "Store" section. Needs what AddGrainPlatform registers
     /// (KafkaConnection, EventProducer, BrokerEpoch, TimeProvider); call it after that.
     /// </summary>
     public static IServiceCollection AddTransactionExecutor(this IServiceCollection services, IConfiguration configuration)

@@ -16,7 +16,7 @@ public static class CustodyServiceCollectionExtensions
     /// The deposit watcher (custodial top-ups), configured from "Deposits" and validated at start. Unset keys follow
     /// the executor's: the custody address is the address of Execution:HotWallet:PrivateKey, the node
     /// Execution:RpcUrl, and it runs where Execution:Enabled is true. It writes to the grain store and its outbox,
-    /// which the grain runtime's relay publishes: call it after AddGrainRuntime.
+    /// which the grain runtime's relay publishes: call it after AddGrainPlatform.
     /// </summary>
     public static IServiceCollection AddDepositWatcher(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,7 +40,7 @@ public static class CustodyServiceCollectionExtensions
 
     /// <summary>
     /// The router of the executor's lifecycle events to the orders they are for (DeliveryUpdated on
-    /// commerce.order-events). Needs what AddGrainRuntime registers (KafkaConnection, EventProducer).
+    /// commerce.order-events). Needs what AddGrainPlatform registers (KafkaConnection, EventProducer).
     /// </summary>
     public static IServiceCollection AddDeliveryRouter(this IServiceCollection services)
     {

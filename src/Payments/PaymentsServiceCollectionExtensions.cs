@@ -14,7 +14,7 @@ public static class PaymentsServiceCollectionExtensions
 {
     /// <summary>
     /// The Checkout watcher, configured from "Payments" and validated at start. It writes to the grain
-    /// store and its outbox, which the grain runtime's relay publishes: call it after AddGrainRuntime.
+    /// store and its outbox, which the grain runtime's relay publishes: call it after AddGrainPlatform.
     /// With Payments:Enabled false (the default) nothing runs. <see cref="CheckoutWatcherStatus"/> tells
     /// where the watcher stands (for a health check).
     /// </summary>

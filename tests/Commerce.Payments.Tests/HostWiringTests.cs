@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Commerce.Payments.Tests;
 
-/// <summary>The watcher as the host wires it: AddGrainRuntime then AddCheckoutWatcher, configured from settings.</summary>
+/// <summary>The watcher as the host wires it: AddGrainPlatform then AddCheckoutWatcher, configured from settings.</summary>
 [Collection(nameof(PaymentsCollection))]
 public sealed class HostWiringTests(PaymentsEnvironment env)
 {

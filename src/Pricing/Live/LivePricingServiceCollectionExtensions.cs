@@ -13,7 +13,7 @@ public static class LivePricingServiceCollectionExtensions
 {
     /// <summary>
     /// The live pricing service from the "Pricing" section: policy, quote signer and the consumer group that turns
-    /// interests and chat intents into signed offers. Needs the Kafka connection and producer (AddGrainRuntime).
+    /// interests and chat intents into signed offers. Needs the Kafka connection and producer (AddGrainPlatform).
     /// </summary>
     public static IServiceCollection AddLivePricing(this IServiceCollection services, IConfiguration configuration)
     {

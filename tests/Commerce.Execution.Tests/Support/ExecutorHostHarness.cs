@@ -40,7 +40,7 @@ public sealed class ExecutorHostHarness : IAsyncDisposable
             ["Execution:HotWallet:PrivateKey"] = ExecutorHarness.HotKey.ExportHex(),
         });
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddGrainRuntime(builder.Configuration);
+        builder.AddGrainPlatform();
         builder.Services.AddTransactionExecutor(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
