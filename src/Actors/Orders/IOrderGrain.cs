@@ -15,4 +15,11 @@ public interface IOrderGrain : IIngressGrain
     /// <summary>The item was paid for by another order while this one held it: cancelled unless its own payment is confirming.</summary>
     [Alias("TellRefused")]
     Task<Replies> TellRefusedAsync(ReservationRefused refused);
+
+    /// <summary>
+    /// The order as stored, or null when no order was placed under this id. Answered between the grain's turns, so a
+    /// reader never sees less than what the order already told its player.
+    /// </summary>
+    [Alias("GetState")]
+    Task<OrderState?> GetStateAsync();
 }

@@ -69,6 +69,8 @@ public sealed partial class OrderGrain(
 
     public Task<Replies> TellRefusedAsync(ReservationRefused refused) => ReceiveCallAsync(refused);
 
+    public Task<OrderState?> GetStateAsync() => Task.FromResult(State.Status == OrderStatus.None ? null : State);
+
     /// <summary>An item answered this order's caller about another order (this one was overtaken): passed on to it.</summary>
     protected override async Task ForwardAsync(EventEnvelope reply)
     {

@@ -43,7 +43,7 @@ public static class OrderApi
     }
 
     private static async Task<IResult> PlaceAsync(
-        HttpContext http, OrderRequest body, ClaimsPrincipal user, IGrainStore store, EventProducer producer, TimeProvider clock,
+        HttpContext http, OrderRequest body, ClaimsPrincipal user, IGrainStore store, IGrainFactory grains, EventProducer producer, TimeProvider clock,
         IOptions<LivePricingOptions> pricing, ChainSettings chain, IServiceProvider services, CancellationToken ct)
     {
         var idempotencyKey = http.Request.Headers[IdempotencyHeader].ToString();
@@ -102,7 +102,7 @@ public static class OrderApi
         }
 
         var orderId = HexString.Encode(quote.Nonce);
-        if (await LoadAsync(store, orderId, ct) is { } existing && existing.Status != OrderStatus.None)
+        if (await LoadAsync(grains, orderId) is { } existing)
         {
             if (existing.IdempotencyKey != idempotencyKey)
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
@@ -127,13 +127,12 @@ public static class OrderApi
         return TypedResults.Accepted($"/api/me/orders/{orderId}", new OrderAccepted(orderId));
     }
 
-    private static async Task<IResult> GetAsync(string orderId, ClaimsPrincipal user, IGrainStore store, CancellationToken ct)
+    /// <summary>Read through the order's grain (not the store): a push the order sent is never ahead of what this answers.</summary>
+    private static async Task<IResult> GetAsync(string orderId, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var stored = await store.LoadStateAsync(OrderGrain.TypeName, orderId.ToLowerInvariant(), ct);
-        if (stored is null || JsonSerializer.Deserialize(stored.Json, GrainJsonContext.Default.OrderState) is not { } order
-            || order.PlayerId != user.PlayerId())
+        if (await LoadAsync(grains, orderId.ToLowerInvariant()) is not { } order || order.PlayerId != user.PlayerId())
             return Problem.NotFound($"order {orderId} is not one of your orders");
-        return TypedResults.Text(stored.Json, "application/json");
+        return TypedResults.Text(JsonSerializer.Serialize(order, GrainJsonContext.Default.OrderState), "application/json");
     }
 
     /// <summary>The token's owner, null when it does not exist yet; or why the node could not say.</summary>
@@ -149,11 +148,9 @@ public static class OrderApi
         }
     }
 
-    internal static async Task<OrderState?> LoadAsync(IGrainStore store, string orderId, CancellationToken ct)
-    {
-        var stored = await store.LoadStateAsync(OrderGrain.TypeName, orderId, ct);
-        return stored is null ? null : JsonSerializer.Deserialize(stored.Json, GrainJsonContext.Default.OrderState);
-    }
+    /// <summary>The placed order of <paramref name="orderId"/>, from its grain; null when none was placed.</summary>
+    internal static Task<OrderState?> LoadAsync(IGrainFactory grains, string orderId) =>
+        grains.GetGrain<IOrderGrain>(orderId).GetStateAsync();
 
     internal static (CheckoutQuote? Quote, (string Field, string Message)? Error) ParseQuote(OrderQuoteRequest q)
     {

@@ -232,13 +232,17 @@ public sealed class CustodialFlowTests(CustodyPlatform platform) : IClassFixture
         await platform.PublishAsync(TopicCatalog.ChainCommands, mint, command);
         await Eventually.Until(() => Executor.Metrics.Duplicates > duplicates, CustodyPlatform.Deadline, "the executor to skip the mint command it already executed");
 
-        // A marker behind them on each key (a hold too big to be granted): once it is applied, everything before it was.
-        await platform.PublishAsync(TopicCatalog.CustodyEvents, wallet, new HoldRequested(wallet, "marker", "ETH", (Ether * 1000).ToString(CultureInfo.InvariantCulture)));
-        await Eventually.Until(async () => (await platform.AccountAsync(player))!.Holds.Any(h => h.OrderId == "marker"), CustodyPlatform.Deadline,
-            () => "the marker hold applied after the repeats");
-        await platform.PublishAsync(TopicCatalog.OrderEvents, orderId, new OrderTimedOut(orderId, "marker"));
-        await Eventually.Until(async () => (await platform.OrderAsync(orderId))!.History.Any(h => h.Detail == "marker"), CustodyPlatform.Deadline,
-            () => "the marker applied to the order after the repeats");
+        // A marker behind them on each key: once it is applied, everything before it was. Holds, captures, releases and
+        // answers published to the topics are not inputs of the grains any more (orders call for them), so the markers
+        // are inputs: a pending deposit of no value to the balance, and a delivery update of a command the order never asked for.
+        var markerTx = "0x" + new string('d', 64);
+        await platform.PublishAsync(TopicCatalog.CustodyEvents, wallet, new DepositObserved(wallet, platform.Custody.ToLowerHex(), "1", markerTx,
+            deposit.BlockNumber + 1, "0x" + new string('f', 64), Confirmed: false, Reorged: false));
+        await Eventually.Until(async () => (await platform.AccountAsync(player))!.Deposits.Any(d => d.TransactionHash == markerTx), CustodyPlatform.Deadline,
+            () => "the marker deposit applied after the repeats");
+        await platform.PublishAsync(TopicCatalog.OrderEvents, orderId, new DeliveryUpdated(orderId, "marker", ChainTransactionUpdated.Confirmed, "marker"));
+        await Eventually.Until(async () => (await platform.OrderAsync(orderId))!.History.Any(h => h.Detail?.StartsWith("marker", StringComparison.Ordinal) == true),
+            CustodyPlatform.Deadline, () => "the marker applied to the order after the repeats");
 
         var account = (await platform.AccountAsync(player))!;
         Assert.Equal(((Ether - price).ToString(CultureInfo.InvariantCulture), price.ToString(CultureInfo.InvariantCulture), Ether.ToString(CultureInfo.InvariantCulture)),
