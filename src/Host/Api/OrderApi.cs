@@ -43,7 +43,7 @@ public static class OrderApi
     }
 
     private static async Task<IResult> PlaceAsync(
-        HttpContext http, OrderRequest body, ClaimsPrincipal user, IGrainStore store, IGrainFactory grains, EventProducer producer, TimeProvider clock,
+        HttpContext http, OrderRequest body, ClaimsPrincipal user, IGrainStore store, EventProducer producer, TimeProvider clock,
         IOptions<LivePricingOptions> pricing, ChainSettings chain, IServiceProvider services, CancellationToken ct)
     {
         var idempotencyKey = http.Request.Headers[IdempotencyHeader].ToString();
@@ -102,7 +102,8 @@ public static class OrderApi
         }
 
         var orderId = HexString.Encode(quote.Nonce);
-        if (await LoadAsync(grains, orderId) is { } existing)
+        // The stored order is enough here: an order placed again under its key is recognised by the grain as well.
+        if (await LoadStoredAsync(store, orderId, ct) is { Status: not OrderStatus.None } existing)
         {
             if (existing.IdempotencyKey != idempotencyKey)
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
@@ -128,9 +129,9 @@ public static class OrderApi
     }
 
     /// <summary>Read through the order's grain (not the store): a push the order sent is never ahead of what this answers.</summary>
-    private static async Task<IResult> GetAsync(string orderId, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(string orderId, ClaimsPrincipal user, IGrainFactory grains, IGrainStore store, CancellationToken ct)
     {
-        if (await LoadAsync(grains, orderId.ToLowerInvariant()) is not { } order || order.PlayerId != user.PlayerId())
+        if (await LoadAsync(grains, store, orderId.ToLowerInvariant(), ct) is not { } order || order.PlayerId != user.PlayerId())
             return Problem.NotFound($"order {orderId} is not one of your orders");
         return TypedResults.Text(JsonSerializer.Serialize(order, GrainJsonContext.Default.OrderState), "application/json");
     }
@@ -148,9 +149,28 @@ public static class OrderApi
         }
     }
 
-    /// <summary>The placed order of <paramref name="orderId"/>, from its grain; null when none was placed.</summary>
-    internal static Task<OrderState?> LoadAsync(IGrainFactory grains, string orderId) =>
-        grains.GetGrain<IOrderGrain>(orderId).GetStateAsync();
+    /// <summary>
+    /// The placed order of <paramref name="orderId"/>, from its grain; null when none was placed. While the cluster cannot
+    /// reach the grain (a host just died and its grains are moving), the stored order is answered instead.
+    /// </summary>
+    internal static async Task<OrderState?> LoadAsync(IGrainFactory grains, IGrainStore store, string orderId, CancellationToken ct)
+    {
+        try
+        {
+            return await grains.GetGrain<IOrderGrain>(orderId).GetStateAsync().WaitAsync(ct);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            return await LoadStoredAsync(store, orderId, ct);
+        }
+    }
+
+    /// <summary>The order as stored (what its grain last wrote), null when none was placed.</summary>
+    private static async Task<OrderState?> LoadStoredAsync(IGrainStore store, string orderId, CancellationToken ct)
+    {
+        var stored = await store.LoadStateAsync(OrderGrain.TypeName, orderId, ct);
+        return stored is null ? null : JsonSerializer.Deserialize(stored.Json, GrainJsonContext.Default.OrderState);
+    }
 
     internal static (CheckoutQuote? Quote, (string Field, string Message)? Error) ParseQuote(OrderQuoteRequest q)
     {

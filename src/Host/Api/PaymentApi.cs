@@ -35,11 +35,11 @@ public static class PaymentApi
     }
 
     private static async Task<Results<Ok<PaymentInstructions>, ValidationProblem, ProblemHttpResult>> GetPaymentAsync(
-        string orderId, ClaimsPrincipal user, IGrainFactory grains, PaymentPlanner planner, CancellationToken ct)
+        string orderId, ClaimsPrincipal user, IGrainFactory grains, IGrainStore store, PaymentPlanner planner, CancellationToken ct)
     {
         if (!OrderApi.IsHex(orderId, 32))
             return Problem.Field("orderId", "must be 32 bytes as 0x hex (the quote's nonce)");
-        var order = await OrderApi.LoadAsync(grains, orderId.ToLowerInvariant());
+        var order = await OrderApi.LoadAsync(grains, store, orderId.ToLowerInvariant(), ct);
         if (order is null || order.PlayerId != user.PlayerId())
             return Problem.NotFound($"order {orderId} is not one of your orders");
         return TypedResults.Ok(await planner.PlanAsync(order, ct));
