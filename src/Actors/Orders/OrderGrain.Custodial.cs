@@ -90,7 +90,6 @@ public sealed partial class OrderGrain
         State = State with { TotalPaid = held.Amount };
         Move(nameof(FundsHeld), OrderStatus.Paid, $"{held.Amount} wei held on the custodial balance; "
             + $"{(DeliversByRelease ? "releasing" : "minting")} token {State.Quote.TokenId} to {State.Wallet}");
-        return;
     }
 
     /// <summary>The reminder that asks for the delivery (mint or release) again while the executor has not said it sent it.</summary>
@@ -150,7 +149,6 @@ public sealed partial class OrderGrain
         {
             Record(nameof(HoldRefused), refused.Reason);
         }
-        return;
     }
 
     /// <summary>The executor's word on this order's delivery; false when the update is not about it (left to the caller).</summary>

@@ -56,7 +56,6 @@ public sealed partial class OrderGrain(
             case OrderPlaced e: Place(e); break;
             case ItemReserved e: Reserved(e); break;
             case ReservationRefused e: Refused(e); break;
-            case ReservationExpired e: ReservationExpired(e); break;
             case PaymentObserved e: ObservePayment(e); break;
             case OrderTimedOut e: TimedOut(e); break;
             case DeliveryUpdated e: DeliveryUpdated(e); break;
@@ -104,7 +103,6 @@ public sealed partial class OrderGrain(
         ToItem(new ReservationRequested(placed.ItemId, Key, placed.PlayerId, until));
         SetReminder(PaymentReminder, until, new OrderTimedOut(Key, PaymentReminder));
         Move(nameof(OrderPlaced), OrderStatus.Placed, null);
-        return;
     }
 
     private void Reserved(ItemReserved reserved)
@@ -124,7 +122,6 @@ public sealed partial class OrderGrain(
             return;
         }
         Record(nameof(ItemReserved), null);
-        return;
     }
 
     /// <summary>
@@ -137,19 +134,6 @@ public sealed partial class OrderGrain(
             Cancel(nameof(ReservationRefused), refused.Reason);
         else
             Record(nameof(ReservationRefused), refused.Reason);
-        return;
-    }
-
-    private void ReservationExpired(ReservationExpired expired)
-    {
-        if (State.Status is OrderStatus.Placed or OrderStatus.Reserved)
-        {
-            if (!KeptWhilePaymentConfirms(nameof(ReservationExpired)))
-                Cancel(nameof(ReservationExpired), "the item's hold ran out before the payment was seen");
-        }
-        else
-            Record(nameof(ReservationExpired), null);
-        return;
     }
 
     private void ObservePayment(PaymentObserved payment)
@@ -230,7 +214,6 @@ public sealed partial class OrderGrain(
                 Record(name, $"not expected while {State.Status}");
                 break;
         }
-        return;
     }
 
     private void TimedOut(OrderTimedOut timedOut)
@@ -246,7 +229,6 @@ public sealed partial class OrderGrain(
         {
             Record(nameof(OrderTimedOut), timedOut.Stage);
         }
-        return;
     }
 
     private void DeliveryUpdated(DeliveryUpdated delivery)
@@ -254,7 +236,6 @@ public sealed partial class OrderGrain(
         if (HandledAsDelivery(delivery) || HandledAsOrderCommand(delivery))
             return;
         Record(nameof(DeliveryUpdated), $"{delivery.CommandId}: {delivery.Status}");
-        return;
     }
 
     /// <summary>What the buyer pays with the purchase: the whole price, or the plan's down payment (the Checkout's rule: the price less N-1 installments of price / N, rounded down).</summary>
