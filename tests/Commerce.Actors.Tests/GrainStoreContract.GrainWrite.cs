@@ -166,6 +166,17 @@ public abstract partial class GrainStoreContract
     }
 
     [Fact]
+    public async Task A_write_with_more_journal_entries_than_kept_keeps_the_newest()
+    {
+        var (store, cleanup) = await CreateAsync();
+        await using var _ = cleanup;
+        await store.WriteGrainAsync(Write("dragons:1", 0, "{}", journal: [.. Enumerable.Range(1, 8).Select(seq => JournalOf("dragons:1", seq))], journalLength: 3), CancellationToken.None);
+
+        Assert.Equal([6L, 7L, 8L], (await store.ReadJournalAsync("nft-item", "dragons:1", 0, CancellationToken.None)).Select(e => e.Seq));
+        Assert.Equal([8L], (await store.ReadJournalAsync("nft-item", "dragons:1", 7, CancellationToken.None)).Select(e => e.Seq));
+    }
+
+    [Fact]
     public async Task Grain_writes_chain_their_ledger_entries_after_the_batch_commits_ones()
     {
         var (store, cleanup) = await CreateAsync();

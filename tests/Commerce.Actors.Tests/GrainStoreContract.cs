@@ -109,6 +109,31 @@ public sealed class SqliteGrainStoreTests : GrainStoreContract
 
     private string? _connectionString;
 
+    [Fact]
+    public async Task A_journal_kept_by_sequence_number_moves_into_the_ring_with_its_newest_entries()
+    {
+        using var db = new TempDatabase();
+        _connectionString = db.ConnectionString;
+        // The layout before the ring: one row per entry, the newest 32 of each key kept.
+        await ExecuteSqlAsync("""
+            CREATE TABLE grain_journal (grain_type TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
+                body TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (grain_type, key, seq));
+            WITH RECURSIVE n(seq) AS (SELECT 9 UNION ALL SELECT seq + 1 FROM n WHERE seq < 40)
+            INSERT INTO grain_journal SELECT 'player-session', '0xa', seq, 'OfferMade', '{"n":' || seq || '}', 1000 + seq FROM n;
+            """);
+        var store = new SqliteGrainStore(db.ConnectionString, TimeProvider.System);
+        await using (store)
+        {
+            await store.InitializeAsync(CancellationToken.None);
+            await store.WriteGrainAsync(new GrainWrite("player-session", "0xa", 0, "{}", null, [], [],
+                [new JournalEntry("0xa", 41, "InterestRecorded", "{}", DateTimeOffset.UnixEpoch)], 32), CancellationToken.None);
+
+            var journal = await store.ReadJournalAsync("player-session", "0xa", 0, CancellationToken.None);
+            Assert.Equal(Enumerable.Range(10, 32).Select(seq => (long)seq), journal.Select(e => e.Seq));
+            Assert.Equal("""{"n":10}""", journal[0].BodyJson);
+        }
+    }
+
     protected override async Task<(IGrainStore, IAsyncDisposable)> OpenSameDatabaseAsync()
     {
         var store = new SqliteGrainStore(_connectionString!, TimeProvider.System);

@@ -1,6 +1,6 @@
 namespace Commerce.Actors.Storage;
 
-/// <summary>What both stores trim after appending a commit's journal entries.</summary>
+/// <summary>What the PostgreSQL store trims after appending a commit's journal entries (SQLite keeps a ring per key instead).</summary>
 internal static class JournalTrim
 {
     /// <summary>Each key of <paramref name="entries"/> with the highest sequence number appended for it.</summary>

@@ -21,7 +21,6 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     private SqliteGrainWriteCommands? _grainWrite;
     private SqliteGrainWriteQueue? _grainWrites;
     private SqliteCommand? _outboxInsert;
-    private SqliteCommand? _journalTrim;
     private readonly Lock _initializeGate = new();
     private Task? _initialized;
 
@@ -51,6 +50,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     private async Task InitializeOnceAsync(CancellationToken ct)
     {
         _writer = await OpenWriterAsync(ct);
+        await MoveJournalToRingAsync(_writer, ct);
         await ExecuteAsync(_writer, """
             -- A rowid table: states are large rows, which WITHOUT ROWID tables store poorly.
             CREATE TABLE IF NOT EXISTS grain_state (
@@ -66,10 +66,12 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             CREATE TABLE IF NOT EXISTS ledger (
                 seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, grain_type TEXT NOT NULL, key TEXT NOT NULL,
                 event_id BLOB NOT NULL, entry BLOB NOT NULL, prev_hash BLOB NOT NULL, hash BLOB NOT NULL);
+            -- A ring per key: entry seq goes to slot seq % the grain type's journal length, replacing the entry it
+            -- outlived, so keeping the newest entries costs no delete.
             CREATE TABLE IF NOT EXISTS grain_journal (
-                grain_type TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
-                body TEXT NOT NULL, at INTEGER NOT NULL,
-                PRIMARY KEY (grain_type, key, seq));
+                grain_type TEXT NOT NULL, key TEXT NOT NULL, slot INTEGER NOT NULL, seq INTEGER NOT NULL,
+                kind TEXT NOT NULL, body TEXT NOT NULL, at INTEGER NOT NULL,
+                PRIMARY KEY (grain_type, key, slot)) WITHOUT ROWID;
             -- The old grain runtime's processed event ids and reminders (Orleans reminders use the reminders table).
             DROP TABLE IF EXISTS processed_event;
             DROP TABLE IF EXISTS reminder;
@@ -81,6 +83,40 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         // Its own thread: a checkpoint blocks on file I/O for tens of milliseconds, which a pool thread must not.
         _checkpointer = Task.Factory.StartNew(() => CheckpointLoop(_stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
+
+    /// <summary>
+    /// The journal's entries as the ring keeps them, in a database whose journal was kept by sequence number (one row per
+    /// entry, older ones deleted): its entries move to their slots. Only player sessions kept a journal then, the newest
+    /// <see cref="JournalLengthBeforeRing"/> entries per key, so each entry's slot is its number modulo that.
+    /// </summary>
+    private static async Task MoveJournalToRingAsync(SqliteConnection writer, CancellationToken ct)
+    {
+        await using var probe = writer.CreateCommand();
+        probe.CommandText = """
+            SELECT (SELECT COUNT(*) FROM pragma_table_info('grain_journal')), (SELECT COUNT(*) FROM pragma_table_info('grain_journal') WHERE name = 'slot')
+            """;
+        await using (var reader = await probe.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            if (reader.GetInt64(0) == 0 || reader.GetInt64(1) == 1)
+                return; // no journal yet, or already a ring
+        }
+        await ExecuteAsync(writer, $"""
+            BEGIN;
+            ALTER TABLE grain_journal RENAME TO grain_journal_by_seq;
+            CREATE TABLE grain_journal (
+                grain_type TEXT NOT NULL, key TEXT NOT NULL, slot INTEGER NOT NULL, seq INTEGER NOT NULL,
+                kind TEXT NOT NULL, body TEXT NOT NULL, at INTEGER NOT NULL,
+                PRIMARY KEY (grain_type, key, slot)) WITHOUT ROWID;
+            INSERT OR REPLACE INTO grain_journal (grain_type, key, slot, seq, kind, body, at)
+                SELECT grain_type, key, seq % {JournalLengthBeforeRing}, seq, kind, body, at FROM grain_journal_by_seq ORDER BY seq;
+            DROP TABLE grain_journal_by_seq;
+            COMMIT;
+            """, ct);
+    }
+
+    /// <summary>The journal length of the only grain type that kept a journal before the ring (player pushes).</summary>
+    private const int JournalLengthBeforeRing = 32;
 
     /// <summary>Databases created before grain_state had the origins column get it (NULL in the rows already there).</summary>
     private static async Task AddOriginsColumnAsync(SqliteConnection writer, CancellationToken ct)
@@ -124,19 +160,14 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             "ON CONFLICT (grain_type, key) DO UPDATE SET json = excluded.json, version = excluded.version, updated_at = excluded.updated_at",
             columns: 3, fixedParameters: 2);
         _journalInsert = new SqliteRowBatch(writer,
-            "INSERT OR REPLACE INTO grain_journal (grain_type, key, seq, kind, body, at) VALUES", "($f0, {0}, {1}, {2}, {3}, {4})", "",
-            columns: 5, fixedParameters: 1);
+            "INSERT OR REPLACE INTO grain_journal (grain_type, key, slot, seq, kind, body, at) VALUES", "($f0, {0}, {1} % $f1, {1}, {2}, {3}, {4})", "",
+            columns: 5, fixedParameters: 2);
         _outboxDelete = new SqliteInQuery(writer, "DELETE FROM outbox WHERE $f0 = $f0 AND id IN ({in})");
         _grainWrite = new SqliteGrainWriteCommands(writer);
         _outboxInsert = writer.CreateCommand();
         _outboxInsert.CommandText = "INSERT INTO outbox (records, created_at) VALUES ($records, $now)";
         _outboxInsert.Parameters.Add("$records", SqliteType.Blob);
         _outboxInsert.Parameters.Add("$now", SqliteType.Integer);
-        _journalTrim = writer.CreateCommand();
-        _journalTrim.CommandText = "DELETE FROM grain_journal WHERE grain_type = $type AND key = $key AND seq <= $below";
-        _journalTrim.Parameters.Add("$type", SqliteType.Text);
-        _journalTrim.Parameters.Add("$key", SqliteType.Text);
-        _journalTrim.Parameters.Add("$below", SqliteType.Integer);
     }
 
     /// <summary>Called by the committer, between groups, when the writer connection went wrong.</summary>
@@ -422,12 +453,15 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         }
     }
 
-    /// <summary>Inserts a commit's journal entries, then trims each key it touched to the newest <paramref name="journalLength"/>.</summary>
+    /// <summary>
+    /// Puts a commit's journal entries in their keys' rings: entry seq replaces the one in slot seq % <paramref name="journalLength"/>,
+    /// so each key keeps its newest <paramref name="journalLength"/> entries without a delete.
+    /// </summary>
     private async Task AppendJournalAsync(SqliteConnection connection, SqliteTransaction transaction, string grainType, IReadOnlyList<JournalEntry>? entries, int journalLength, CancellationToken ct)
     {
         if (entries is not { Count: > 0 })
             return;
-        await _journalInsert!.ExecuteAsync(transaction, entries, [grainType], static (entry, row) =>
+        await _journalInsert!.ExecuteAsync(transaction, entries, [grainType, journalLength], static (entry, row) =>
         {
             row[0] = entry.Key;
             row[1] = entry.Seq;
@@ -435,19 +469,6 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             row[3] = entry.BodyJson;
             row[4] = entry.At.ToUnixTimeMilliseconds();
         }, ct);
-        var trim = _journalTrim!;
-        trim.Transaction = transaction;
-        trim.Parameters["$type"].Value = grainType;
-        var key = trim.Parameters["$key"];
-        var below = trim.Parameters["$below"];
-        foreach (var newest in JournalTrim.NewestPerKey(entries))
-        {
-            if (newest.Value <= journalLength)
-                continue; // numbered from 1: nothing older than the newest journalLength exists yet
-            key.Value = newest.Key;
-            below.Value = newest.Value - journalLength;
-            await trim.ExecuteNonQueryAsync(ct);
-        }
     }
 
     public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string grainType, string key, long afterSeq, CancellationToken ct)
