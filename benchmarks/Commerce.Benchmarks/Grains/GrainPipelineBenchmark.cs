@@ -111,6 +111,12 @@ internal static class GrainPipelineBenchmark
             var published = grainWarmup + events + total;
             var (playerCounts, interests) = await CountAsync(databasePath);
             Console.WriteLine($"exactly once                     : {published:N0} interests published, {interests:N0} counted by the items, {playerCounts:N0} by the players ({(interests == published && playerCounts == published ? "each once" : "NOT each once")})");
+            var parts = await GrainPartsBenchmark.RunAsync(host, producer, recorder, players);
+            Console.WriteLine($"parts, each alone on the same platform (CPU-µs of the whole process):");
+            Console.WriteLine($"  Orleans call to an active grain, no write   : {parts.Call:F1} µs/call");
+            Console.WriteLine($"  grain write, group commit (player-shaped)   : {parts.Write:F1} µs/write");
+            Console.WriteLine($"  record -> ingress -> player, one write       : {parts.IngressOneWrite:F1} µs/event (loyalty updates)");
+            Console.WriteLine($"  interest floor (that + a call + a write)     : {parts.InterestFloor:F1} µs/event = at most {Environment.ProcessorCount * 1e6 / parts.InterestFloor:N0} events/s on {Environment.ProcessorCount} cores; measured {grainCpu:F1} µs");
             var pass = grainRate >= 30_000 && steady.Apply.P99 <= 50 && interests == published && playerCounts == published;
             Console.WriteLine($"goals (>= 30,000/s, p99 <= 50 ms at {steadyRate:N0}/s, exactly once): {(pass ? "met" : "NOT met")}");
             return 0;
@@ -215,7 +221,7 @@ internal static class GrainPipelineBenchmark
         return Distribution.Of(latencies);
     }
 
-    private static void Produce(IProducer<string, byte[]> producer, string key, byte[] value, string? topic = null)
+    internal static void Produce(IProducer<string, byte[]> producer, string key, byte[] value, string? topic = null)
     {
         while (true)
         {
@@ -256,7 +262,7 @@ internal static class GrainPipelineBenchmark
         return host;
     }
 
-    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
+    internal static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
     {
         var clock = Stopwatch.StartNew();
         while (!condition())
