@@ -5,7 +5,8 @@ internal sealed class PendingGrainWrite(GrainWrite write)
 {
     public GrainWrite Write { get; } = write;
 
-    public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completed on the committer's thread: continuations run there until they reach their grain's scheduler.</summary>
+    public TaskCompletionSource<long> Done { get; } = new();
 
     /// <summary>The version stored, or the conflict that refused the write.</summary>
     public long Version { get; set; }

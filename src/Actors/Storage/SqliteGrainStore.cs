@@ -79,7 +79,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         await AddOriginsColumnAsync(_writer, ct);
         PrepareWriter(_writer);
         _committer = new SqliteGroupCommitter(_writer, ReopenWriterAsync);
-        _grainWrites = new SqliteGrainWriteQueue(WriteGrainGroupAsync);
+        _grainWrites = new SqliteGrainWriteQueue(_committer, WriteGrainGroupAsync);
         // Its own thread: a checkpoint blocks on file I/O for tens of milliseconds, which a pool thread must not.
         _checkpointer = Task.Factory.StartNew(() => CheckpointLoop(_stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -230,7 +230,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     public Task<long> WriteGrainAsync(GrainWrite write, CancellationToken ct)
     {
         write.Validate();
-        return (_grainWrites ?? throw new InvalidOperationException("the store is not initialized")).WriteAsync(write, ct);
+        return (_grainWrites ?? throw new InvalidOperationException("the store is not initialized")).WriteAsync(write);
     }
 
     /// <summary>
@@ -238,39 +238,37 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     /// version is the expected one (no savepoint needed: a refused write changed nothing), then the effects of the
     /// writes that were stored: one outbox row for the group, the ledger entries in order, the journal entries.
     /// </summary>
-    private Task WriteGrainGroupAsync(IReadOnlyList<PendingGrainWrite> group) =>
-        WriteAsync(async (writer, transaction) =>
+    private async Task WriteGrainGroupAsync(IReadOnlyList<PendingGrainWrite> group, SqliteConnection writer, SqliteTransaction transaction)
+    {
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var outbox = new List<OutboxWrite>();
+        var ledger = new List<LedgerWrite>();
+        var journals = new Dictionary<(string Type, int Length), List<JournalEntry>>();
+        foreach (var pending in group)
         {
-            var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
-            var outbox = new List<OutboxWrite>();
-            var ledger = new List<LedgerWrite>();
-            var journals = new Dictionary<(string Type, int Length), List<JournalEntry>>();
-            foreach (var pending in group)
+            var write = pending.Write;
+            if (!await _grainWrite!.TryWriteStateAsync(transaction, write, now, CancellationToken.None))
             {
-                var write = pending.Write;
-                if (!await _grainWrite!.TryWriteStateAsync(transaction, write, now, CancellationToken.None))
-                {
-                    pending.Conflict = new GrainVersionConflictException(write.GrainType, write.Key, write.ExpectedVersion,
-                        await _grainWrite.ReadVersionAsync(transaction, write.GrainType, write.Key, CancellationToken.None));
-                    continue;
-                }
-                pending.Conflict = null;
-                pending.Version = write.ExpectedVersion + 1;
-                outbox.AddRange(write.Outbox);
-                ledger.AddRange(write.Ledger);
-                if (write.Journal.Count > 0)
-                {
-                    if (!journals.TryGetValue((write.GrainType, write.JournalLength), out var entries))
-                        journals[(write.GrainType, write.JournalLength)] = entries = [];
-                    entries.AddRange(write.Journal);
-                }
+                pending.Conflict = new GrainVersionConflictException(write.GrainType, write.Key, write.ExpectedVersion,
+                    await _grainWrite.ReadVersionAsync(transaction, write.GrainType, write.Key, CancellationToken.None));
+                continue;
             }
-            await WriteOutboxAsync(writer, transaction, outbox, now, CancellationToken.None);
-            await AppendLedgerAsync(writer, transaction, ledger, CancellationToken.None);
-            foreach (var ((type, length), entries) in journals)
-                await AppendJournalAsync(writer, transaction, type, entries, length, CancellationToken.None);
-            return true;
-        }, CancellationToken.None);
+            pending.Conflict = null;
+            pending.Version = write.ExpectedVersion + 1;
+            outbox.AddRange(write.Outbox);
+            ledger.AddRange(write.Ledger);
+            if (write.Journal.Count > 0)
+            {
+                if (!journals.TryGetValue((write.GrainType, write.JournalLength), out var entries))
+                    journals[(write.GrainType, write.JournalLength)] = entries = [];
+                entries.AddRange(write.Journal);
+            }
+        }
+        await WriteOutboxAsync(writer, transaction, outbox, now, CancellationToken.None);
+        await AppendLedgerAsync(writer, transaction, ledger, CancellationToken.None);
+        foreach (var ((type, length), entries) in journals)
+            await AppendJournalAsync(writer, transaction, type, entries, length, CancellationToken.None);
+    }
 
     public Task ClearGrainAsync(string grainType, string key, long expectedVersion, CancellationToken ct) =>
         WriteAsync(async (_, transaction) =>
@@ -316,8 +314,6 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         await _stopping.CancelAsync();
         if (_checkpointer is not null)
             await _checkpointer;
-        if (_grainWrites is not null)
-            await _grainWrites.DisposeAsync();
         if (_committer is not null)
             await _committer.DisposeAsync();
         if (_writer is not null)

@@ -1,63 +1,72 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace Commerce.Actors.Storage;
 
 /// <summary>
-/// Grain writes waiting for SQLite's single writer, written together: whatever is waiting when the writer is free
-/// (up to <see cref="MaxWritesPerGroup"/>) becomes one piece of work of the group committer, so a busy platform pays for
-/// one outbox row, one journal insert and one commit per group instead of per grain. Each write keeps its own version
-/// check: a conflicting one is refused alone and its effects are not written. Callers complete after the COMMIT.
+/// Grain writes waiting for SQLite's single writer, written together: the writes waiting when the committer reaches
+/// the group become one piece of its transaction, so a busy platform pays for one outbox row, one journal insert and
+/// one commit per group instead of per grain. Each write keeps its own version check: a conflicting one is refused
+/// alone and its effects are not written. Callers are told on the committer's thread right after the COMMIT (no hop
+/// through the thread pool; their continuations hand over to the grain's own scheduler).
 /// </summary>
-internal sealed class SqliteGrainWriteQueue : IAsyncDisposable
+internal sealed class SqliteGrainWriteQueue(
+    SqliteGroupCommitter committer,
+    Func<IReadOnlyList<PendingGrainWrite>, SqliteConnection, SqliteTransaction, Task> writeGroup)
 {
-    public const int MaxWritesPerGroup = 512;
+    private readonly Lock _lock = new();
+    private List<PendingGrainWrite> _waiting = [];
+    private bool _groupQueued;
 
-    private readonly Channel<PendingGrainWrite> _queue =
-        Channel.CreateBounded<PendingGrainWrite>(new BoundedChannelOptions(8192) { SingleReader = true });
-    private readonly Func<IReadOnlyList<PendingGrainWrite>, Task> _writeGroup;
-    private readonly Task _loop;
-
-    /// <param name="writeGroup">Writes a group in one transaction of the committer, setting each write's outcome.</param>
-    public SqliteGrainWriteQueue(Func<IReadOnlyList<PendingGrainWrite>, Task> writeGroup)
-    {
-        _writeGroup = writeGroup;
-        _loop = Task.Run(RunAsync);
-    }
-
-    public async Task<long> WriteAsync(GrainWrite write, CancellationToken ct)
+    public Task<long> WriteAsync(GrainWrite write)
     {
         var pending = new PendingGrainWrite(write);
-        await _queue.Writer.WriteAsync(pending, ct);
-        return await pending.Done.Task;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _loop;
-    }
-
-    private async Task RunAsync()
-    {
-        var group = new List<PendingGrainWrite>(MaxWritesPerGroup);
-        while (await _queue.Reader.WaitToReadAsync())
+        bool queueGroup;
+        lock (_lock)
         {
-            group.Clear();
-            while (group.Count < MaxWritesPerGroup && _queue.Reader.TryRead(out var pending))
-                group.Add(pending);
-            try
+            _waiting.Add(pending);
+            queueGroup = !_groupQueued;
+            _groupQueued = true;
+        }
+        if (queueGroup)
+            QueueGroup();
+        return pending.Done.Task;
+    }
+
+    /// <summary>
+    /// One piece of work for the committer that takes the writes waiting when it runs; writes arriving after that go
+    /// into the next group.
+    /// </summary>
+    private void QueueGroup()
+    {
+        List<PendingGrainWrite> group = [];
+        committer.Enqueue(
+            (connection, transaction) =>
             {
-                await _writeGroup(group);
-            }
-            catch (Exception ex)
+                group = TakeWaiting();
+                return writeGroup(group, connection, transaction);
+            },
+            failure =>
             {
+                if (group.Count == 0)
+                    group = TakeWaiting(); // never ran: the committer closed, or the queue refused it
                 foreach (var pending in group)
-                    pending.Fail(ex);
-                continue;
-            }
-            foreach (var pending in group)
-                pending.Complete();
+                {
+                    if (failure is null)
+                        pending.Complete();
+                    else
+                        pending.Fail(failure);
+                }
+            });
+    }
+
+    private List<PendingGrainWrite> TakeWaiting()
+    {
+        lock (_lock)
+        {
+            var group = _waiting;
+            _waiting = [];
+            _groupQueued = false;
+            return group;
         }
     }
 }
