@@ -46,8 +46,11 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
     private Task _lastWrite = Task.CompletedTask;
     private bool _writeQueued;
 
+    private string? _grainType;
+    private string? _key;
+
     /// <summary>The grain type's name (its Orleans grain type, the store's grain_type).</summary>
-    private string GrainType => this.GetGrainId().Type.ToString()!;
+    private string GrainType => _grainType ??= this.GetGrainId().Type.ToString()!;
 
     /// <summary>Journal entries kept per key (0: none).</summary>
     protected virtual int JournalLength => 0;
@@ -58,7 +61,8 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
         set => document.State.State = value ?? throw new ArgumentNullException(nameof(value));
     }
 
-    protected string Key => this.GetPrimaryKeyString();
+    /// <summary>This grain's key (decoded once: Orleans keeps it as bytes).</summary>
+    protected string Key => _key ??= this.GetPrimaryKeyString();
 
     /// <summary>The platform's clock (a fake one in tests).</summary>
     protected DateTimeOffset Now => clock.GetUtcNow();
@@ -233,7 +237,9 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
         {
             var before = State;
             var mark = document.State.Effects.Mark();
-            var reminders = new Dictionary<string, PendingReminder>(document.State.Reminders, StringComparer.Ordinal);
+            var reminders = document.State.Reminders.Count == 0
+                ? null
+                : new Dictionary<string, PendingReminder>(document.State.Reminders, StringComparer.Ordinal);
             try
             {
                 CurrentOrigin = origin;
@@ -245,7 +251,7 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
             {
                 State = before;
                 document.State.Effects.TruncateTo(mark);
-                document.State.Reminders = reminders;
+                document.State.Reminders = reminders ?? new Dictionary<string, PendingReminder>(StringComparer.Ordinal);
                 _calls.Clear();
                 failure = ex;
             }

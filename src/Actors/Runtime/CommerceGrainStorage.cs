@@ -20,7 +20,8 @@ public sealed class CommerceGrainStorage(IGrainStore store, OutboxSignal outboxS
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var document = DocumentOf(grainState);
-        var stored = await store.LoadStateAsync(grainId.Type.ToString()!, grainId.Key.ToString()!, CancellationToken.None);
+        var (type, key) = IdentityOf(document, grainId);
+        var stored = await store.LoadStateAsync(type, key, CancellationToken.None);
         if (stored is null)
         {
             document.StateObject = null;
@@ -45,7 +46,8 @@ public sealed class CommerceGrainStorage(IGrainStore store, OutboxSignal outboxS
         var document = DocumentOf(grainState);
         var expected = ExpectedVersion(grainState.ETag);
         var effects = document.TakeEffects();
-        var write = new GrainWrite(grainId.Type.ToString()!, grainId.Key.ToString()!, expected,
+        var (type, key) = IdentityOf(document, grainId);
+        var write = new GrainWrite(type, key, expected,
             JsonSerializer.Serialize(document.StateObject, StateJson(document.StateType)),
             JsonSerializer.Serialize(new GrainRuntimeRecord(document.Origins.Windows, document.Reminders), GrainJsonContext.Default.GrainRuntimeRecord),
             effects.Outbox, effects.Ledger, effects.Journal, document.JournalLength);
@@ -76,7 +78,8 @@ public sealed class CommerceGrainStorage(IGrainStore store, OutboxSignal outboxS
     {
         if (grainState.ETag is null)
             return;
-        await store.ClearGrainAsync(grainId.Type.ToString()!, grainId.Key.ToString()!, ExpectedVersion(grainState.ETag), CancellationToken.None);
+        var (type, key) = IdentityOf(DocumentOf(grainState), grainId);
+        await store.ClearGrainAsync(type, key, ExpectedVersion(grainState.ETag), CancellationToken.None);
         grainState.ETag = null;
         grainState.RecordExists = false;
     }
@@ -84,6 +87,10 @@ public sealed class CommerceGrainStorage(IGrainStore store, OutboxSignal outboxS
     private static IGrainDocument DocumentOf<T>(IGrainState<T> grainState) =>
         grainState.State as IGrainDocument
         ?? throw new InvalidOperationException($"the {Name} storage keeps GrainDocument states, not {typeof(T).Name}");
+
+    /// <summary>The grain's type and key as strings, formatted once per activation (Orleans keeps them as bytes).</summary>
+    private static (string Type, string Key) IdentityOf(IGrainDocument document, GrainId grainId) =>
+        document.StoreIdentity ??= (grainId.Type.ToString()!, grainId.Key.ToString()!);
 
     private static long ExpectedVersion(string? etag) =>
         etag is null ? 0 : long.Parse(etag, NumberStyles.None, CultureInfo.InvariantCulture);

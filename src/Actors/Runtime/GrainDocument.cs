@@ -18,6 +18,8 @@ public sealed class GrainDocument<TState> : IGrainDocument where TState : class
 
     public int JournalLength { get; set; }
 
+    (string Type, string Key)? IGrainDocument.StoreIdentity { get; set; }
+
     Type IGrainDocument.StateType => typeof(TState);
 
     object? IGrainDocument.StateObject

@@ -12,6 +12,9 @@ public interface IGrainDocument
     /// <summary>Reminder messages by reminder name, stored with the state.</summary>
     Dictionary<string, PendingReminder> Reminders { get; set; }
 
+    /// <summary>The grain's type and key as the store names them, set by the storage's first read (null before).</summary>
+    (string Type, string Key)? StoreIdentity { get; set; }
+
     /// <summary>Journal entries kept per key (0: the grain keeps no journal).</summary>
     int JournalLength { get; }
 
