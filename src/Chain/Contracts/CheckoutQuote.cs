@@ -84,14 +84,6 @@ public sealed record CheckoutQuote
     public byte[] SigningHash(BigInteger chainId, EthAddress checkout) =>
         Eip712TypedDataEncoder.Current.EncodeAndHashTypedData(ToStruct(), TypedDataDefinition(chainId, checkout));
 
-    /// <summary>The eth_signTypedData_v4 JSON of this quote, for a wallet to show and sign.</summary>
-    public string ToJson(BigInteger chainId, EthAddress checkout)
-    {
-        var typedData = TypedDataDefinition(chainId, checkout);
-        typedData.SetMessage(ToStruct());
-        return typedData.ToJson();
-    }
-
     /// <summary>The quote signer's signature (65 bytes r || s || v, what eth_signTypedData_v4 returns).</summary>
     public EthSignature Sign(EthPrivateKey signer, BigInteger chainId, EthAddress checkout)
     {

@@ -4,25 +4,25 @@ using System.Text.Json;
 using Commerce.Chain.Abi;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
-using Nethereum.ABI.EIP712;
 using Nethereum.ABI;
+using Nethereum.ABI.EIP712;
 
 namespace Commerce.Chain.Signing;
 
 /// <summary>
-/// EIP-712 typed structured data from outside (a wallet's JSON, the CLI) or built in code: the signing hash is
-/// keccak256(0x19 0x01 ‖ hashStruct(EIP712Domain, domain) ‖ hashStruct(primaryType, message)), computed by
-/// Nethereum's typed-data encoder after we checked the shape and every value. Our own structs with C# types
-/// (the Checkout quote) go to Nethereum's encoder directly with [Struct] types. Build one with
-/// <see cref="TypedStructBuilder"/>, or read the JSON of eth_signTypedData_v4 with <see cref="Parse"/>.
-/// Struct values are dictionaries keyed by field name (or JSON objects); arrays are lists.
+/// EIP-712 typed structured data from outside, as the JSON of eth_signTypedData_v4 (<see cref="Parse"/>; the CLI,
+/// a wallet's request): the signing hash is keccak256(0x19 0x01 ‖ hashStruct(EIP712Domain, domain) ‖
+/// hashStruct(primaryType, message)), computed by Nethereum's typed-data encoder after we checked the shape and
+/// every value (errors name the path, "message.to.wallet"). Structs we build in code (the Checkout quote) go to
+/// Nethereum's encoder directly as [Struct] types. Struct values are dictionaries keyed by field name (or JSON
+/// objects); arrays are lists.
 /// </summary>
 public sealed class TypedData
 {
     public const string DomainTypeName = "EIP712Domain";
 
     public TypedData(
-        IReadOnlyDictionary<string, IReadOnlyList<TypedDataField>> types,
+        IReadOnlyDictionary<string, MemberDescription[]> types,
         string primaryType,
         IReadOnlyDictionary<string, object?> domain,
         IReadOnlyDictionary<string, object?> message)
@@ -37,21 +37,14 @@ public sealed class TypedData
             throw new TypedDataException("primaryType", $"\"{primaryType}\" is not one of the defined types");
     }
 
-    /// <summary>All struct types, EIP712Domain included.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<TypedDataField>> Types { get; }
+    /// <summary>All struct types, EIP712Domain included, as Nethereum describes their members.</summary>
+    public IReadOnlyDictionary<string, MemberDescription[]> Types { get; }
 
     public string PrimaryType { get; }
 
     public IReadOnlyDictionary<string, object?> Domain { get; }
 
     public IReadOnlyDictionary<string, object?> Message { get; }
-
-    /// <summary>Typed data from a domain, the struct types of the message (without EIP712Domain) and the message values.</summary>
-    public static TypedData Create(Eip712Domain domain, string primaryType, IReadOnlyDictionary<string, IReadOnlyList<TypedDataField>> types, IReadOnlyDictionary<string, object?> message)
-    {
-        var all = new Dictionary<string, IReadOnlyList<TypedDataField>>(types) { [DomainTypeName] = domain.TypeFields() };
-        return new TypedData(all, primaryType, domain.Values(), message);
-    }
 
     /// <summary>Reads the JSON object eth_signTypedData_v4 takes: { types, primaryType, domain, message }.</summary>
     public static TypedData Parse(string json)
@@ -65,14 +58,16 @@ public sealed class TypedData
         {
             throw new TypedDataException("json", e.Message);
         }
-        var types = new Dictionary<string, IReadOnlyList<TypedDataField>>();
+        var types = new Dictionary<string, MemberDescription[]>();
         foreach (var type in Property(root, "types", JsonValueKind.Object).EnumerateObject())
         {
             if (type.Value.ValueKind != JsonValueKind.Array)
                 throw new TypedDataException($"types.{type.Name}", "must be an array of { name, type }");
-            types[type.Name] = type.Value.EnumerateArray().Select((f, i) => new TypedDataField(
-                Property(f, "name", JsonValueKind.String, $"types.{type.Name}[{i}]").GetString()!,
-                Property(f, "type", JsonValueKind.String, $"types.{type.Name}[{i}]").GetString()!)).ToArray();
+            types[type.Name] = type.Value.EnumerateArray().Select((f, i) => new MemberDescription
+            {
+                Name = Property(f, "name", JsonValueKind.String, $"types.{type.Name}[{i}]").GetString()!,
+                Type = Property(f, "type", JsonValueKind.String, $"types.{type.Name}[{i}]").GetString()!,
+            }).ToArray();
         }
         return new TypedData(
             types,
@@ -114,15 +109,12 @@ public sealed class TypedData
         return signature.RecoverAddress(SigningHash());
     }
 
-    /// <summary>The JSON that eth_signTypedData_v4 takes.</summary>
-    public string ToJson() => TypedDataJson.Write(this);
-
     /// <summary>Nethereum's typed-data encoder hashes; our values go in checked and converted (<see cref="StrictArguments"/>).</summary>
     private TypedDataHashResult Hashes()
     {
         var raw = new TypedDataRaw
         {
-            Types = Types.ToDictionary(t => t.Key, t => t.Value.Select(f => new MemberDescription { Name = f.Name, Type = f.Type }).ToArray()),
+            Types = Types.ToDictionary(t => t.Key, t => t.Value),
             PrimaryType = PrimaryType,
             DomainRawValues = Members(DomainTypeName, Domain, "domain"),
             Message = Members(PrimaryType, Message, "message"),
@@ -182,7 +174,7 @@ public sealed class TypedData
         return bracket < 0 ? type : type[..bracket];
     }
 
-    private IReadOnlyList<TypedDataField> Fields(string typeName, string path) =>
+    private MemberDescription[] Fields(string typeName, string path) =>
         Types.TryGetValue(typeName, out var fields) ? fields : throw new TypedDataException(path, $"type \"{typeName}\" is not defined");
 
     private static object? GetMember(object? structValue, string name, string path) => structValue switch

@@ -30,7 +30,7 @@ public class CheckoutQuoteTests
     {
         var quote = Quote();
 
-        Assert.Equal(quote.SigningHash(31337, Checkout), TypedData.Parse(quote.ToJson(31337, Checkout)).SigningHash());
+        Assert.Equal(quote.SigningHash(31337, Checkout), TypedData.Parse(QuoteJson.For(quote, 31337, Checkout)).SigningHash());
         Assert.NotEqual(quote.SigningHash(31337, Checkout), quote.SigningHash(1, Checkout));
     }
 

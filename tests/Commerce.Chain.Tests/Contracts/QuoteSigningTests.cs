@@ -33,7 +33,7 @@ public class QuoteSigningTests(ContractsEnvironment env)
         var buyer = await env.NewActorAsync();
         var quote = await d.QuoteAsync(buyer, 77, d.Coin.Address, installments: 2);
 
-        var json = quote.ToJson(env.ChainId, d.Checkout.Address);
+        var json = QuoteJson.For(quote, env.ChainId, d.Checkout.Address);
 
         Assert.Equal(await d.Checkout.QuoteDigestAsync(quote), TypedData.Parse(json).SigningHash());
     }

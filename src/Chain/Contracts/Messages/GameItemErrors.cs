@@ -10,14 +10,9 @@ public static class GameItemErrors
     [Error("BatchLengthMismatch")]
     public sealed class BatchLengthMismatch : IErrorDTO
     {
-        [Parameter("uint256", "recipients", 1)]
-        public BigInteger Recipients { get; set; }
-
-        [Parameter("uint256", "tokenIds", 2)]
-        public BigInteger TokenIds { get; set; }
-
-        [Parameter("uint256", "uris", 3)]
-        public BigInteger Uris { get; set; }
+        [Parameter("uint256", "recipients", 1)] public BigInteger Recipients { get; set; }
+        [Parameter("uint256", "tokenIds", 2)] public BigInteger TokenIds { get; set; }
+        [Parameter("uint256", "uris", 3)] public BigInteger Uris { get; set; }
     }
 
     [Error("EmptyBatch")]

@@ -10,11 +10,8 @@ public static class OpenZeppelinErrors
     [Error("AccessControlUnauthorizedAccount")]
     public sealed class AccessControlUnauthorizedAccount : IErrorDTO
     {
-        [Parameter("address", "account", 1)]
-        public string Account { get; set; } = "";
-
-        [Parameter("bytes32", "neededRole", 2)]
-        public byte[] NeededRole { get; set; } = [];
+        [Parameter("address", "account", 1)] public string Account { get; set; } = "";
+        [Parameter("bytes32", "neededRole", 2)] public byte[] NeededRole { get; set; } = [];
     }
 
     [Error("AccessControlBadConfirmation")]
@@ -23,120 +20,92 @@ public static class OpenZeppelinErrors
     [Error("ERC721InvalidOwner")]
     public sealed class ERC721InvalidOwner : IErrorDTO
     {
-        [Parameter("address", "owner", 1)]
-        public string Owner { get; set; } = "";
+        [Parameter("address", "owner", 1)] public string Owner { get; set; } = "";
     }
 
     [Error("ERC721NonexistentToken")]
     public sealed class ERC721NonexistentToken : IErrorDTO
     {
-        [Parameter("uint256", "tokenId", 1)]
-        public BigInteger TokenId { get; set; }
+        [Parameter("uint256", "tokenId", 1)] public BigInteger TokenId { get; set; }
     }
 
     [Error("ERC721IncorrectOwner")]
     public sealed class ERC721IncorrectOwner : IErrorDTO
     {
-        [Parameter("address", "sender", 1)]
-        public string Sender { get; set; } = "";
-
-        [Parameter("uint256", "tokenId", 2)]
-        public BigInteger TokenId { get; set; }
-
-        [Parameter("address", "owner", 3)]
-        public string Owner { get; set; } = "";
+        [Parameter("address", "sender", 1)] public string Sender { get; set; } = "";
+        [Parameter("uint256", "tokenId", 2)] public BigInteger TokenId { get; set; }
+        [Parameter("address", "owner", 3)] public string Owner { get; set; } = "";
     }
 
     [Error("ERC721InvalidSender")]
     public sealed class ERC721InvalidSender : IErrorDTO
     {
-        [Parameter("address", "sender", 1)]
-        public string Sender { get; set; } = "";
+        [Parameter("address", "sender", 1)] public string Sender { get; set; } = "";
     }
 
     [Error("ERC721InvalidReceiver")]
     public sealed class ERC721InvalidReceiver : IErrorDTO
     {
-        [Parameter("address", "receiver", 1)]
-        public string Receiver { get; set; } = "";
+        [Parameter("address", "receiver", 1)] public string Receiver { get; set; } = "";
     }
 
     [Error("ERC721InsufficientApproval")]
     public sealed class ERC721InsufficientApproval : IErrorDTO
     {
-        [Parameter("address", "operator", 1)]
-        public string Operator { get; set; } = "";
-
-        [Parameter("uint256", "tokenId", 2)]
-        public BigInteger TokenId { get; set; }
+        [Parameter("address", "operator", 1)] public string Operator { get; set; } = "";
+        [Parameter("uint256", "tokenId", 2)] public BigInteger TokenId { get; set; }
     }
 
     [Error("ERC721InvalidApprover")]
     public sealed class ERC721InvalidApprover : IErrorDTO
     {
-        [Parameter("address", "approver", 1)]
-        public string Approver { get; set; } = "";
+        [Parameter("address", "approver", 1)] public string Approver { get; set; } = "";
     }
 
     [Error("ERC721InvalidOperator")]
     public sealed class ERC721InvalidOperator : IErrorDTO
     {
-        [Parameter("address", "operator", 1)]
-        public string Operator { get; set; } = "";
+        [Parameter("address", "operator", 1)] public string Operator { get; set; } = "";
     }
 
     [Error("ERC20InsufficientBalance")]
     public sealed class ERC20InsufficientBalance : IErrorDTO
     {
-        [Parameter("address", "sender", 1)]
-        public string Sender { get; set; } = "";
-
-        [Parameter("uint256", "balance", 2)]
-        public BigInteger Balance { get; set; }
-
-        [Parameter("uint256", "needed", 3)]
-        public BigInteger Needed { get; set; }
+        [Parameter("address", "sender", 1)] public string Sender { get; set; } = "";
+        [Parameter("uint256", "balance", 2)] public BigInteger Balance { get; set; }
+        [Parameter("uint256", "needed", 3)] public BigInteger Needed { get; set; }
     }
 
     [Error("ERC20InvalidSender")]
     public sealed class ERC20InvalidSender : IErrorDTO
     {
-        [Parameter("address", "sender", 1)]
-        public string Sender { get; set; } = "";
+        [Parameter("address", "sender", 1)] public string Sender { get; set; } = "";
     }
 
     [Error("ERC20InvalidReceiver")]
     public sealed class ERC20InvalidReceiver : IErrorDTO
     {
-        [Parameter("address", "receiver", 1)]
-        public string Receiver { get; set; } = "";
+        [Parameter("address", "receiver", 1)] public string Receiver { get; set; } = "";
     }
 
     [Error("ERC20InsufficientAllowance")]
     public sealed class ERC20InsufficientAllowance : IErrorDTO
     {
-        [Parameter("address", "spender", 1)]
-        public string Spender { get; set; } = "";
-
-        [Parameter("uint256", "allowance", 2)]
-        public BigInteger Allowance { get; set; }
-
-        [Parameter("uint256", "needed", 3)]
-        public BigInteger Needed { get; set; }
+        [Parameter("address", "spender", 1)] public string Spender { get; set; } = "";
+        [Parameter("uint256", "allowance", 2)] public BigInteger Allowance { get; set; }
+        [Parameter("uint256", "needed", 3)] public BigInteger Needed { get; set; }
     }
 
     [Error("ERC20InvalidApprover")]
     public sealed class ERC20InvalidApprover : IErrorDTO
     {
-        [Parameter("address", "approver", 1)]
-        public string Approver { get; set; } = "";
+        [Parameter("address", "approver", 1)] public string Approver { get; set; } = "";
     }
 
     [Error("ERC20InvalidSpender")]
     public sealed class ERC20InvalidSpender : IErrorDTO
     {
-        [Parameter("address", "spender", 1)]
-        public string Spender { get; set; } = "";
+        [Parameter("address", "spender", 1)] public string Spender { get; set; } = "";
     }
 
     public static readonly CustomErrors AccessControl = new(typeof(AccessControlUnauthorizedAccount), typeof(AccessControlBadConfirmation));

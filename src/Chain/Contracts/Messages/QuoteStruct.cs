@@ -11,27 +11,12 @@ namespace Commerce.Chain.Contracts.Messages;
 [Struct("Quote")]
 public sealed class QuoteStruct
 {
-    [Parameter("address", "collection", 1)]
-    public string Collection { get; set; } = "";
-
-    [Parameter("uint256", "tokenId", 2)]
-    public BigInteger TokenId { get; set; }
-
-    [Parameter("address", "buyer", 3)]
-    public string Buyer { get; set; } = "";
-
-    [Parameter("address", "currency", 4)]
-    public string Currency { get; set; } = "";
-
-    [Parameter("uint256", "price", 5)]
-    public BigInteger Price { get; set; }
-
-    [Parameter("uint16", "installments", 6)]
-    public ushort Installments { get; set; }
-
-    [Parameter("uint64", "expiry", 7)]
-    public ulong Expiry { get; set; }
-
-    [Parameter("bytes32", "nonce", 8)]
-    public byte[] Nonce { get; set; } = [];
+    [Parameter("address", "collection", 1)] public string Collection { get; set; } = "";
+    [Parameter("uint256", "tokenId", 2)] public BigInteger TokenId { get; set; }
+    [Parameter("address", "buyer", 3)] public string Buyer { get; set; } = "";
+    [Parameter("address", "currency", 4)] public string Currency { get; set; } = "";
+    [Parameter("uint256", "price", 5)] public BigInteger Price { get; set; }
+    [Parameter("uint16", "installments", 6)] public ushort Installments { get; set; }
+    [Parameter("uint64", "expiry", 7)] public ulong Expiry { get; set; }
+    [Parameter("bytes32", "nonce", 8)] public byte[] Nonce { get; set; } = [];
 }

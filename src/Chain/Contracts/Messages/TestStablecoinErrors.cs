@@ -10,15 +10,13 @@ public static class TestStablecoinErrors
     [Error("OwnableUnauthorizedAccount")]
     public sealed class OwnableUnauthorizedAccount : IErrorDTO
     {
-        [Parameter("address", "account", 1)]
-        public string Account { get; set; } = "";
+        [Parameter("address", "account", 1)] public string Account { get; set; } = "";
     }
 
     [Error("OwnableInvalidOwner")]
     public sealed class OwnableInvalidOwner : IErrorDTO
     {
-        [Parameter("address", "owner", 1)]
-        public string Owner { get; set; } = "";
+        [Parameter("address", "owner", 1)] public string Owner { get; set; } = "";
     }
 
     /// <summary>Every custom error a TestStablecoin call can revert with.</summary>
