@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Text;
 using System.Text.Json;
 using Commerce.Chain.Abi;
 using Commerce.Chain.Crypto;
@@ -76,20 +74,6 @@ public sealed class TypedData
             ToDictionary(Property(root, "message", JsonValueKind.Object)));
     }
 
-    /// <summary>"Name(type1 name1,...)" followed by every struct it references, sorted by name.</summary>
-    public string EncodeType(string typeName)
-    {
-        var dependencies = new SortedSet<string>(StringComparer.Ordinal);
-        CollectDependencies(typeName, dependencies);
-        dependencies.Remove(typeName);
-        var text = new StringBuilder();
-        foreach (var name in new[] { typeName }.Concat(dependencies))
-            text.Append(name).Append('(').AppendJoin(',', Fields(name, "types").Select(f => $"{f.Type} {f.Name}")).Append(')');
-        return text.ToString();
-    }
-
-    public byte[] TypeHash(string typeName) => Keccak256.HashUtf8(EncodeType(typeName));
-
     /// <summary>hashStruct(EIP712Domain, domain).</summary>
     public byte[] DomainSeparator() => Hashes().DomainHash;
 
@@ -158,20 +142,6 @@ public sealed class TypedData
         {
             throw new TypedDataException("types", e.Message);
         }
-    }
-
-    private void CollectDependencies(string typeName, SortedSet<string> found)
-    {
-        if (!Types.TryGetValue(typeName, out var fields) || !found.Add(typeName))
-            return;
-        foreach (var field in fields)
-            CollectDependencies(BaseType(field.Type), found);
-    }
-
-    private static string BaseType(string type)
-    {
-        var bracket = type.IndexOf('[');
-        return bracket < 0 ? type : type[..bracket];
     }
 
     private MemberDescription[] Fields(string typeName, string path) =>

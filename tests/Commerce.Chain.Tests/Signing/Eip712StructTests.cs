@@ -75,8 +75,10 @@ public class Eip712StructTests
     [Fact]
     public void The_mail_struct_has_the_spec_type_encoding()
     {
-        Assert.Equal("Mail(Person from,Person to,string contents)Person(string name,address wallet)",
-            Eip712TypedDataEncoder.Current.GetEncodedType("Mail", typeof(Mail), typeof(Person)));
+        var encoded = Eip712TypedDataEncoder.Current.GetEncodedType("Mail", typeof(Mail), typeof(Person));
+
+        Assert.Equal("Mail(Person from,Person to,string contents)Person(string name,address wallet)", encoded);
+        Assert.Equal("0xa0cedeb2dc280ba39b857546d74f5549c3a1d7bdc2dd96bf881f76108e23dac2", HexString.Encode(Keccak256.HashUtf8(encoded)));
     }
 
     [Fact]
