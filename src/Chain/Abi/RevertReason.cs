@@ -112,15 +112,17 @@ public sealed record RevertReason
         _ => value.ToString() ?? "",
     };
 
+    /// <summary>Error(string): require(cond, "message") and revert("message").</summary>
     [Error("Error")]
-    private sealed class ErrorString : IErrorDTO
+    public sealed class ErrorString : IErrorDTO
     {
         [Parameter("string", "message", 1)]
         public string Message { get; set; } = "";
     }
 
+    /// <summary>Panic(uint256): failed asserts, overflow, division by zero...</summary>
     [Error("Panic")]
-    private sealed class PanicCode : IErrorDTO
+    public sealed class PanicCode : IErrorDTO
     {
         [Parameter("uint256", "code", 1)]
         public BigInteger Code { get; set; }

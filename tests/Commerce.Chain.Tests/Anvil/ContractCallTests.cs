@@ -39,13 +39,6 @@ public class ContractCallTests(AnvilFixture anvil)
         public BigInteger Price { get; set; }
     }
 
-    [Error("Error")]
-    private sealed class ErrorString : IErrorDTO
-    {
-        [Parameter("string", "message", 1)]
-        public string Message { get; set; } = "";
-    }
-
     [Error("SoldOut")]
     private sealed class SoldOut : IErrorDTO
     {
@@ -75,7 +68,7 @@ public class ContractCallTests(AnvilFixture anvil)
     {
         var reverter = Bytecode.AddressFor("reverter");
         await anvil.Anvil.SetCodeAsync(reverter, Bytecode.RevertRuntime);
-        var errors = new CustomErrors(typeof(ErrorString), typeof(SoldOut));
+        var errors = new CustomErrors(typeof(RevertReason.ErrorString), typeof(SoldOut));
 
         var withMessage = await Assert.ThrowsAsync<JsonRpcException>(() => anvil.Eth.CallAsync(new CallRequest { To = reverter, Data = Encode(errors, 0, "item is sold out") }));
         Assert.Equal("eth_call", withMessage.Method);

@@ -46,15 +46,8 @@ public class TypedDataTests
 
     private static TypedData Mail() => TypedData.Parse(MailJson);
 
-    public static TheoryData<string, string> SpecHashes => new()
-    {
-        { "domainSeparator", "0xf2cee375fa42b42143804025fc449deafd50cc031ca257e0b194a650a912090f" },
-        { "hashStruct(message)", "0xc52c0ee5d84264471806290a3f2c4cecfc5490626bf912d01f240d7a274b371e" },
-        { "signing hash", "0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2" },
-    };
-
     [Theory]
-    [MemberData(nameof(SpecHashes))]
+    [MemberData(nameof(Eip712StructTests.SpecHashes), MemberType = typeof(Eip712StructTests))]
     public void The_mail_example_has_the_spec_hashes(string which, string expected)
     {
         var mail = Mail();
