@@ -1,9 +1,13 @@
 using System.Numerics;
 using Commerce.Chain.Abi;
+using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
 using Nethereum.ABI;
 using Nethereum.ABI.ABIDeserialisation;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.ABI.Model;
+using Nethereum.Contracts;
 
 namespace Commerce.Chain.Tests.Abi;
 
@@ -79,6 +83,38 @@ public class StrictArgumentsTests
         var error = Assert.Throws<AbiException>(() => StrictArguments.Convert(parameters, [1, offers]));
 
         Assert.Equal("offers[1].price", error.Path);
+    }
+
+    [Fact]
+    public void Arrays_of_tuples_encode_as_the_typed_message_does()
+    {
+        var function = ABIDeserialiserFactory.DeserialiseFunctionABI("function quote(uint256 itemId, (address seller, uint96 price)[] offers, string note)");
+        object?[] offers = [new object?[] { "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", 1_000 }, new Dictionary<string, object?> { ["seller"] = EthAddress.Zero, ["price"] = 5 }];
+
+        var values = StrictArguments.Convert(function.InputParameters, [42, offers, "flame sword"]);
+        var encoded = new FunctionCallEncoder().EncodeRequest(function.Sha3Signature, function.InputParameters, values);
+
+        var typed = new QuoteCall
+        {
+            ItemId = 42,
+            Offers = [new Offer { Seller = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", Price = 1_000 }, new Offer { Seller = EthAddress.Zero.ToString(), Price = 5 }],
+            Note = "flame sword",
+        };
+        Assert.Equal(HexString.Encode(typed.GetCallData()), encoded);
+    }
+
+    [Function("quote")]
+    private sealed class QuoteCall : FunctionMessage
+    {
+        [Parameter("uint256", "itemId", 1)] public BigInteger ItemId { get; set; }
+        [Parameter("tuple[]", "offers", 2)] public List<Offer> Offers { get; set; } = [];
+        [Parameter("string", "note", 3)] public string Note { get; set; } = "";
+    }
+
+    private sealed class Offer
+    {
+        [Parameter("address", "seller", 1)] public string Seller { get; set; } = "";
+        [Parameter("uint96", "price", 2)] public BigInteger Price { get; set; }
     }
 
     [Fact]
