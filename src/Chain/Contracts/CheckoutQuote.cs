@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 using System.Security.Cryptography;
+using Commerce.Chain.Contracts.Messages;
 using Commerce.Chain.Crypto;
-using Commerce.Chain.Signing;
+using Commerce.Chain.Hex;
+using Nethereum.ABI.EIP712;
 
 namespace Commerce.Chain.Contracts;
 
@@ -9,7 +12,8 @@ namespace Commerce.Chain.Contracts;
 /// The EIP-712 price quote the Checkout accepts (docs/QUOTE.md): type
 /// <c>Quote(address collection,uint256 tokenId,address buyer,address currency,uint256 price,uint16 installments,uint64 expiry,bytes32 nonce)</c>
 /// under the domain {name "CommerceCheckout", version "1", chainId, verifyingContract = the Checkout}.
-/// The nonce is the purchase id.
+/// The nonce is the purchase id. Nethereum's typed-data encoder hashes it (<see cref="QuoteStruct"/>);
+/// our libsecp256k1 signer signs the digest.
 /// </summary>
 public sealed record CheckoutQuote
 {
@@ -44,35 +48,73 @@ public sealed record CheckoutQuote
 
     private readonly byte[] _nonce = new byte[32];
 
+    /// <summary>The member descriptions of EIP712Domain and Quote, found by reflection once (each definition gets a copy).</summary>
+    private static readonly Dictionary<string, MemberDescription[]> QuoteTypes =
+        MemberDescriptionFactory.GetTypesMemberDescription(typeof(Domain), typeof(QuoteStruct));
+
+    /// <summary>Domain separators by chain and Checkout; a process knows a handful of them (its configuration's).</summary>
+    private static readonly ConcurrentDictionary<(BigInteger ChainId, EthAddress Checkout), byte[]> DomainSeparators = new();
+
     public bool IsEth => Currency == EthAddress.Zero;
 
     /// <summary>A fresh random nonce.</summary>
     public static byte[] NewNonce() => RandomNumberGenerator.GetBytes(32);
 
-    public static Eip712Domain Domain(BigInteger chainId, EthAddress checkout) =>
-        new() { Name = DomainName, Version = DomainVersion, ChainId = chainId, VerifyingContract = checkout };
+    /// <summary>The typed-data definition (domain and types) a quote is signed under.</summary>
+    public static TypedData<Domain> TypedDataDefinition(BigInteger chainId, EthAddress checkout)
+    {
+        ArgumentNullException.ThrowIfNull(checkout);
+        return new TypedData<Domain>
+        {
+            Domain = new Domain { Name = DomainName, Version = DomainVersion, ChainId = chainId, VerifyingContract = checkout.ToString() },
+            Types = new Dictionary<string, MemberDescription[]>(QuoteTypes),
+            PrimaryType = TypeName,
+        };
+    }
 
-    public TypedData ToTypedData(BigInteger chainId, EthAddress checkout) =>
-        new TypedStructBuilder(TypeName)
-            .Field("collection", "address", Collection)
-            .Field("tokenId", "uint256", TokenId)
-            .Field("buyer", "address", Buyer)
-            .Field("currency", "address", Currency)
-            .Field("price", "uint256", Price)
-            .Field("installments", "uint16", Installments)
-            .Field("expiry", "uint64", Expiry)
-            .Field("nonce", "bytes32", Nonce)
-            .ToTypedData(Domain(chainId, checkout));
+    /// <summary>The quote as Checkout's Quote struct (the purchase tuple and the EIP-712 message).</summary>
+    public QuoteStruct ToStruct() => new()
+    {
+        Collection = Collection.ToString(),
+        TokenId = TokenId,
+        Buyer = Buyer.ToString(),
+        Currency = Currency.ToString(),
+        Price = Price,
+        Installments = Installments,
+        Expiry = Expiry,
+        Nonce = Nonce,
+    };
+
+    /// <summary>The purchase call that pays this quote with its signer's <paramref name="signature"/>.</summary>
+    public CheckoutFunctions.Purchase ToPurchase(byte[] signature) => new() { Quote = ToStruct(), Signature = signature };
+
+    /// <summary>
+    /// The EIP-712 digest: keccak256(0x1901 || domainSeparator || hashStruct(quote)), what the Checkout's quoteDigest
+    /// returns. Nethereum's typed-data encoder hashes the struct and the domain; the domain separator is kept per
+    /// (chain, Checkout), since it is the same for every quote and costs a third of the digest.
+    /// </summary>
+    public byte[] SigningHash(BigInteger chainId, EthAddress checkout) =>
+        Keccak256.Hash([0x19, 0x01, .. DomainSeparator(chainId, checkout), .. Eip712TypedDataEncoder.Current.HashStruct(ToStruct(), TypeName, typeof(QuoteStruct))]);
+
+    /// <summary>hashStruct(EIP712Domain) of the Checkout at <paramref name="checkout"/> on chain <paramref name="chainId"/>.</summary>
+    public static byte[] DomainSeparator(BigInteger chainId, EthAddress checkout) =>
+        (byte[])DomainSeparators.GetOrAdd((chainId, checkout), key => Eip712TypedDataEncoder.Current.HashDomainSeparator(TypedDataDefinition(key.ChainId, key.Checkout))).Clone();
 
     /// <summary>The quote signer's signature (65 bytes r || s || v, what eth_signTypedData_v4 returns).</summary>
     public EthSignature Sign(EthPrivateKey signer, BigInteger chainId, EthAddress checkout)
     {
         ArgumentNullException.ThrowIfNull(signer);
-        return ToTypedData(chainId, checkout).Sign(signer);
+        return signer.Sign(SigningHash(chainId, checkout));
     }
 
-    /// <summary>The quote as the ABI tuple of Checkout.Quote.</summary>
-    public object?[] ToAbiTuple() => [Collection, TokenId, Buyer, Currency, Price, Installments, Expiry, Nonce];
+    /// <summary>Who signed this quote. The signature is read strictly: 65 bytes and low s, as the Checkout's ECDSA check wants.</summary>
+    public EthAddress RecoverSigner(string signatureHex, BigInteger chainId, EthAddress checkout)
+    {
+        var signature = EthSignature.Parse(signatureHex);
+        if (!signature.IsLowS)
+            throw new HexFormatException("signature", "s is in the upper half of the curve order (EIP-2: only low s is valid)");
+        return signature.RecoverAddress(SigningHash(chainId, checkout));
+    }
 
     /// <summary>What the buyer pays with the purchase: the price, or the plan's down payment.</summary>
     public BigInteger AmountDueAtPurchase => InstallmentSchedule.AmountDueAtPurchase(Price, Installments);

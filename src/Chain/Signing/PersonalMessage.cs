@@ -2,28 +2,20 @@ using System.Security.Cryptography;
 using System.Text;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
+using Nethereum.Signer;
 
 namespace Commerce.Chain.Signing;
 
 /// <summary>
 /// EIP-191 version 0x45 ("personal_sign"): the signed hash is
 /// keccak256("\x19Ethereum Signed Message:\n" + decimal length + message).
-/// Signatures are 65 bytes r||s||v with v = 27 or 28, the form wallets return.
+/// Signatures are 65 bytes r||s||v with v = 27 or 28, the form wallets return. The hash is Nethereum's; signing
+/// (libsecp256k1) and the strict reading of signatures from outside (low s only) are ours.
 /// </summary>
 public static class PersonalMessage
 {
-    private static readonly byte[] Prefix = Encoding.ASCII.GetBytes("\x19" + "Ethereum Signed Message:\n");
-
-    /// <summary>The hash a wallet signs for <paramref name="message"/>.</summary>
-    public static byte[] Hash(ReadOnlySpan<byte> message)
-    {
-        var length = Encoding.ASCII.GetBytes(message.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var buffer = new byte[Prefix.Length + length.Length + message.Length];
-        Prefix.CopyTo(buffer, 0);
-        length.CopyTo(buffer, Prefix.Length);
-        message.CopyTo(buffer.AsSpan(Prefix.Length + length.Length));
-        return Keccak256.Hash(buffer);
-    }
+    /// <summary>The hash a wallet signs for <paramref name="message"/> (Nethereum's EIP-191 prefixing).</summary>
+    public static byte[] Hash(ReadOnlySpan<byte> message) => new EthereumMessageSigner().HashPrefixedMessage(message.ToArray());
 
     /// <summary>Signs like personal_sign; returns the 0x-prefixed 65-byte signature (v = 27/28).</summary>
     public static string Sign(EthPrivateKey key, byte[] message)

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
+using Nethereum.KeyStore;
+using Nethereum.KeyStore.Crypto;
+using Nethereum.KeyStore.Model;
 
 namespace Commerce.Execution.Keys;
 
@@ -12,6 +14,8 @@ namespace Commerce.Execution.Keys;
 /// Web3 Secret Storage v3 (the JSON keystore of geth and others): a key derived from the
 /// password with scrypt (or PBKDF2-HMAC-SHA256), the private key encrypted with AES-128-CTR under
 /// its first 16 bytes, and MAC = keccak256(derived[16..32] || ciphertext) to detect a wrong password.
+/// Nethereum.KeyStore derives, checks the MAC and deciphers; here a keystore from outside is read strictly
+/// first (version, cipher, iv and key lengths, KDF parameters), and each refusal names its member.
 /// </summary>
 public static class KeystoreV3
 {
@@ -36,28 +40,37 @@ public static class KeystoreV3
         if (iv.Length != 16)
             throw new KeystoreException("crypto.cipherparams.iv", "must be 16 bytes");
         var ciphertext = Hex(crypto, "ciphertext", "crypto.ciphertext");
+        if (ciphertext.Length != 32)
+            throw new KeystoreException("crypto.ciphertext", $"must be 32 bytes (a private key), got {ciphertext.Length}");
         var mac = Hex(crypto, "mac", "crypto.mac");
+        if (mac.Length != 32)
+            throw new KeystoreException("crypto.mac", "must be 32 bytes");
         var kdf = Text(crypto, "kdf", "crypto.kdf");
         var parameters = crypto["kdfparams"] ?? throw new KeystoreException("crypto.kdfparams", "is missing");
         var salt = Hex(parameters, "salt", "crypto.kdfparams.salt");
         var dkLen = (int)Number(parameters, "dklen", "crypto.kdfparams.dklen");
         if (dkLen < 32)
             throw new KeystoreException("crypto.kdfparams.dklen", "must be at least 32");
-        var passwordBytes = Encoding.UTF8.GetBytes(password);
-        var derived = kdf switch
+        ArgumentNullException.ThrowIfNull(password);
+        var crypt = new KeyStoreCrypto();
+        byte[] secret;
+        try
         {
-            "scrypt" => Scrypt.DeriveKey(passwordBytes, salt,
-                (int)Number(parameters, "n", "crypto.kdfparams.n"), (int)Number(parameters, "r", "crypto.kdfparams.r"),
-                (int)Number(parameters, "p", "crypto.kdfparams.p"), dkLen),
-            "pbkdf2" when Text(parameters, "prf", "crypto.kdfparams.prf") == "hmac-sha256" =>
-                Rfc2898DeriveBytes.Pbkdf2(passwordBytes, salt, (int)Number(parameters, "c", "crypto.kdfparams.c"), HashAlgorithmName.SHA256, dkLen),
-            "pbkdf2" => throw new KeystoreException("crypto.kdfparams.prf", "only hmac-sha256 is supported"),
-            _ => throw new KeystoreException("crypto.kdf", $"\"{kdf}\" is not supported (scrypt or pbkdf2)"),
-        };
-        var expected = Keccak256.Hash([.. derived.AsSpan(16, 16), .. ciphertext]);
-        if (!CryptographicOperations.FixedTimeEquals(expected, mac))
+            secret = kdf switch
+            {
+                "scrypt" => crypt.DecryptScrypt(password, mac, iv, ciphertext,
+                    Positive(parameters, "n", "crypto.kdfparams.n"), Positive(parameters, "p", "crypto.kdfparams.p"),
+                    Positive(parameters, "r", "crypto.kdfparams.r"), salt, dkLen),
+                "pbkdf2" when Text(parameters, "prf", "crypto.kdfparams.prf") == "hmac-sha256" =>
+                    crypt.DecryptPbkdf2Sha256(password, mac, iv, ciphertext, Positive(parameters, "c", "crypto.kdfparams.c"), salt, dkLen),
+                "pbkdf2" => throw new KeystoreException("crypto.kdfparams.prf", "only hmac-sha256 is supported"),
+                _ => throw new KeystoreException("crypto.kdf", $"\"{kdf}\" is not supported (scrypt or pbkdf2)"),
+            };
+        }
+        catch (DecryptionException)
+        {
             throw new KeystoreException("crypto.mac", "does not match: wrong password or corrupted keystore");
-        var secret = AesCtr(derived.AsSpan(0, 16), iv, ciphertext);
+        }
         try
         {
             return EthPrivateKey.FromBytes(secret, "crypto.ciphertext");
@@ -65,57 +78,29 @@ public static class KeystoreV3
         finally
         {
             CryptographicOperations.ZeroMemory(secret);
-            CryptographicOperations.ZeroMemory(derived);
         }
     }
 
     /// <summary>Encrypts <paramref name="key"/> with scrypt (n, r = 8, p = 1) and a fresh salt and iv.</summary>
     public static string Encrypt(EthPrivateKey key, string password, int scryptN = 262144)
     {
-        var salt = RandomNumberGenerator.GetBytes(32);
-        var iv = RandomNumberGenerator.GetBytes(16);
-        var derived = Scrypt.DeriveKey(Encoding.UTF8.GetBytes(password), salt, scryptN, 8, 1, 32);
+        ArgumentNullException.ThrowIfNull(key);
         var secret = key.ExportBytes();
-        var ciphertext = AesCtr(derived.AsSpan(0, 16), iv, secret);
-        CryptographicOperations.ZeroMemory(secret);
-        var mac = Keccak256.Hash([.. derived.AsSpan(16, 16), .. ciphertext]);
-        var json = new JsonObject
+        try
         {
-            ["address"] = HexString.EncodeBare(key.Address.Bytes),
-            ["crypto"] = new JsonObject
-            {
-                ["cipher"] = "aes-128-ctr",
-                ["cipherparams"] = new JsonObject { ["iv"] = HexString.EncodeBare(iv) },
-                ["ciphertext"] = HexString.EncodeBare(ciphertext),
-                ["kdf"] = "scrypt",
-                ["kdfparams"] = new JsonObject
-                {
-                    ["dklen"] = 32, ["n"] = scryptN, ["p"] = 1, ["r"] = 8, ["salt"] = HexString.EncodeBare(salt),
-                },
-                ["mac"] = HexString.EncodeBare(mac),
-            },
-            ["id"] = Guid.NewGuid().ToString(),
-            ["version"] = 3,
-        };
-        return json.ToJsonString();
+            return new KeyStoreScryptService().EncryptAndGenerateKeyStoreAsJson(password, secret, HexString.EncodeBare(key.Address.Bytes),
+                new ScryptParams { Dklen = 32, N = scryptN, R = 8, P = 1 });
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
     }
 
-    private static byte[] AesCtr(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> input)
+    private static int Positive(JsonNode? node, string name, string path)
     {
-        using var aes = Aes.Create();
-        aes.Key = key.ToArray();
-        var counter = iv.ToArray();
-        var output = new byte[input.Length];
-        for (var offset = 0; offset < input.Length; offset += 16)
-        {
-            var stream = aes.EncryptEcb(counter, PaddingMode.None);
-            for (var i = 0; i < 16 && offset + i < input.Length; i++)
-                output[offset + i] = (byte)(input[offset + i] ^ stream[i]);
-            for (var i = 15; i >= 0 && ++counter[i] == 0; i--)
-            {
-            }
-        }
-        return output;
+        var value = Number(node, name, path);
+        return value is > 0 and <= int.MaxValue ? (int)value : throw new KeystoreException(path, "must be a positive whole number");
     }
 
     private static string Text(JsonNode? node, string name, string path)

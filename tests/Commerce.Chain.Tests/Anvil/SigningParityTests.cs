@@ -1,6 +1,8 @@
 using Commerce.Testing.Anvil;
 using System.Text;
 using System.Text.Json.Nodes;
+using Commerce.Chain.Contracts;
+using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
 using Commerce.Chain.Signing;
 using Commerce.Chain.Tests.Signing;
@@ -56,16 +58,24 @@ public class SigningParityTests(AnvilFixture anvil)
     [Fact]
     public async Task Sign_typed_data_v4_matches_our_eip712_signature_for_a_price_quote()
     {
-        var quote = new TypedStructBuilder("PriceQuote")
-            .Field("itemId", "uint256", 42)
-            .Field("buyer", "address", AnvilFixture.DevKeys[1].Address)
-            .Field("price", "uint256", System.Numerics.BigInteger.Parse("250000000000000000000"))
-            .Field("expiresAt", "uint64", 1_900_000_000UL)
-            .Field("quoteId", "bytes32", Chain.Crypto.Keccak256.HashUtf8("quote-42"))
-            .Field("tags", "string[]", new[] { "rare", "fire" })
-            .ToTypedData(new Eip712Domain { Name = "Commerce", Version = "1", ChainId = AnvilFixture.ChainId, VerifyingContract = Bytecode.AddressFor("market") });
-        var json = quote.ToJson();
+        var json = TypedDataTests.LineQuoteJson;
+        var quote = TypedData.Parse(json);
         var theirs = (await anvil.Rpc.SendAsync("eth_signTypedData_v4", [Key.Address.ToLowerHex(), json])).GetString();
         Assert.Equal(quote.Sign(Key).ToHex(), theirs);
+    }
+
+    [Fact]
+    public async Task Sign_typed_data_v4_of_a_checkout_quotes_json_matches_our_signature_over_nethereums_digest()
+    {
+        var quote = new CheckoutQuote
+        {
+            Collection = Bytecode.AddressFor("items"), TokenId = 42, Buyer = AnvilFixture.DevKeys[1].Address, Currency = EthAddress.Zero,
+            Price = System.Numerics.BigInteger.Parse("250000000000000000000"), Installments = 4, Expiry = 1_900_000_000, Nonce = Keccak256.HashUtf8("quote-42"),
+        };
+        var checkout = Bytecode.AddressFor("checkout");
+
+        var theirs = (await anvil.Rpc.SendAsync("eth_signTypedData_v4", [Key.Address.ToLowerHex(), Contracts.QuoteJson.For(quote, AnvilFixture.ChainId, checkout)])).GetString();
+
+        Assert.Equal(quote.Sign(Key, AnvilFixture.ChainId, checkout).ToHex(), theirs);
     }
 }

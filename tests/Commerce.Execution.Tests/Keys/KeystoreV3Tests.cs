@@ -1,5 +1,6 @@
 using Commerce.Chain.Crypto;
 using Commerce.Execution.Keys;
+using Nethereum.KeyStore;
 
 namespace Commerce.Execution.Tests.Keys;
 
@@ -50,6 +51,15 @@ public sealed class KeystoreV3Tests
         Assert.Equal(key.ExportHex(), KeystoreV3.Decrypt(json, "pw").ExportHex());
         Assert.Contains(Chain.Hex.HexString.EncodeBare(key.Address.Bytes), json, StringComparison.Ordinal);
         Assert.DoesNotContain(key.ExportHex()[2..], json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_keystore_of_another_version_that_nethereum_alone_decrypts_is_refused()
+    {
+        var json = Pbkdf2Vector.Replace("\"version\":3", "\"version\":1", StringComparison.Ordinal);
+
+        Assert.Equal(ExpectedKey, "0x" + Convert.ToHexStringLower(new KeyStoreService().DecryptKeyStoreFromJson("testpassword", json)));
+        Assert.Equal("version", Assert.Throws<KeystoreException>(() => KeystoreV3.Decrypt(json, "testpassword")).Field);
     }
 
     [Theory]

@@ -1,8 +1,10 @@
 using System.Numerics;
+using Commerce.Chain.Contracts.Messages;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Signing;
 using Commerce.Pricing.Offers;
 using Commerce.Pricing.Signing;
+using Nethereum.ABI.EIP712;
 
 namespace Commerce.Pricing.Tests.Signing;
 
@@ -24,14 +26,14 @@ public class Eip712QuoteSignerTests
     [Fact]
     public void The_signed_struct_is_exactly_the_quote_type_of_the_checkout_contract()
     {
-        var signer = new Eip712QuoteSigner(EthPrivateKey.Generate(), Domain());
-
-        var typed = signer.TypedData(signer.Describe(Quote()));
+        var described = new Eip712QuoteSigner(EthPrivateKey.Generate(), Domain()).Describe(Quote());
 
         Assert.Equal(
             "Quote(address collection,uint256 tokenId,address buyer,address currency,uint256 price,uint16 installments,uint64 expiry,bytes32 nonce)",
-            typed.EncodeType("Quote"));
-        Assert.Equal("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)", typed.EncodeType("EIP712Domain"));
+            Eip712TypedDataEncoder.Current.GetEncodedType("Quote", typeof(QuoteStruct)));
+        Assert.Equal("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)",
+            Eip712TypedDataEncoder.Current.GetEncodedType("EIP712Domain", typeof(Nethereum.ABI.EIP712.Domain)));
+        Assert.Equal(described.Nonce, Eip712QuoteSigner.Nonce("of-abc-1"));
     }
 
     [Fact]
@@ -80,12 +82,11 @@ public class Eip712QuoteSignerTests
         var signature = await signer.SignAsync(quote);
         var described = signer.Describe(quote);
 
-        var otherChain = Eip712QuoteSigner.ToTypedData(described, Domain(1).ToEip712Domain());
-        var otherPrice = signer.TypedData(described with { Price = described.Price - 1 });
+        var otherChain = new Eip712QuoteSigner(key, Domain(1));
 
-        Assert.Equal(key.Address, signer.TypedData(described).RecoverSigner(signature.Signature));
-        Assert.NotEqual(key.Address, otherChain.RecoverSigner(signature.Signature));
-        Assert.NotEqual(key.Address, otherPrice.RecoverSigner(signature.Signature));
+        Assert.Equal(key.Address, signer.RecoverSigner(described, signature.Signature));
+        Assert.NotEqual(key.Address, otherChain.RecoverSigner(described, signature.Signature));
+        Assert.NotEqual(key.Address, signer.RecoverSigner(described with { Price = described.Price - 1 }, signature.Signature));
     }
 
     [Fact]

@@ -1,0 +1,36 @@
+using System.Numerics;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
+
+namespace Commerce.Chain.Contracts.Messages;
+
+/// <summary>OpenZeppelin AccessControl functions that GameItem and Checkout share, as Nethereum messages.</summary>
+public static class AccessControlFunctions
+{
+    [Function("hasRole", "bool")]
+    public sealed class HasRole : FunctionMessage
+    {
+        [Parameter("bytes32", "role", 1)] public byte[] Role { get; set; } = [];
+        [Parameter("address", "account", 2)] public string Account { get; set; } = "";
+    }
+
+    [Function("grantRole")]
+    public sealed class GrantRole : FunctionMessage
+    {
+        [Parameter("bytes32", "role", 1)] public byte[] Role { get; set; } = [];
+        [Parameter("address", "account", 2)] public string Account { get; set; } = "";
+    }
+
+    [Function("revokeRole")]
+    public sealed class RevokeRole : FunctionMessage
+    {
+        [Parameter("bytes32", "role", 1)] public byte[] Role { get; set; } = [];
+        [Parameter("address", "account", 2)] public string Account { get; set; } = "";
+    }
+
+    [Function("supportsInterface", "bool")]
+    public sealed class SupportsInterface : FunctionMessage
+    {
+        [Parameter("bytes4", "interfaceId", 1)] public byte[] InterfaceId { get; set; } = [];
+    }
+}
