@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using Org.BouncyCastle.Crypto.Digests;
 
@@ -6,7 +5,7 @@ namespace Commerce.Chain.Crypto;
 
 /// <summary>
 /// Keccak-256 as Ethereum uses it (the original Keccak padding, not FIPS-202 SHA3-256).
-/// One digest per thread is reused, so hashing allocates only the 32-byte result.
+/// One digest per thread is reused, so hashing allocates at most the 32-byte result.
 /// </summary>
 public static class Keccak256
 {
@@ -32,17 +31,7 @@ public static class Keccak256
         if (output.Length < HashLength)
             throw new ArgumentException($"output must have room for {HashLength} bytes", nameof(output));
         var digest = _digest ??= new KeccakDigest(256);
-        var rented = ArrayPool<byte>.Shared.Rent(Math.Max(data.Length, HashLength));
-        try
-        {
-            data.CopyTo(rented);
-            digest.BlockUpdate(rented, 0, data.Length);
-            digest.DoFinal(rented, 0);
-            rented.AsSpan(0, HashLength).CopyTo(output);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        digest.BlockUpdate(data);
+        digest.DoFinal(output);
     }
 }
