@@ -51,8 +51,10 @@ public static class ExecutorBenchmark
         var batch = Option(args, "--batch", 250);
         Console.WriteLine($"chain benchmark: Anvil with 1 s blocks, burst {burst}, steady {rate}/s for {seconds} s, sends batched by {batch}");
 
-        var signing = SigningComparison.Measure(HotKey, hash => HotKey.Sign(hash).V, 2000, 10);
-        Console.WriteLine($"signing: ours {signing.SignerPerSecond:N0}/s, bare libsecp256k1 {signing.BarePerSecond:N0}/s, ratio {signing.MedianRatio:P0} (goal >= 70%)");
+        // Hashes signed through Nethereum's external-signer interface, as the executor's transactions are.
+        var signer = new Secp256k1ExternalSigner(HotKey);
+        var signing = SigningComparison.Measure(HotKey, hash => signer.SignAsync(hash).GetAwaiter().GetResult().V[0], 2000, 10);
+        Console.WriteLine($"signing: ours (Nethereum external signer over libsecp256k1) {signing.SignerPerSecond:N0}/s, bare libsecp256k1 {signing.BarePerSecond:N0}/s, ratio {signing.MedianRatio:P0} (goal >= 90%)");
 
         await using var anvil = await AnvilNode.StartAsync(AnvilNode.FindBinary(), ["--block-time", "1", "--gas-limit", "300000000"]);
         using var http = new HttpClient();
@@ -137,7 +139,7 @@ public static class ExecutorBenchmark
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
 
-        var ok = signing.MedianRatio >= 0.7 && burstRate >= 0.7 * raw && steadyConfirmed >= 300 && contiguous && exactlyOnce;
+        var ok = signing.MedianRatio >= 0.9 && burstRate >= 0.7 * raw && steadyConfirmed >= 300 && contiguous && exactlyOnce;
         Console.WriteLine(ok ? "all goals met" : "a goal was missed");
         return ok ? 0 : 1;
     }
