@@ -190,16 +190,8 @@ public static class ExecutorBenchmark
         return minted;
     }
 
-    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > timeout)
-                throw new TimeoutException($"benchmark: {what} not reached within {timeout}");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what) =>
+        Deadline.UntilAsync(condition, timeout, what, TimeSpan.FromMilliseconds(20));
 
     private static int Option(string[] args, string name, int fallback)
     {
