@@ -15,6 +15,8 @@ using Commerce.Events.Envelope;
 using Commerce.Events.Items;
 using Commerce.Events.Orders;
 using Commerce.Events.Topics;
+using Commerce.Chain.Contracts.Messages;
+using Nethereum.Contracts;
 
 namespace Commerce.Actors.Tests;
 
@@ -282,7 +284,7 @@ public sealed class OrderGrainCustodialTests(CheckoutClustersFixture fixture) : 
         Assert.Equal(new ChainCommandRequested(releaseId, "release", CheckoutClustersFixture.Checkout, "0", OrderGrain.ReleaseCall(Collection, "7", _wallet), 0, null),
             Assert.Single(await CommandsAsync(releaseId)));
         Assert.Empty(await CommandsAsync(MintId));
-        Assert.Equal(HexString.Encode(CheckoutAbi.ReleaseItem.EncodeCall(EthAddress.Parse(Collection), new BigInteger(7), EthAddress.Parse(_wallet))),
+        Assert.Equal(HexString.Encode(new CheckoutFunctions.ReleaseItem { Collection = EthAddress.Parse(Collection).ToString(), TokenId = 7, To = EthAddress.Parse(_wallet).ToString() }.GetCallData()),
             OrderGrain.ReleaseCall(Collection, "7", _wallet));
         Assert.Contains((await OrderAsync()).History, h => h.To == OrderStatus.Paid && h.Detail!.Contains("releasing token 7", StringComparison.Ordinal));
 

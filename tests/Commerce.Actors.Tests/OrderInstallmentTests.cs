@@ -21,6 +21,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
+using Commerce.Chain.Abi;
+using Commerce.Chain.Contracts.Messages;
+using Nethereum.Contracts;
 
 namespace Commerce.Actors.Tests;
 
@@ -44,8 +47,8 @@ public sealed class OrderInstallmentTests(CheckoutClustersFixture fixture) : ICl
     [Fact]
     public void The_call_data_selectors_are_those_of_the_checkout_abi()
     {
-        Assert.Equal(OrderGrain.DeclareDefaultSelector, HexString.Encode(CheckoutAbi.DeclareDefault.Selector));
-        Assert.Equal(HexString.Encode(CheckoutAbi.DeclareDefault.EncodeCall(HexString.Decode(_orderId, "id"))),
+        Assert.Equal(OrderGrain.DeclareDefaultSelector, "0x" + TypedFunction<CheckoutFunctions.DeclareDefault>.Abi.Sha3Signature);
+        Assert.Equal(HexString.Encode(new CheckoutFunctions.DeclareDefault { PurchaseId = HexString.Decode(_orderId, "id") }.GetCallData()),
             OrderGrain.PurchaseIdCall(OrderGrain.DeclareDefaultSelector, _orderId));
     }
 

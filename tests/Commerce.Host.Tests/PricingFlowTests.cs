@@ -10,6 +10,7 @@ using Commerce.Pricing.Live;
 using Commerce.Pricing.Signing;
 using Commerce.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Commerce.Chain.Contracts;
 
 namespace Commerce.Host.Tests;
 
@@ -64,23 +65,19 @@ public sealed class PricingFlowTests(PlatformFixture platform) : IClassFixture<P
             Assert.Equal(EthAddress.Zero.ToString(), quote.GetProperty("currencyToken").GetString());
             Assert.Equal(itemId.Split(':')[1], quote.GetProperty("tokenId").GetString());
             Assert.True(DateTimeOffset.FromUnixTimeSeconds(quote.GetProperty("expiry").GetInt64()) > DateTimeOffset.UtcNow, "the quote must not be expired on arrival");
-            var signed = new Eip712Quote(
-                EthAddress.Parse(quote.GetProperty("collectionContract").GetString()),
-                BigInteger.Parse(quote.GetProperty("tokenId").GetString()!, CultureInfo.InvariantCulture),
-                EthAddress.Parse(quote.GetProperty("buyer").GetString()),
-                EthAddress.Parse(quote.GetProperty("currencyToken").GetString()),
-                BigInteger.Parse(quote.GetProperty("price").GetString()!, CultureInfo.InvariantCulture),
-                (ushort)quote.GetProperty("installments").GetInt32(),
-                (ulong)quote.GetProperty("expiry").GetInt64(),
-                HexString.Decode(quote.GetProperty("nonce").GetString()));
-            var domain = new Commerce.Chain.Signing.Eip712Domain
+            var signed = new CheckoutQuote
             {
-                Name = "CommerceCheckout",
-                Version = "1",
-                ChainId = quote.GetProperty("chainId").GetInt64(),
-                VerifyingContract = EthAddress.Parse(quote.GetProperty("verifyingContract").GetString()),
+                Collection = EthAddress.Parse(quote.GetProperty("collectionContract").GetString()),
+                TokenId = BigInteger.Parse(quote.GetProperty("tokenId").GetString()!, CultureInfo.InvariantCulture),
+                Buyer = EthAddress.Parse(quote.GetProperty("buyer").GetString()),
+                Currency = EthAddress.Parse(quote.GetProperty("currencyToken").GetString()),
+                Price = BigInteger.Parse(quote.GetProperty("price").GetString()!, CultureInfo.InvariantCulture),
+                Installments = (ushort)quote.GetProperty("installments").GetInt32(),
+                Expiry = (ulong)quote.GetProperty("expiry").GetInt64(),
+                Nonce = HexString.Decode(quote.GetProperty("nonce").GetString()),
             };
-            Assert.Equal(signer.Address, Eip712QuoteSigner.ToTypedData(signed, domain).RecoverSigner(quote.GetProperty("signature").GetString()!));
+            Assert.Equal(signer.Address, signed.RecoverSigner(quote.GetProperty("signature").GetString()!, quote.GetProperty("chainId").GetInt64(),
+                EthAddress.Parse(quote.GetProperty("verifyingContract").GetString())));
         }
 
         var me = await (await player.GetAsync("/api/me")).Content.ReadFromJsonAsync<JsonElement>();

@@ -11,6 +11,8 @@ using Commerce.Host.Onchain;
 using Commerce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Commerce.Chain.Abi;
+using Commerce.Chain.Contracts.Messages;
 
 namespace Commerce.Host.Tests;
 
@@ -37,7 +39,7 @@ public sealed class WalletPaymentTests(ChainPlatformFixture platform) : IClassFi
         var step = Assert.Single(payment.GetProperty("steps").EnumerateArray());
         Assert.Equal(platform.Chain.Checkout.Address.ToString(), step.GetProperty("to").GetString());
         Assert.Equal(price.ToString(CultureInfo.InvariantCulture), step.GetProperty("value").GetString());
-        Assert.StartsWith(CheckoutAbi.Purchase.SelectorHex, step.GetProperty("data").GetString());
+        Assert.StartsWith("0x" + TypedFunction<CheckoutFunctions.Purchase>.Abi.Sha3Signature, step.GetProperty("data").GetString());
 
         var before = await platform.Chain.Eth.GetBalanceAsync(key.Address);
         await SendAsync(key, payment);
@@ -175,7 +177,7 @@ public sealed class WalletPaymentTests(ChainPlatformFixture platform) : IClassFi
 
         var last = await StepsAsync(player, orderId, p => p.GetProperty("status").GetString() == "plan-active");
         var pay = Assert.Single(last.GetProperty("steps").EnumerateArray());
-        Assert.Equal(HexString.Encode(CheckoutAbi.PayInstallment.EncodeCall(HexString.Decode(orderId))), pay.GetProperty("data").GetString());
+        Assert.Equal(HexString.Encode(Nethereum.Contracts.FunctionMessageExtensions.GetCallData(new CheckoutFunctions.PayInstallment { PurchaseId = HexString.Decode(orderId) })), pay.GetProperty("data").GetString());
         Assert.Equal((price / 2).ToString(CultureInfo.InvariantCulture), pay.GetProperty("value").GetString());
         await SendAsync(key, last);
         await WaitForStatusAsync(player, orderId, "completed");
@@ -413,7 +415,7 @@ public sealed class WalletPaymentTests(ChainPlatformFixture platform) : IClassFi
                 Data = HexString.Decode(step.GetProperty("data").GetString()),
                 Value = BigInteger.Parse(step.GetProperty("value").GetString()!, CultureInfo.InvariantCulture),
                 Description = step.GetProperty("description").GetString()!,
-                Errors = CheckoutAbi.Errors,
+                Errors = CheckoutErrors.All,
             });
             Assert.True(receipt.Succeeded, $"step '{step.GetProperty("description").GetString()}' succeeded");
         }

@@ -1,4 +1,6 @@
 using Commerce.Payments.Watcher;
+using Commerce.Chain.Abi;
+using Commerce.Chain.Contracts.Messages;
 
 namespace Commerce.Payments.Tests;
 
@@ -29,7 +31,7 @@ public sealed class PaymentMappingTests
     {
         Assert.Equal(5, PaymentMapping.Topics.Count);
         Assert.Equal(5, PaymentMapping.Topics.Select(Convert.ToHexString).Distinct().Count());
-        Assert.Contains(PaymentMapping.Topics, t => t.SequenceEqual(Commerce.Chain.Contracts.CheckoutAbi.Purchased.Topic0));
-        Assert.DoesNotContain(PaymentMapping.Topics, t => t.SequenceEqual(Commerce.Chain.Contracts.CheckoutAbi.Withdrawn.Topic0));
+        Assert.Contains(PaymentMapping.Topics, t => t.SequenceEqual(TypedEvent<CheckoutEvents.Purchased>.Topic0));
+        Assert.DoesNotContain(PaymentMapping.Topics, t => t.SequenceEqual(TypedEvent<CheckoutEvents.Withdrawn>.Topic0));
     }
 }

@@ -18,6 +18,8 @@ using Commerce.Messaging.Embedded;
 using Commerce.Messaging.Producing;
 using Commerce.Testing.Crypto;
 using Microsoft.Extensions.Options;
+using Commerce.Chain.Contracts.Messages;
+using Nethereum.Contracts;
 
 namespace Commerce.Benchmarks.Chain;
 
@@ -151,7 +153,7 @@ public static class ExecutorBenchmark
         var raws = Enumerable.Range(0, count).Select(i => new Eip1559Transaction
         {
             ChainId = 31337, Nonce = start + (ulong)i, MaxFeePerGas = 20_000_000_000, MaxPriorityFeePerGas = 1_000_000_000, GasLimit = MintGas,
-            To = collection, Data = GameItemAbi.Mint.EncodeCall(to, new BigInteger(RawTokenBase + i), ""),
+            To = collection, Data = new GameItemFunctions.Mint { To = to.ToString(), TokenId = RawTokenBase + i }.GetCallData(),
         }.SignWith(RawKey).Raw).ToList();
         var clock = Stopwatch.StartNew();
         foreach (var part in raws.Chunk(batchSize))
@@ -170,7 +172,7 @@ public static class ExecutorBenchmark
         for (var i = from; i < from + count; i++)
         {
             var id = $"bench-{i}";
-            var data = HexString.Encode(GameItemAbi.Mint.EncodeCall(to, new BigInteger(i + 1), ""));
+            var data = HexString.Encode(new GameItemFunctions.Mint { To = to.ToString(), TokenId = i + 1 }.GetCallData());
             var command = new ChainCommandRequested(id, "mint", collection.ToString(), "0", data, MintGas, null);
             producer.Produce(TopicCatalog.ChainCommands.Name, id, EnvelopeSerializer.Serialize(EventEnvelope.Create(id, command, DateTimeOffset.UtcNow)), _ => { });
         }

@@ -7,6 +7,7 @@ using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
 using Commerce.Chain.JsonRpc;
 using Commerce.Chain.Transactions;
+using Nethereum.Contracts;
 
 namespace Commerce.Benchmarks.Orders;
 
@@ -90,7 +91,7 @@ public static class OrdersBenchmark
             pacer.WaitFor(i);
             var player = players[i % players.Length];
             var quote = Quote(host, player.Wallet, new BigInteger(1_000_000 + i));
-            var data = CheckoutAbi.Purchase.EncodeCall(quote.ToAbiTuple(), quote.Sign(quoteKey, host.ChainId, host.Checkout).ToBytes());
+            var data = quote.ToPurchase(quote.Sign(quoteKey, host.ChainId, host.Checkout).ToBytes()).GetCallData();
             var at = blocks.Now;
             sends.Add(SendAsync(eth, host, player, host.Checkout, data, Price).ContinueWith(t =>
             {

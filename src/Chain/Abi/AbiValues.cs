@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
+using Nethereum.ABI.Model;
 
 namespace Commerce.Chain.Abi;
 
@@ -12,7 +13,8 @@ namespace Commerce.Chain.Abi;
 /// Turns the .NET values callers pass into what each ABI kind needs. Accepted: integers of any
 /// .NET type, BigInteger and numeric strings (decimal or 0x) for uint/int; EthAddress or its
 /// string for address; byte[] or 0x strings for bytes; lists for arrays; lists or dictionaries
-/// keyed by component name for tuples; and JsonElement for all of them (EIP-712 JSON).
+/// keyed by component name for tuples; and JsonElement for all of them. Each refuses what does not
+/// fit and names the value (<see cref="StrictArguments"/>).
 /// </summary>
 internal static class AbiValues
 {
@@ -107,7 +109,7 @@ internal static class AbiValues
     };
 
     /// <summary>The values of a tuple's components, in order: from a list, or by name from a dictionary or JSON object.</summary>
-    public static IReadOnlyList<object?> ToTuple(IReadOnlyList<AbiParameter> components, object? value, string path)
+    public static IReadOnlyList<object?> ToTuple(IReadOnlyList<Parameter> components, object? value, string path)
     {
         switch (value)
         {
@@ -123,8 +125,8 @@ internal static class AbiValues
         }
     }
 
-    public static string Child(string path, AbiParameter parameter, int index) =>
-        parameter.Name.Length > 0 ? (path.Length == 0 ? parameter.Name : $"{path}.{parameter.Name}") : $"{path}[{index}]";
+    public static string Child(string path, Parameter parameter, int index) =>
+        !string.IsNullOrEmpty(parameter.Name) ? (path.Length == 0 ? parameter.Name : $"{path}.{parameter.Name}") : $"{path}[{index}]";
 
     private static BigInteger ParseInteger(string text, string path)
     {
@@ -152,6 +154,4 @@ internal static class AbiValues
         JsonElement e => $"JSON {e.ValueKind}",
         _ => value.GetType().Name,
     };
-
-    internal static Encoding StrictUtf8 { get; } = new UTF8Encoding(false, true);
 }

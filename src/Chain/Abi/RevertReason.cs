@@ -1,16 +1,18 @@
 using System.Numerics;
 using Commerce.Chain.Hex;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.ABI.FunctionEncoding.Attributes;
 
 namespace Commerce.Chain.Abi;
 
 /// <summary>
 /// Why a call reverted, decoded from its revert data: Error(string), Panic(uint256) with the
-/// meaning of its code, or one of the custom errors the caller knows about.
+/// meaning of its code, or one of the custom errors the caller knows about (decoded by Nethereum
+/// after <see cref="CanonicalWords"/> checked the words).
 /// </summary>
 public sealed record RevertReason
 {
-    private static readonly AbiError ErrorString = AbiError.Parse("Error(string message)");
-    private static readonly AbiError PanicCode = AbiError.Parse("Panic(uint256 code)");
+    private static readonly CustomErrors Builtin = new(typeof(ErrorString), typeof(PanicCode));
 
     public required RevertKind Kind { get; init; }
 
@@ -20,15 +22,18 @@ public sealed record RevertReason
     /// <summary>The code of Panic(uint256).</summary>
     public BigInteger? Panic { get; init; }
 
-    /// <summary>The matched custom error.</summary>
-    public AbiError? CustomError { get; init; }
+    /// <summary>The matched custom error's name ("QuoteExpired").</summary>
+    public string? ErrorName { get; init; }
 
-    /// <summary>Arguments of the custom error, in declaration order.</summary>
+    /// <summary>The matched custom error as its [Error] type, decoded.</summary>
+    public object? Error { get; init; }
+
+    /// <summary>Arguments of the custom error, in declaration order (<see cref="DecodedValues.Normalize"/>d).</summary>
     public IReadOnlyList<object?> Arguments { get; init; } = [];
 
     public required byte[] Data { get; init; }
 
-    public static RevertReason Decode(ReadOnlySpan<byte> data, IEnumerable<AbiError>? customErrors = null)
+    public static RevertReason Decode(ReadOnlySpan<byte> data, CustomErrors? customErrors = null)
     {
         var copy = data.ToArray();
         if (data.IsEmpty)
@@ -37,25 +42,34 @@ public sealed record RevertReason
         {
             try
             {
-                if (data[..4].SequenceEqual(ErrorString.Selector))
-                    return new RevertReason { Kind = RevertKind.Error, Message = (string)ErrorString.DecodeArguments(data)[0]!, Data = copy };
-                if (data[..4].SequenceEqual(PanicCode.Selector))
-                    return new RevertReason { Kind = RevertKind.Panic, Panic = (BigInteger)PanicCode.DecodeArguments(data)[0]!, Data = copy };
-                foreach (var error in customErrors ?? [])
+                if (Builtin.Find(data[..4]) is var (builtinType, _))
                 {
-                    if (data[..4].SequenceEqual(error.Selector))
-                        return new RevertReason { Kind = RevertKind.Custom, CustomError = error, Arguments = error.DecodeArguments(data), Data = copy };
+                    var builtin = DecodeAs(builtinType, copy);
+                    return builtin is ErrorString text
+                        ? new RevertReason { Kind = RevertKind.Error, Message = text.Message, Data = copy }
+                        : new RevertReason { Kind = RevertKind.Panic, Panic = ((PanicCode)builtin).Code, Data = copy };
+                }
+                if (customErrors?.Find(data[..4]) is var (type, abi))
+                {
+                    return new RevertReason
+                    {
+                        Kind = RevertKind.Custom,
+                        ErrorName = abi.Name,
+                        Error = DecodeAs(type, copy),
+                        Arguments = DecodedValues.Normalize(new FunctionCallDecoder().DecodeError(abi, HexString.Encode(copy))),
+                        Data = copy,
+                    };
                 }
             }
-            catch (AbiException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // A matching selector with malformed arguments: report it as unknown data.
+                // A matching selector with malformed arguments (our check or Nethereum's decoder refused them): unknown data.
             }
         }
         return new RevertReason { Kind = RevertKind.Unknown, Data = copy };
     }
 
-    public static RevertReason Decode(string dataHex, IEnumerable<AbiError>? customErrors = null) =>
+    public static RevertReason Decode(string dataHex, CustomErrors? customErrors = null) =>
         Decode(HexString.Decode(dataHex, "revertData"), customErrors);
 
     /// <summary>What Solidity's panic codes mean.</summary>
@@ -79,9 +93,16 @@ public sealed record RevertReason
         RevertKind.Empty => "reverted without a reason",
         RevertKind.Error => $"reverted: {Message}",
         RevertKind.Panic => $"panic 0x{Panic!.Value:x2}: {DescribePanic(Panic.Value)}",
-        RevertKind.Custom => $"{CustomError!.Name}({string.Join(", ", Arguments.Select(FormatArgument))})",
+        RevertKind.Custom => $"{ErrorName}({string.Join(", ", Arguments.Select(FormatArgument))})",
         _ => $"reverted with unrecognised data {HexString.Encode(Data)}",
     };
+
+    private static object DecodeAs(Type type, byte[] data)
+    {
+        var (_, abi, _) = CustomErrors.Describe(type);
+        CanonicalWords.Check(abi.InputParameters, data.AsSpan(4), abi.Name);
+        return new FunctionCallDecoder().DecodeError(type, HexString.Encode(data.AsSpan(4)));
+    }
 
     private static string FormatArgument(object? value) => value switch
     {
@@ -90,4 +111,18 @@ public sealed record RevertReason
         null => "null",
         _ => value.ToString() ?? "",
     };
+
+    [Error("Error")]
+    private sealed class ErrorString : IErrorDTO
+    {
+        [Parameter("string", "message", 1)]
+        public string Message { get; set; } = "";
+    }
+
+    [Error("Panic")]
+    private sealed class PanicCode : IErrorDTO
+    {
+        [Parameter("uint256", "code", 1)]
+        public BigInteger Code { get; set; }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Commerce.Chain.Contracts.Messages;
 using Commerce.Chain.Crypto;
 
 namespace Commerce.Chain.Contracts;
@@ -16,15 +17,15 @@ public sealed record CheckoutPurchase(
     BigInteger Price,
     BigInteger Paid)
 {
-    internal static CheckoutPurchase FromTuple(object?[] t) => new(
-        (EthAddress)t[0]!,
-        (ulong)(BigInteger)t[1]!,
-        (ushort)(BigInteger)t[2]!,
-        (ushort)(BigInteger)t[3]!,
-        (EthAddress)t[4]!,
-        (PurchaseStatus)(int)(BigInteger)t[5]!,
-        (EthAddress)t[6]!,
-        (BigInteger)t[7]!,
-        (BigInteger)t[8]!,
-        (BigInteger)t[9]!);
+    internal static CheckoutPurchase From(PurchaseStruct p) => new(
+        EthAddress.Parse(p.Buyer, "buyer"),
+        p.StartedAt,
+        p.Installments,
+        p.PaymentsMade,
+        EthAddress.Parse(p.Collection, "collection"),
+        (PurchaseStatus)p.Status,
+        EthAddress.Parse(p.Currency, "currency"),
+        p.TokenId,
+        p.Price,
+        p.Paid);
 }

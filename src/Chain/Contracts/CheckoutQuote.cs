@@ -1,7 +1,9 @@
 using System.Numerics;
 using System.Security.Cryptography;
+using Commerce.Chain.Contracts.Messages;
 using Commerce.Chain.Crypto;
-using Commerce.Chain.Signing;
+using Commerce.Chain.Hex;
+using Nethereum.ABI.EIP712;
 
 namespace Commerce.Chain.Contracts;
 
@@ -9,7 +11,8 @@ namespace Commerce.Chain.Contracts;
 /// The EIP-712 price quote the Checkout accepts (docs/QUOTE.md): type
 /// <c>Quote(address collection,uint256 tokenId,address buyer,address currency,uint256 price,uint16 installments,uint64 expiry,bytes32 nonce)</c>
 /// under the domain {name "CommerceCheckout", version "1", chainId, verifyingContract = the Checkout}.
-/// The nonce is the purchase id.
+/// The nonce is the purchase id. Nethereum's typed-data encoder hashes it (<see cref="QuoteStruct"/>);
+/// our libsecp256k1 signer signs the digest.
 /// </summary>
 public sealed record CheckoutQuote
 {
@@ -49,30 +52,61 @@ public sealed record CheckoutQuote
     /// <summary>A fresh random nonce.</summary>
     public static byte[] NewNonce() => RandomNumberGenerator.GetBytes(32);
 
-    public static Eip712Domain Domain(BigInteger chainId, EthAddress checkout) =>
-        new() { Name = DomainName, Version = DomainVersion, ChainId = chainId, VerifyingContract = checkout };
+    /// <summary>The typed-data definition (domain and types) a quote is signed under.</summary>
+    public static TypedData<Domain> TypedDataDefinition(BigInteger chainId, EthAddress checkout)
+    {
+        ArgumentNullException.ThrowIfNull(checkout);
+        return new TypedData<Domain>
+        {
+            Domain = new Domain { Name = DomainName, Version = DomainVersion, ChainId = chainId, VerifyingContract = checkout.ToString() },
+            Types = MemberDescriptionFactory.GetTypesMemberDescription(typeof(Domain), typeof(QuoteStruct)),
+            PrimaryType = TypeName,
+        };
+    }
 
-    public TypedData ToTypedData(BigInteger chainId, EthAddress checkout) =>
-        new TypedStructBuilder(TypeName)
-            .Field("collection", "address", Collection)
-            .Field("tokenId", "uint256", TokenId)
-            .Field("buyer", "address", Buyer)
-            .Field("currency", "address", Currency)
-            .Field("price", "uint256", Price)
-            .Field("installments", "uint16", Installments)
-            .Field("expiry", "uint64", Expiry)
-            .Field("nonce", "bytes32", Nonce)
-            .ToTypedData(Domain(chainId, checkout));
+    /// <summary>The quote as Checkout's Quote struct (the purchase tuple and the EIP-712 message).</summary>
+    public QuoteStruct ToStruct() => new()
+    {
+        Collection = Collection.ToString(),
+        TokenId = TokenId,
+        Buyer = Buyer.ToString(),
+        Currency = Currency.ToString(),
+        Price = Price,
+        Installments = Installments,
+        Expiry = Expiry,
+        Nonce = Nonce,
+    };
+
+    /// <summary>The purchase call that pays this quote with its signer's <paramref name="signature"/>.</summary>
+    public CheckoutFunctions.Purchase ToPurchase(byte[] signature) => new() { Quote = ToStruct(), Signature = signature };
+
+    /// <summary>The EIP-712 digest: keccak256(0x1901 || domainSeparator || hashStruct(quote)), what the Checkout's quoteDigest returns.</summary>
+    public byte[] SigningHash(BigInteger chainId, EthAddress checkout) =>
+        Eip712TypedDataEncoder.Current.EncodeAndHashTypedData(ToStruct(), TypedDataDefinition(chainId, checkout));
+
+    /// <summary>The eth_signTypedData_v4 JSON of this quote, for a wallet to show and sign.</summary>
+    public string ToJson(BigInteger chainId, EthAddress checkout)
+    {
+        var typedData = TypedDataDefinition(chainId, checkout);
+        typedData.SetMessage(ToStruct());
+        return typedData.ToJson();
+    }
 
     /// <summary>The quote signer's signature (65 bytes r || s || v, what eth_signTypedData_v4 returns).</summary>
     public EthSignature Sign(EthPrivateKey signer, BigInteger chainId, EthAddress checkout)
     {
         ArgumentNullException.ThrowIfNull(signer);
-        return ToTypedData(chainId, checkout).Sign(signer);
+        return signer.Sign(SigningHash(chainId, checkout));
     }
 
-    /// <summary>The quote as the ABI tuple of Checkout.Quote.</summary>
-    public object?[] ToAbiTuple() => [Collection, TokenId, Buyer, Currency, Price, Installments, Expiry, Nonce];
+    /// <summary>Who signed this quote. The signature is read strictly: 65 bytes and low s, as the Checkout's ECDSA check wants.</summary>
+    public EthAddress RecoverSigner(string signatureHex, BigInteger chainId, EthAddress checkout)
+    {
+        var signature = EthSignature.Parse(signatureHex);
+        if (!signature.IsLowS)
+            throw new HexFormatException("signature", "s is in the upper half of the curve order (EIP-2: only low s is valid)");
+        return signature.RecoverAddress(SigningHash(chainId, checkout));
+    }
 
     /// <summary>What the buyer pays with the purchase: the price, or the plan's down payment.</summary>
     public BigInteger AmountDueAtPurchase => InstallmentSchedule.AmountDueAtPurchase(Price, Installments);

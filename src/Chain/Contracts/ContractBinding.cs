@@ -1,74 +1,89 @@
+using System.Numerics;
 using Commerce.Chain.Abi;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
 using Commerce.Chain.JsonRpc;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
 
 namespace Commerce.Chain.Contracts;
 
 /// <summary>
 /// What every typed contract wrapper shares: the contract's address, read-only calls through
 /// eth_call (reverts become <see cref="ContractRevertException"/> with the contract's custom errors
-/// decoded), building <see cref="ContractCall"/>s for writes, and deployment.
+/// decoded), building <see cref="ContractCall"/>s for writes from Nethereum function messages, and deployment.
 /// </summary>
-public abstract class ContractBinding(EthClient eth, EthAddress address, string contractName, IReadOnlyList<AbiError> errors)
+public abstract class ContractBinding(EthClient eth, EthAddress address, string contractName, CustomErrors errors)
 {
     public EthClient Eth { get; } = eth ?? throw new ArgumentNullException(nameof(eth));
 
     public EthAddress Address { get; } = address ?? throw new ArgumentNullException(nameof(address));
 
     /// <summary>The custom errors a call to this contract may revert with (its own and those of contracts it calls).</summary>
-    public IReadOnlyList<AbiError> Errors { get; } = errors;
+    public CustomErrors Errors { get; } = errors ?? throw new ArgumentNullException(nameof(errors));
 
     public string ContractName { get; } = contractName;
 
-    /// <summary>The call of <paramref name="function"/> with <paramref name="arguments"/>, to hand to an <see cref="IContractSender"/>.</summary>
-    public ContractCall BuildCall(AbiFunction function, System.Numerics.BigInteger value, params object?[] arguments)
+    /// <summary>The call <paramref name="function"/> describes, to hand to an <see cref="IContractSender"/>.</summary>
+    public ContractCall BuildCall<TFunction>(TFunction function, BigInteger value = default) where TFunction : FunctionMessage
     {
         ArgumentNullException.ThrowIfNull(function);
         return new ContractCall
         {
             To = Address,
-            Data = function.EncodeCall(arguments),
+            Data = function.GetCallData(),
             Value = value,
-            Description = $"{ContractName}.{function.Name}",
+            Description = $"{ContractName}.{TypedFunction<TFunction>.Abi.Name}",
             Errors = Errors,
         };
     }
 
-    protected Task<RpcReceipt> SendAsync(IContractSender sender, AbiFunction function, System.Numerics.BigInteger value, object?[] arguments, CancellationToken ct)
+    protected Task<RpcReceipt> SendAsync<TFunction>(IContractSender sender, TFunction function, CancellationToken ct, BigInteger value = default)
+        where TFunction : FunctionMessage
     {
         ArgumentNullException.ThrowIfNull(sender);
-        return sender.SendAsync(BuildCall(function, value, arguments), ct);
+        return sender.SendAsync(BuildCall(function, value), ct);
     }
 
-    /// <summary>eth_call of a view function; returns its decoded outputs.</summary>
-    protected async Task<object?[]> CallAsync(AbiFunction function, object?[] arguments, CancellationToken ct, BlockTag? block = null)
+    /// <summary>eth_call of a view returning one value (an address comes back as a string: use <see cref="QueryAddressAsync"/>).</summary>
+    protected async Task<TResult> QueryAsync<TFunction, TResult>(TFunction function, CancellationToken ct) where TFunction : FunctionMessage =>
+        TypedFunction<TFunction>.DecodeSingle<TResult>(await CallAsync(function, ct).ConfigureAwait(false));
+
+    protected async Task<EthAddress> QueryAddressAsync<TFunction>(TFunction function, CancellationToken ct) where TFunction : FunctionMessage =>
+        EthAddress.Parse(await QueryAsync<TFunction, string>(function, ct).ConfigureAwait(false), TypedFunction<TFunction>.Abi.Name);
+
+    /// <summary>eth_call of a view returning a [FunctionOutput] type.</summary>
+    protected async Task<TOutput> QueryOutputAsync<TFunction, TOutput>(TFunction function, CancellationToken ct)
+        where TFunction : FunctionMessage where TOutput : IFunctionOutputDTO, new() =>
+        TypedFunction<TFunction>.DecodeOutput<TOutput>(await CallAsync(function, ct).ConfigureAwait(false));
+
+    private async Task<byte[]> CallAsync<TFunction>(TFunction function, CancellationToken ct) where TFunction : FunctionMessage
     {
         ArgumentNullException.ThrowIfNull(function);
-        var request = new CallRequest { To = Address, Data = function.EncodeCall(arguments) };
+        var request = new CallRequest { To = Address, Data = function.GetCallData() };
+        var operation = $"{ContractName}.{TypedFunction<TFunction>.Abi.Name}";
         try
         {
-            return function.DecodeOutput(await Eth.CallAsync(request, block, ct).ConfigureAwait(false));
+            return await Eth.CallAsync(request, null, ct).ConfigureAwait(false);
         }
-        catch (JsonRpcException e) when (ContractRevertException.FromRpc($"{ContractName}.{function.Name}", e, Errors) is { } revert)
+        catch (JsonRpcException e) when (ContractRevertException.FromRpc(operation, e, Errors) is { } revert)
         {
             throw revert;
         }
     }
 
-    protected async Task<T> CallSingleAsync<T>(AbiFunction function, object?[] arguments, CancellationToken ct) =>
-        (T)(await CallAsync(function, arguments, ct).ConfigureAwait(false))[0]!;
-
-    /// <summary>Deploys <paramref name="bytecodeHex"/> with ABI-encoded constructor arguments; returns the new contract's address.</summary>
-    protected static async Task<EthAddress> DeployAsync(
-        IContractSender sender, string contractName, string bytecodeHex, IReadOnlyList<AbiParameter> constructorInputs,
-        object?[] arguments, IReadOnlyList<AbiError> errors, CancellationToken ct)
+    /// <summary>Deploys the bytecode of <paramref name="constructor"/> with its ABI-encoded arguments; returns the new contract's address.</summary>
+    protected static async Task<EthAddress> DeployAsync<TConstructor>(
+        IContractSender sender, string contractName, TConstructor constructor, CustomErrors errors, CancellationToken ct)
+        where TConstructor : ContractDeploymentMessage
     {
         ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(constructor);
         var call = new ContractCall
         {
             To = null,
-            Data = [.. HexString.Decode(bytecodeHex, "bytecode"), .. AbiEncoder.Encode(constructorInputs, arguments)],
+            Data = HexString.Decode(new ConstructorCallEncoder().EncodeRequest(constructor, constructor.ByteCode), "bytecode"),
             Description = $"{contractName}.constructor",
             Errors = errors,
         };

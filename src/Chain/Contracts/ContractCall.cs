@@ -22,5 +22,5 @@ public sealed record ContractCall
     public required string Description { get; init; }
 
     /// <summary>Custom errors to decode a revert with.</summary>
-    public IReadOnlyList<AbiError> Errors { get; init; } = [];
+    public CustomErrors Errors { get; init; } = CustomErrors.None;
 }

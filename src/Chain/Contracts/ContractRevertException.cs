@@ -26,17 +26,17 @@ public sealed class ContractRevertException : Exception
     public RpcReceipt? Receipt { get; }
 
     /// <summary>The custom error's name ("QuoteExpired"), or null when the revert was not a known custom error.</summary>
-    public string? ErrorName => Reason?.CustomError?.Name;
+    public string? ErrorName => Reason?.ErrorName;
 
-    /// <summary>The custom error's arguments in declaration order (BigInteger, EthAddress, byte[], ...).</summary>
+    /// <summary>The custom error's arguments in declaration order (BigInteger, EthAddress, byte[], ...; see <see cref="DecodedValues"/>).</summary>
     public IReadOnlyList<object?> ErrorArguments => Reason?.Arguments ?? [];
 
     /// <summary>Turns a reverted eth_call / eth_estimateGas into this exception; other RPC errors are returned as null.</summary>
-    public static ContractRevertException? FromRpc(string operation, JsonRpcException error, IReadOnlyList<AbiError> errors)
+    public static ContractRevertException? FromRpc(string operation, JsonRpcException error, CustomErrors errors)
     {
         ArgumentNullException.ThrowIfNull(error);
         if (error.RevertData is not null)
-            return new ContractRevertException(operation, error.DecodeRevert([.. errors]), null, error);
+            return new ContractRevertException(operation, error.DecodeRevert(errors), null, error);
         return error.RpcMessage.Contains("revert", StringComparison.OrdinalIgnoreCase)
             ? new ContractRevertException(operation, null, null, error)
             : null;

@@ -36,7 +36,7 @@ public sealed class JsonRpcException : Exception
 
     public RevertReason? Revert { get; }
 
-    public RevertReason? DecodeRevert(params AbiError[] customErrors) =>
+    public RevertReason? DecodeRevert(CustomErrors customErrors) =>
         RevertData is null ? null : RevertReason.Decode(RevertData, customErrors);
 
     private static byte[]? ReadRevertData(JsonElement? data)

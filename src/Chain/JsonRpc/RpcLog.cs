@@ -2,7 +2,7 @@ using Commerce.Chain.Crypto;
 
 namespace Commerce.Chain.JsonRpc;
 
-/// <summary>A log entry from a receipt or eth_getLogs. Decode it with <see cref="Abi.AbiEvent.Decode(IReadOnlyList{string}, string)"/>.</summary>
+/// <summary>A log entry from a receipt or eth_getLogs. Decode it with <see cref="Abi.TypedEvent{TEvent}.Decode"/>.</summary>
 public sealed record RpcLog
 {
     public required EthAddress Address { get; init; }

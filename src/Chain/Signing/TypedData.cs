@@ -4,13 +4,16 @@ using System.Text.Json;
 using Commerce.Chain.Abi;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
+using Nethereum.ABI.EIP712;
+using Nethereum.ABI;
 
 namespace Commerce.Chain.Signing;
 
 /// <summary>
-/// EIP-712 typed structured data: the signing hash is
-/// keccak256(0x19 0x01 ‖ hashStruct(EIP712Domain, domain) ‖ hashStruct(primaryType, message)),
-/// where hashStruct(s) = keccak256(typeHash ‖ encodeData(s)). Build one with
+/// EIP-712 typed structured data from outside (a wallet's JSON, the CLI) or built in code: the signing hash is
+/// keccak256(0x19 0x01 ‖ hashStruct(EIP712Domain, domain) ‖ hashStruct(primaryType, message)), computed by
+/// Nethereum's typed-data encoder after we checked the shape and every value. Our own structs with C# types
+/// (the Checkout quote) go to Nethereum's encoder directly with [Struct] types. Build one with
 /// <see cref="TypedStructBuilder"/>, or read the JSON of eth_signTypedData_v4 with <see cref="Parse"/>.
 /// Struct values are dictionaries keyed by field name (or JSON objects); arrays are lists.
 /// </summary>
@@ -93,13 +96,13 @@ public sealed class TypedData
     public byte[] TypeHash(string typeName) => Keccak256.HashUtf8(EncodeType(typeName));
 
     /// <summary>hashStruct(EIP712Domain, domain).</summary>
-    public byte[] DomainSeparator() => HashStruct(DomainTypeName, Domain, "domain");
+    public byte[] DomainSeparator() => Hashes().DomainHash;
 
     /// <summary>hashStruct(primaryType, message).</summary>
-    public byte[] MessageHash() => HashStruct(PrimaryType, Message, "message");
+    public byte[] MessageHash() => Hashes().MessageHash;
 
     /// <summary>The 32 bytes that are signed.</summary>
-    public byte[] SigningHash() => Keccak256.Hash([0x19, 0x01, .. DomainSeparator(), .. MessageHash()]);
+    public byte[] SigningHash() => Hashes().TypedDataHash;
 
     public EthSignature Sign(EthPrivateKey key) => key.Sign(SigningHash());
 
@@ -114,49 +117,54 @@ public sealed class TypedData
     /// <summary>The JSON that eth_signTypedData_v4 takes.</summary>
     public string ToJson() => TypedDataJson.Write(this);
 
-    public byte[] HashStruct(string typeName, object? value, string path) =>
-        Keccak256.Hash(EncodeData(typeName, value, path));
-
-    private byte[] EncodeData(string typeName, object? value, string path)
+    /// <summary>Nethereum's typed-data encoder hashes; our values go in checked and converted (<see cref="StrictArguments"/>).</summary>
+    private TypedDataHashResult Hashes()
     {
-        var output = new MemoryStream();
-        output.Write(TypeHash(typeName));
-        foreach (var field in Fields(typeName, path))
-            output.Write(EncodeField(field.Type, GetMember(value, field.Name, path), $"{path}.{field.Name}"));
-        return output.ToArray();
+        var raw = new TypedDataRaw
+        {
+            Types = Types.ToDictionary(t => t.Key, t => t.Value.Select(f => new MemberDescription { Name = f.Name, Type = f.Type }).ToArray()),
+            PrimaryType = PrimaryType,
+            DomainRawValues = Members(DomainTypeName, Domain, "domain"),
+            Message = Members(PrimaryType, Message, "message"),
+        };
+        return Eip712TypedDataEncoder.Current.CalculateTypedDataHashes(raw);
     }
 
-    private byte[] EncodeField(string type, object? value, string path)
+    private MemberValue[] Members(string typeName, object? value, string path) =>
+        Fields(typeName, path).Select(f => new MemberValue { TypeName = f.Type, Value = Member(f.Type, GetMember(value, f.Name, path), $"{path}.{f.Name}") }).ToArray();
+
+    private object Member(string type, object? value, string path)
     {
         if (type.EndsWith(']'))
         {
             var open = type.LastIndexOf('[');
             var elementType = type[..open];
             var lengthText = type[(open + 1)..^1];
-            var items = AbiValuesBridge.ToList(value, path);
+            var items = Relabel(() => AbiValues.ToList(value, path));
             if (lengthText.Length > 0 && int.Parse(lengthText, System.Globalization.CultureInfo.InvariantCulture) != items.Count)
                 throw new TypedDataException(path, $"{type} needs exactly {lengthText} elements, got {items.Count}");
-            var concatenated = new MemoryStream();
-            for (var i = 0; i < items.Count; i++)
-                concatenated.Write(EncodeField(elementType, items[i], $"{path}[{i}]"));
-            return Keccak256.Hash(concatenated.ToArray());
+            return items.Select((item, i) => Member(elementType, item, $"{path}[{i}]")).ToList();
         }
         if (Types.ContainsKey(type))
-            return HashStruct(type, value, path);
+            return Members(type, value, path);
+        if (type.StartsWith('('))
+            throw new TypedDataException(path, "EIP-712 has no tuple types; declare a struct type");
+        return Relabel(() => StrictArguments.ConvertValue(ABIType.CreateABIType(type), value, path));
+    }
+
+    private static T Relabel<T>(Func<T> convert)
+    {
         try
         {
-            var abiType = AbiType.Parse(type);
-            return abiType.Kind switch
-            {
-                AbiTypeKind.String => Keccak256.Hash(Encoding.UTF8.GetBytes(AbiValuesBridge.ToText(value, path))),
-                AbiTypeKind.Bytes => Keccak256.Hash(AbiValuesBridge.ToBytes(value, path)),
-                AbiTypeKind.Tuple => throw new TypedDataException(path, "EIP-712 has no tuple types; declare a struct type"),
-                _ => AbiEncoder.EncodeWord(abiType, value, path),
-            };
+            return convert();
         }
         catch (AbiException e)
         {
             throw new TypedDataException(e.Path, e.Message[(e.Path.Length + 2)..]);
+        }
+        catch (ArgumentException e)
+        {
+            throw new TypedDataException("types", e.Message);
         }
     }
 
@@ -197,26 +205,4 @@ public sealed class TypedData
 
     private static Dictionary<string, object?> ToDictionary(JsonElement json) =>
         json.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
-
-    /// <summary>Access to the ABI layer's value conversions, with errors re-labelled for EIP-712.</summary>
-    private static class AbiValuesBridge
-    {
-        public static IReadOnlyList<object?> ToList(object? value, string path) => Relabel(() => AbiValues.ToList(value, path));
-
-        public static string ToText(object? value, string path) => Relabel(() => AbiValues.ToText(value, path));
-
-        public static byte[] ToBytes(object? value, string path) => Relabel(() => AbiValues.ToBytes(value, path));
-
-        private static T Relabel<T>(Func<T> convert)
-        {
-            try
-            {
-                return convert();
-            }
-            catch (AbiException e)
-            {
-                throw new TypedDataException(e.Path, e.Message[(e.Path.Length + 2)..]);
-            }
-        }
-    }
 }

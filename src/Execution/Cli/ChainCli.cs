@@ -14,6 +14,9 @@ using Commerce.Execution.Executor;
 using Commerce.Execution.Keys;
 using Commerce.Execution.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
+using Nethereum.ABI.ABIDeserialisation;
+using Nethereum.ABI.FunctionEncoding;
+using Nethereum.ABI.Model;
 
 namespace Commerce.Execution.Cli;
 
@@ -65,7 +68,7 @@ public static class ChainCli
                 "sign-typed" => SignTyped(a),
                 "recover-typed" => Typed(a).RecoverSigner(a.Required("--signature")).ToString(),
                 "abi-encode" => EncodeCall(a),
-                "abi-decode" => new JsonArray(Function(a).DecodeOutput(HexString.Decode(a.Required("--data"), "--data")).Select(AbiJson.ToJson).ToArray()).ToJsonString(),
+                "abi-decode" => DecodeOutput(a),
                 "nonce" => await NonceAsync(a),
                 "stuck" => await StuckAsync(a),
                 _ => throw new CliException("command", $"unknown command \"{verb}\" (see chain help)"),
@@ -192,16 +195,17 @@ public static class ChainCli
         return Typed(a).Sign(key).ToHex();
     }
 
-    private static AbiFunction Function(CliArguments a)
+    private static FunctionABI Function(CliArguments a)
     {
         var signature = a.Required("--signature").Trim();
         try
         {
-            return AbiFunction.Parse(signature.StartsWith("function ", StringComparison.Ordinal) ? signature : "function " + signature);
+            return ABIDeserialiserFactory.DeserialiseFunctionABI(signature.StartsWith("function ", StringComparison.Ordinal) ? signature : "function " + signature)
+                ?? throw new CliException("--signature", "is not a function signature");
         }
-        catch (AbiException e)
+        catch (Exception e) when (e is not CliException)
         {
-            throw new CliException("--signature", e.Message);
+            throw new CliException("--signature", $"is not a function signature ({e.Message})");
         }
     }
 
@@ -209,14 +213,32 @@ public static class ChainCli
     {
         var function = Function(a);
         var arguments = AbiJson.ReadArguments(a.Required("--args"), "--args");
+        object[] values;
         try
         {
-            return HexString.Encode(function.EncodeCall(arguments));
+            values = StrictArguments.Convert(function.InputParameters, arguments);
         }
         catch (AbiException e)
         {
             throw new CliException("--args", e.Message);
         }
+        return new FunctionCallEncoder().EncodeRequest(function.Sha3Signature, function.InputParameters, values);
+    }
+
+    private static string DecodeOutput(CliArguments a)
+    {
+        var function = Function(a);
+        var data = HexString.Decode(a.Required("--data"), "--data");
+        try
+        {
+            CanonicalWords.Check(function.OutputParameters, data, "output");
+        }
+        catch (AbiException e)
+        {
+            throw new CliException("--data", e.Message);
+        }
+        var outputs = new FunctionCallDecoder().DecodeDefaultData(data, function.OutputParameters);
+        return new JsonArray(DecodedValues.Normalize(outputs).Select(AbiJson.ToJson).ToArray()).ToJsonString();
     }
 
     private static async Task<string> NonceAsync(CliArguments a)

@@ -11,6 +11,8 @@ using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
 using Commerce.Chain.JsonRpc;
 using Commerce.Host.Api;
+using Commerce.Chain.Abi;
+using Commerce.Chain.Contracts.Messages;
 
 namespace Commerce.Host.Onchain;
 
@@ -102,7 +104,7 @@ public sealed class NftOwnership(ChainSettings chain, IGrainStore store)
                         FromBlock = start,
                         ToBlock = end,
                         Addresses = [contract],
-                        Topics = [[GameItemAbi.Transfer.Topic0], null, [walletTopic]],
+                        Topics = [[TypedEvent<GameItemEvents.Transfer>.Topic0], null, [walletTopic]],
                     }, ct).ConfigureAwait(false);
                     Interlocked.Increment(ref _logQueries);
                     foreach (var log in logs.Where(l => !l.Removed && l.Topics.Count == 4))

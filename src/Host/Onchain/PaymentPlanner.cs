@@ -6,12 +6,14 @@ using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
 using Commerce.Events.Orders;
 using Commerce.Host.Api;
+using Commerce.Chain.Contracts.Messages;
+using Nethereum.Contracts;
 
 namespace Commerce.Host.Onchain;
 
 /// <summary>
 /// What a player's own wallet must send next for an order (<c>GET /api/me/orders/{orderId}/payment</c>), as calls of the
-/// Checkout and the stablecoin encoded with our ABI encoder. Steps only while the item is held for the order
+/// Checkout and the stablecoin encoded from their Nethereum messages. Steps only while the item is held for the order
 /// (reserved) or a plan runs (plan-active); none while placed, for custodial orders, at a terminal state, or when the
 /// chain already has the payment (a purchase seen on chain but not yet confirmed is never asked for twice).
 /// </summary>
@@ -44,7 +46,7 @@ public sealed class PaymentPlanner(ChainSettings chain)
             ? $"purchase {order.ItemId}: down payment {chain.Format(due, quote.Currency)} of {chain.Format(quote.Price, quote.Currency)} in {quote.Installments} installments"
             : $"purchase {order.ItemId} for {chain.Format(due, quote.Currency)}";
         steps.Add(new PaymentStep(chain.Checkout.ToString(),
-            HexString.Encode(CheckoutAbi.Purchase.EncodeCall(quote.ToAbiTuple(), HexString.Decode(order.Signature, "signature"))),
+            HexString.Encode(quote.ToPurchase(HexString.Decode(order.Signature, "signature")).GetCallData()),
             Wei(quote.IsEth ? due : BigInteger.Zero), what));
         var deadline = Math.Min((long)quote.Expiry, order.ReservedUntil?.ToUnixTimeSeconds() ?? long.MaxValue);
         return new PaymentInstructions(order.OrderId, order.Status, Wei(due), deadline, steps);
@@ -72,14 +74,14 @@ public sealed class PaymentPlanner(ChainSettings chain)
         var steps = new List<PaymentStep>();
         if (!quote.IsEth)
             steps.Add(Approve(quote.Currency, amount));
-        steps.Add(new PaymentStep(chain.Checkout.ToString(), HexString.Encode(CheckoutAbi.PayInstallment.EncodeCall(quote.Nonce)),
+        steps.Add(new PaymentStep(chain.Checkout.ToString(), HexString.Encode(new CheckoutFunctions.PayInstallment { PurchaseId = quote.Nonce }.GetCallData()),
             Wei(quote.IsEth ? amount : BigInteger.Zero),
             $"pay installment {paymentsMade} of {quote.Installments - 1} for {order.ItemId}: {chain.Format(amount, quote.Currency)}"));
         return new PaymentInstructions(order.OrderId, order.Status, Wei(amount), deadline, steps);
     }
 
     private PaymentStep Approve(EthAddress token, BigInteger amount) =>
-        new(token.ToString(), HexString.Encode(TestStablecoinAbi.Approve.EncodeCall(chain.Checkout, amount)), "0",
+        new(token.ToString(), HexString.Encode(new TestStablecoinFunctions.Approve { Spender = chain.Checkout.ToString(), Value = amount }.GetCallData()), "0",
             $"approve {chain.Format(amount, token)} to the checkout");
 
     private static PaymentInstructions Nothing(OrderState order) => new(order.OrderId, order.Status, null, null, []);

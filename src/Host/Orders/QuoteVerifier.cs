@@ -41,7 +41,7 @@ public sealed class QuoteVerifier(EthAddress quoteKey, QuoteDomain domain)
     {
         try
         {
-            return quote.ToTypedData(Domain.ChainId, Domain.VerifyingContract).RecoverSigner(signature) == QuoteKey;
+            return quote.RecoverSigner(signature, Domain.ChainId, Domain.VerifyingContract) == QuoteKey;
         }
         catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException or ArgumentException)
         {

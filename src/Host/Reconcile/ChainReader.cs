@@ -5,6 +5,8 @@ using Commerce.Chain.Contracts;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
 using Commerce.Chain.JsonRpc;
+using Commerce.Chain.Abi;
+using Commerce.Chain.Contracts.Messages;
 
 namespace Commerce.Host.Reconcile;
 
@@ -40,7 +42,7 @@ public sealed class ChainReader(EthClient eth, EthAddress checkoutAddress)
                 FromBlock = from,
                 ToBlock = Math.Min(head, from + LogRange - 1),
                 Addresses = [checkoutAddress],
-                Topics = [[CheckoutAbi.Purchased.Topic0]],
+                Topics = [[TypedEvent<CheckoutEvents.Purchased>.Topic0]],
             }, ct);
             foreach (var purchased in _checkout.DecodeEvents<CheckoutPurchased>(logs))
                 ids.Add(HexString.Encode(purchased.PurchaseId));

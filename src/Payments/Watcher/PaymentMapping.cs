@@ -3,6 +3,8 @@ using System.Numerics;
 using Commerce.Chain.Contracts;
 using Commerce.Chain.Hex;
 using Commerce.Events.Orders;
+using Commerce.Chain.Abi;
+using Commerce.Chain.Contracts.Messages;
 
 namespace Commerce.Payments.Watcher;
 
@@ -23,8 +25,8 @@ public static class PaymentMapping
     /// <summary>The topic0 of the events the watcher asks the node for.</summary>
     public static IReadOnlyList<byte[]> Topics { get; } =
     [
-        CheckoutAbi.Purchased.Topic0, CheckoutAbi.InstallmentPaid.Topic0, CheckoutAbi.PlanCompleted.Topic0,
-        CheckoutAbi.PlanDefaulted.Topic0, CheckoutAbi.Refunded.Topic0,
+        TypedEvent<CheckoutEvents.Purchased>.Topic0, TypedEvent<CheckoutEvents.InstallmentPaid>.Topic0, TypedEvent<CheckoutEvents.PlanCompleted>.Topic0,
+        TypedEvent<CheckoutEvents.PlanDefaulted>.Topic0, TypedEvent<CheckoutEvents.Refunded>.Topic0,
     ];
 
     public static string OrderId(byte[] purchaseId) =>

@@ -2,21 +2,19 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using Commerce.Chain.Crypto;
-using Commerce.Chain.Signing;
+using Commerce.Chain.Contracts;
 using Commerce.Pricing.Offers;
 
 namespace Commerce.Pricing.Signing;
 
 /// <summary>
-/// Signs quotes as EIP-712 typed data (docs/QUOTE.md) with the platform's quote key. The nonce is derived from the
+/// Signs quotes as EIP-712 typed data (docs/QUOTE.md, <see cref="CheckoutQuote"/>) with the platform's quote key. The nonce is derived from the
 /// quote id (Keccak-256 of "commerce.quote-nonce:" + id): quote ids are unique and deterministic, so a replay
 /// signs the same bytes (RFC 6979 signatures are deterministic too) and two quotes never share a nonce.
 /// Thread-safe.
 /// </summary>
 public sealed class Eip712QuoteSigner(EthPrivateKey key, QuoteDomain domain) : IQuoteSigner
 {
-    public const string TypeName = "Quote";
-
     public EthAddress Address { get; } = key.Address;
 
     public QuoteDomain Domain { get; } = domain;
@@ -25,47 +23,41 @@ public sealed class Eip712QuoteSigner(EthPrivateKey key, QuoteDomain domain) : I
     public bool CanSign(Quote quote) => Domain.TokenOf(quote.Currency) is not null;
 
     /// <summary>The struct the checkout contract verifies for <paramref name="quote"/>.</summary>
-    public Eip712Quote Describe(Quote quote)
+    public CheckoutQuote Describe(Quote quote)
     {
         var currency = Domain.TokenOf(quote.Currency)
             ?? throw new ArgumentException($"currency {quote.Currency} has no token contract (Pricing:Currencies:{quote.Currency}:Token)", nameof(quote));
         var colon = quote.ItemId.LastIndexOf(':');
         if (colon < 0 || !BigInteger.TryParse(quote.ItemId.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var tokenId))
             throw new ArgumentException($"itemId '{quote.ItemId}' is not collection:tokenId with a decimal token id", nameof(quote));
-        return new Eip712Quote(
-            Domain.ContractOf(quote.Collection),
-            tokenId,
-            EthAddress.Parse(quote.PlayerId, "playerId"),
-            currency,
-            (BigInteger)quote.Amount,
-            1,
-            checked((ulong)quote.ExpiresAt.ToUnixTimeSeconds()),
-            Nonce(quote.QuoteId));
+        return new CheckoutQuote
+        {
+            Collection = Domain.ContractOf(quote.Collection),
+            TokenId = tokenId,
+            Buyer = EthAddress.Parse(quote.PlayerId, "playerId"),
+            Currency = currency,
+            Price = (BigInteger)quote.Amount,
+            Installments = 1,
+            Expiry = checked((ulong)quote.ExpiresAt.ToUnixTimeSeconds()),
+            Nonce = Nonce(quote.QuoteId),
+        };
     }
 
-    /// <summary>The typed data that is signed: the docs/QUOTE.md struct under this signer's domain.</summary>
-    public TypedData TypedData(Eip712Quote quote) => ToTypedData(quote, Domain.ToEip712Domain());
-
-    public static TypedData ToTypedData(Eip712Quote quote, Eip712Domain domain) =>
-        new TypedStructBuilder(TypeName)
-            .Field("collection", "address", quote.Collection)
-            .Field("tokenId", "uint256", quote.TokenId)
-            .Field("buyer", "address", quote.Buyer)
-            .Field("currency", "address", quote.Currency)
-            .Field("price", "uint256", quote.Price)
-            .Field("installments", "uint16", (int)quote.Installments)
-            .Field("expiry", "uint64", quote.Expiry)
-            .Field("nonce", "bytes32", quote.Nonce)
-            .ToTypedData(domain);
+    /// <summary>Who signed <paramref name="quote"/> under this signer's domain (the signature read strictly).</summary>
+    public EthAddress RecoverSigner(CheckoutQuote quote, string signature)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        return quote.RecoverSigner(signature, Domain.ChainId, Domain.VerifyingContract);
+    }
 
     public ValueTask<QuoteSignature> SignAsync(Quote quote, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Sign(quote).Signature);
 
     /// <summary>The struct that was signed and the signature, in one pass.</summary>
-    public (Eip712Quote Quote, QuoteSignature Signature) Sign(Quote quote)
+    public (CheckoutQuote Quote, QuoteSignature Signature) Sign(Quote quote)
     {
         var described = Describe(quote);
-        var signature = TypedData(described).Sign(key);
+        var signature = described.Sign(key, Domain.ChainId, Domain.VerifyingContract);
         return (described, new QuoteSignature(Address.ToString(), signature.ToHex()));
     }
 

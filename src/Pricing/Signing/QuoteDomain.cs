@@ -1,6 +1,5 @@
 using System.Numerics;
 using Commerce.Chain.Crypto;
-using Commerce.Chain.Signing;
 
 namespace Commerce.Pricing.Signing;
 
@@ -15,17 +14,6 @@ public sealed record QuoteDomain(
     IReadOnlyDictionary<string, EthAddress> CollectionContracts,
     IReadOnlyDictionary<string, EthAddress> CurrencyTokens)
 {
-    public const string Name = "CommerceCheckout";
-    public const string Version = "1";
-
-    public Eip712Domain ToEip712Domain() => new()
-    {
-        Name = Name,
-        Version = Version,
-        ChainId = ChainId,
-        VerifyingContract = VerifyingContract,
-    };
-
     /// <summary>The token contract of a currency: address(0) for ETH; null when none is configured.</summary>
     public EthAddress? TokenOf(string currency) =>
         currency == "ETH" ? EthAddress.Zero : CurrencyTokens.TryGetValue(currency, out var token) ? token : null;

@@ -1,99 +1,118 @@
 using System.Numerics;
 using Commerce.Chain.Abi;
+using Commerce.Chain.Contracts.Messages;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
 
 namespace Commerce.Chain.Tests.Abi;
 
+/// <summary>Logs decode into Nethereum [Event] types and reverts into <see cref="RevertReason"/>, strictly.</summary>
 public class EventAndRevertTests
 {
-    private static readonly AbiEvent Transfer = AbiEvent.Parse("event Transfer(address indexed from, address indexed to, uint256 value)");
+    private const string From = "0x000000000000000000000000f39fd6e51aad88f6f4ce6ab8827279cfffb92266";
+    private const string To = "0x00000000000000000000000070997970c51812dc3a010c7d01b50e0d17dc79c8";
+    private const string TransferTopic = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
 
     [Fact]
     public void Event_topic0_is_the_hash_of_the_canonical_signature()
     {
-        Assert.Equal("Transfer(address,address,uint256)", Transfer.Signature);
-        Assert.Equal("0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef", Transfer.Topic0Hex);
+        Assert.Equal(TransferTopic, TypedEvent<TestStablecoinEvents.Transfer>.Topic0Hex);
+        Assert.Equal(TransferTopic, TypedEvent<GameItemEvents.Transfer>.Topic0Hex);
+        Assert.Equal(Keccak256.HashUtf8("Purchased(bytes32,address,address,uint256,address,uint256,uint16,uint256,uint64)"),
+            TypedEvent<CheckoutEvents.Purchased>.Topic0);
     }
 
     [Fact]
     public void A_transfer_log_decodes_indexed_and_data_parameters()
     {
-        var from = EthAddress.Parse("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
-        var to = EthAddress.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
-        string[] topics =
-        [
-            Transfer.Topic0Hex,
-            HexString.Encode(AbiEvent.EncodeTopic(AbiType.Address, from)),
-            HexString.Encode(AbiEvent.EncodeTopic(AbiType.Address, to)),
-        ];
-        Assert.Equal("0x000000000000000000000000f39fd6e51aad88f6f4ce6ab8827279cfffb92266", topics[1]);
-        var data = HexString.Encode(AbiEncoder.Encode([AbiType.UInt(256)], [1000]));
+        var data = HexString.Decode("0x00000000000000000000000000000000000000000000000000000000000f4240");
 
-        var log = Transfer.Decode(topics, data);
-        Assert.Equal(from, log["from"]);
-        Assert.Equal(to, log["to"]);
-        Assert.Equal(new BigInteger(1000), log["value"]);
+        var transfer = TypedEvent<TestStablecoinEvents.Transfer>.Decode([TransferTopic, From, To], data);
+
+        Assert.Equal(EthAddress.Parse("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"), EthAddress.Parse(transfer.From));
+        Assert.Equal(EthAddress.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"), EthAddress.Parse(transfer.To));
+        Assert.Equal(new BigInteger(1_000_000), transfer.Value);
     }
 
     [Fact]
-    public void Indexed_strings_come_back_as_their_hash()
+    public void A_log_with_the_wrong_number_of_topics_is_refused()
     {
-        var listed = AbiEvent.Parse("event Listed(string indexed sku, uint256 indexed id, string title)");
-        var topics = new[]
-        {
-            listed.Topic0,
-            AbiEvent.EncodeTopic(AbiType.String, "SWORD-1"),
-            AbiEvent.EncodeTopic(AbiType.UInt(256), 42),
-        };
-        var log = listed.Decode(topics, AbiEncoder.Encode([AbiType.String], ["Flame sword"]));
-        Assert.Equal(Keccak256.HashUtf8("SWORD-1"), Assert.IsType<IndexedValueHash>(log["sku"]).Hash);
-        Assert.Equal(new BigInteger(42), log["id"]);
-        Assert.Equal("Flame sword", log["title"]);
+        var data = HexString.Decode("0x00000000000000000000000000000000000000000000000000000000000f4240");
+
+        // ERC-20 and ERC-721 Transfer share topic 0; the token id is a fourth topic on ERC-721.
+        var error = Assert.Throws<AbiException>(() => TypedEvent<GameItemEvents.Transfer>.Decode([TransferTopic, From, To], data));
+
+        Assert.Equal("topics", error.Path);
     }
 
     [Fact]
     public void A_log_of_another_event_is_refused()
     {
-        var approval = AbiEvent.Parse("event Approval(address indexed owner, address indexed spender, uint256 value)");
-        var topics = new[] { Transfer.Topic0, new byte[32], new byte[32] };
-        var error = Assert.Throws<AbiException>(() => approval.Decode(topics, new byte[32]));
+        var approval = "0x" + Convert.ToHexStringLower(Keccak256.HashUtf8("Approval(address,address,uint256)"));
+
+        var error = Assert.Throws<AbiException>(() => TypedEvent<TestStablecoinEvents.Transfer>.Decode([approval, From, To], new byte[32]));
+
         Assert.Equal("topics[0]", error.Path);
+    }
+
+    [Fact]
+    public void An_indexed_address_with_dirty_high_bytes_is_refused()
+    {
+        var dirty = "0xff" + From[4..];
+
+        var error = Assert.Throws<AbiException>(() => TypedEvent<TestStablecoinEvents.Transfer>.Decode([TransferTopic, dirty, To], new byte[32]));
+
+        Assert.Equal("topics[1]", error.Path);
     }
 
     [Fact]
     public void Error_string_reverts_decode_to_their_message()
     {
-        // require(false, "Not enough Ether provided.") as in the Solidity documentation.
+        // Error("Not enough Ether provided."), the example of the Solidity documentation.
         var data = "0x08c379a0" +
-                   "0000000000000000000000000000000000000000000000000000000000000020" +
-                   "000000000000000000000000000000000000000000000000000000000000001a" +
-                   "4e6f7420656e6f7567682045746865722070726f76696465642e000000000000";
+            "0000000000000000000000000000000000000000000000000000000000000020" +
+            "000000000000000000000000000000000000000000000000000000000000001a" +
+            "4e6f7420656e6f7567682045746865722070726f76696465642e000000000000";
+
         var reason = RevertReason.Decode(data);
+
         Assert.Equal(RevertKind.Error, reason.Kind);
         Assert.Equal("Not enough Ether provided.", reason.Message);
-        Assert.Equal("reverted: Not enough Ether provided.", reason.ToString());
     }
 
     [Fact]
     public void Panic_reverts_decode_to_their_code_and_meaning()
     {
-        var reason = RevertReason.Decode("0x4e487b710000000000000000000000000000000000000000000000000000000000000011");
+        var reason = RevertReason.Decode("0x4e487b71" + "0000000000000000000000000000000000000000000000000000000000000011");
+
         Assert.Equal(RevertKind.Panic, reason.Kind);
         Assert.Equal(new BigInteger(0x11), reason.Panic);
-        Assert.Equal("panic 0x11: arithmetic overflow or underflow", reason.ToString());
+        Assert.Contains("overflow", reason.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Custom_errors_decode_when_their_abi_is_given()
+    public void Custom_errors_decode_when_their_type_is_given()
     {
-        var insufficient = AbiError.Parse("error InsufficientBalance(uint256 available, uint256 required)");
-        Assert.Equal("0xcf479181", insufficient.SelectorHex);
-        var data = insufficient.Encode(5, 10);
-        var reason = RevertReason.Decode(data, [insufficient]);
+        var data = "0x" + Convert.ToHexStringLower(Keccak256.HashUtf8("WrongAmount(uint256,uint256)").AsSpan(0, 4)) +
+            "0000000000000000000000000000000000000000000000000000000000000064" +
+            "0000000000000000000000000000000000000000000000000000000000000063";
+
+        var reason = RevertReason.Decode(data, CheckoutErrors.All);
+
         Assert.Equal(RevertKind.Custom, reason.Kind);
-        Assert.Equal("InsufficientBalance(5, 10)", reason.ToString());
+        Assert.Equal("WrongAmount", reason.ErrorName);
+        Assert.Equal([new BigInteger(100), new BigInteger(99)], reason.Arguments);
+        Assert.Equal(new BigInteger(99), Assert.IsType<CheckoutErrors.WrongAmount>(reason.Error).Sent);
         Assert.Equal(RevertKind.Unknown, RevertReason.Decode(data).Kind);
+    }
+
+    [Fact]
+    public void A_custom_error_with_a_dirty_address_argument_is_unknown_data()
+    {
+        var data = "0x" + Convert.ToHexStringLower(Keccak256.HashUtf8("InvalidQuoteSignature(address)").AsSpan(0, 4)) +
+            "ff000000000000000000000070997970c51812dc3a010c7d01b50e0d17dc79c8";
+
+        Assert.Equal(RevertKind.Unknown, RevertReason.Decode(data, CheckoutErrors.All).Kind);
     }
 
     [Fact]

@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Commerce.Chain.Abi;
 using Commerce.Chain.Contracts;
 using Commerce.Chain.Contracts.Artifacts;
+using Commerce.Chain.Contracts.Messages;
+using Nethereum.ABI;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
 
 namespace Commerce.Chain.Tests.Contracts;
 
@@ -53,7 +56,7 @@ public class ArtifactTests
         foreach (var function in functions)
         {
             Assert.True(abi.Functions.TryGetValue(function.Signature, out var outputs), $"{contract} has no function {function.Signature}");
-            Assert.Equal(outputs, string.Join(",", function.Outputs.Select(o => o.Type.CanonicalName)));
+            Assert.Equal(outputs, function.Outputs);
         }
         foreach (var e in events)
             Assert.True(abi.Events.Contains(e.Signature), $"{contract} has no event {e.Signature}");
@@ -71,21 +74,29 @@ public class ArtifactTests
         Assert.Empty(abi.Errors.Except(errors.Select(e => e.Signature)));
     }
 
-    private static (IReadOnlyList<AbiFunction> Functions, IReadOnlyList<AbiEvent> Events, IReadOnlyList<AbiError> Errors) Declared(string contract)
+    private sealed record Declaration(string Signature, string Outputs);
+
+    /// <summary>The signatures of the Nethereum [Function], [Event] and [Error] types declared for <paramref name="contract"/>.</summary>
+    private static (IReadOnlyList<Declaration> Functions, IReadOnlyList<Declaration> Events, IReadOnlyList<Declaration> Errors) Declared(string contract)
     {
-        var type = contract switch
+        var (functions, events, errors) = contract switch
         {
-            "GameItem" => typeof(GameItemAbi),
-            "TestStablecoin" => typeof(TestStablecoinAbi),
-            _ => typeof(CheckoutAbi),
+            "GameItem" => (typeof(GameItemFunctions), GameItemEvents.All, GameItemErrors.All),
+            "TestStablecoin" => (typeof(TestStablecoinFunctions), TestStablecoinEvents.All, TestStablecoinErrors.All),
+            _ => (typeof(CheckoutFunctions), CheckoutEvents.All, CheckoutErrors.All),
         };
-        var functions = type.GetFields().Select(f => f.GetValue(null)).OfType<AbiFunction>().ToList();
+        var extractor = new AttributesToABIExtractor();
+        var functionTypes = functions.GetNestedTypes().Where(t => typeof(FunctionMessage).IsAssignableFrom(t)).ToList();
         if (contract != "TestStablecoin")
-            functions.AddRange(typeof(CommonAbi).GetFields().Select(f => f.GetValue(null)).OfType<AbiFunction>());
-        var events = (IReadOnlyList<AbiEvent>)type.GetField("Events")!.GetValue(null)!;
-        var errors = (IReadOnlyList<AbiError>)type.GetField("Errors")!.GetValue(null)!;
-        return (functions, events, errors);
+            functionTypes.AddRange(typeof(AccessControlFunctions).GetNestedTypes().Where(t => typeof(FunctionMessage).IsAssignableFrom(t)));
+        return (
+            functionTypes.Select(extractor.ExtractFunctionABI).Select(f => new Declaration(f.Signature, string.Join(",", (f.OutputParameters ?? []).Select(o => CanonicalType(o.ABIType))))).ToArray(),
+            events.Select(extractor.ExtractEventABI).Select(e => new Declaration(e.Signature, "")).ToArray(),
+            errors.Abis.Select(e => new Declaration(e.Signature, "")).ToArray());
     }
+
+    private static string CanonicalType(ABIType type) =>
+        type is TupleType tuple ? "(" + string.Join(",", tuple.Components.Select(c => CanonicalType(c.ABIType))) + ")" : type.CanonicalName;
 
     private static bool OtherContractsDeclare(string contract, string errorSignature) =>
         contract == "Checkout" && (ReadAbi("GameItem").Errors.Contains(errorSignature) || ReadAbi("TestStablecoin").Errors.Contains(errorSignature));

@@ -1,5 +1,8 @@
 using Commerce.Chain.Contracts;
+using Commerce.Chain.Contracts.Messages;
 using Commerce.Chain.Crypto;
+using Commerce.Chain.Signing;
+using Nethereum.ABI.EIP712;
 
 namespace Commerce.Chain.Tests.Contracts;
 
@@ -13,15 +16,26 @@ public class QuoteSigningTests(ContractsEnvironment env)
         var d = await env.DeployAsync();
         var buyer = await env.NewActorAsync();
         var quote = await d.QuoteAsync(buyer, 123_456_789, d.Coin.Address, installments: 3);
-        var typedData = quote.ToTypedData(env.ChainId, d.Checkout.Address);
 
-        Assert.Equal(typedData.SigningHash(), await d.Checkout.QuoteDigestAsync(quote));
-        Assert.Equal(typedData.DomainSeparator(), await d.Checkout.DomainSeparatorAsync());
-        Assert.Equal(
-            "Quote(address collection,uint256 tokenId,address buyer,address currency,uint256 price,uint16 installments,uint64 expiry,bytes32 nonce)",
-            typedData.EncodeType("Quote"));
-        var typeHash = (byte[])(await env.Eth.CallAsync(new() { To = d.Checkout.Address, Data = CheckoutAbi.QuoteTypeHash.EncodeCall() })).ToArray();
-        Assert.Equal(typedData.TypeHash("Quote"), typeHash);
+        Assert.Equal(quote.SigningHash(env.ChainId, d.Checkout.Address), await d.Checkout.QuoteDigestAsync(quote));
+        var typedData = CheckoutQuote.TypedDataDefinition(env.ChainId, d.Checkout.Address);
+        Assert.Equal(Eip712TypedDataEncoder.Current.HashDomainSeparator(typedData), await d.Checkout.DomainSeparatorAsync());
+        const string QuoteType =
+            "Quote(address collection,uint256 tokenId,address buyer,address currency,uint256 price,uint16 installments,uint64 expiry,bytes32 nonce)";
+        Assert.Equal(QuoteType, Eip712TypedDataEncoder.Current.GetEncodedType("Quote", typeof(QuoteStruct)));
+        Assert.Equal(Keccak256.HashUtf8(QuoteType), await d.Checkout.QuoteTypeHashAsync());
+    }
+
+    [Fact]
+    public async Task The_wallet_json_of_a_quote_hashes_to_the_contracts_digest()
+    {
+        var d = await env.DeployAsync();
+        var buyer = await env.NewActorAsync();
+        var quote = await d.QuoteAsync(buyer, 77, d.Coin.Address, installments: 2);
+
+        var json = quote.ToJson(env.ChainId, d.Checkout.Address);
+
+        Assert.Equal(await d.Checkout.QuoteDigestAsync(quote), TypedData.Parse(json).SigningHash());
     }
 
     [Fact]

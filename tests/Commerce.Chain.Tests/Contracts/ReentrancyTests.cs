@@ -1,6 +1,8 @@
 using System.Numerics;
 using Commerce.Chain.Abi;
 using Commerce.Chain.Contracts;
+using Commerce.Chain.Contracts.Messages;
+using Nethereum.Contracts;
 
 namespace Commerce.Chain.Tests.Contracts;
 
@@ -14,14 +16,14 @@ public class ReentrancyTests(ContractsEnvironment env)
     public async Task Reentering_the_checkout_from_a_default_refund_is_refused_and_the_refund_is_paid_once()
     {
         var (d, player, buyer, quote) = await DefaultablePlanAsync();
-        await buyer.SetOnEthAsync(player.Sender, TestBuyerContract.OnEth.Reenter, CheckoutAbi.DeclareDefault.EncodeCall(quote.Nonce));
+        await buyer.SetOnEthAsync(player.Sender, TestBuyerContract.OnEth.Reenter, new CheckoutFunctions.DeclareDefault { PurchaseId = quote.Nonce }.GetCallData());
         var before = await env.Eth.GetBalanceAsync(buyer.Address);
 
         await d.Checkout.DeclareDefaultAsync(d.Operator.Sender, quote.Nonce);
 
         Assert.Equal(BigInteger.One, await buyer.ReentryAttemptsAsync());
-        var reason = RevertReason.Decode(await buyer.LastReentryErrorAsync(), CheckoutAbi.Errors);
-        Assert.Equal("ReentrancyGuardReentrantCall", reason.CustomError?.Name);
+        var reason = RevertReason.Decode(await buyer.LastReentryErrorAsync(), CheckoutErrors.All);
+        Assert.Equal("ReentrancyGuardReentrantCall", reason.ErrorName);
         var (refund, _) = InstallmentSchedule.DefaultRefund(InstallmentSchedule.DownPayment(Price, 2));
         Assert.Equal(before + refund, await env.Eth.GetBalanceAsync(buyer.Address));
         Assert.Equal(PurchaseStatus.Defaulted, (await d.Checkout.GetPurchaseAsync(quote.Nonce)).Status);

@@ -17,6 +17,8 @@ using Commerce.Chain.Transactions;
 using Commerce.Execution.Executor;
 using Commerce.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Commerce.Chain.Contracts.Messages;
+using Nethereum.Contracts;
 
 namespace Commerce.Payments.Tests.Custody;
 
@@ -120,7 +122,7 @@ public sealed class CustodialFlowTests(CustodyPlatform platform) : IClassFixture
             {
                 ChainId = 31337, Nonce = await platform.Eth.GetTransactionCountAsync(platform.Admin.Address, BlockTag.Pending),
                 MaxPriorityFeePerGas = 500_000_000_000, MaxFeePerGas = 1_000_000_000_000, GasLimit = 300_000,
-                To = platform.Items.Address, Data = GameItemAbi.Mint.EncodeCall([outsider.Address, tokenId, ""]),
+                To = platform.Items.Address, Data = new GameItemFunctions.Mint { To = outsider.Address.ToString(), TokenId = tokenId }.GetCallData(),
             }.SignWith(platform.Admin.Key);
             await platform.Eth.SendRawTransactionAsync(signed);
             await anvil.MineAsync();

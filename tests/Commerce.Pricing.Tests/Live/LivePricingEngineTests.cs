@@ -94,9 +94,13 @@ public class LivePricingEngineTests
         Assert.All(wire.Items, item =>
         {
             var q = item.Quote;
-            var described = new Eip712Quote(EthAddress.Parse(q.CollectionContract), System.Numerics.BigInteger.Parse(q.TokenId), EthAddress.Parse(q.Buyer),
-                EthAddress.Parse(q.CurrencyToken), System.Numerics.BigInteger.Parse(q.Price), (ushort)q.Installments, (ulong)q.Expiry, Commerce.Chain.Hex.HexString.Decode(q.Nonce));
-            Assert.Equal(key.Address, signer.TypedData(described).RecoverSigner(q.Signature));
+            var described = new Commerce.Chain.Contracts.CheckoutQuote
+            {
+                Collection = EthAddress.Parse(q.CollectionContract), TokenId = System.Numerics.BigInteger.Parse(q.TokenId), Buyer = EthAddress.Parse(q.Buyer),
+                Currency = EthAddress.Parse(q.CurrencyToken), Price = System.Numerics.BigInteger.Parse(q.Price), Installments = (ushort)q.Installments,
+                Expiry = (ulong)q.Expiry, Nonce = Commerce.Chain.Hex.HexString.Decode(q.Nonce),
+            };
+            Assert.Equal(key.Address, signer.RecoverSigner(described, q.Signature));
             Assert.Equal(item.ExpiresAt.ToUnixTimeSeconds(), q.Expiry);
             Assert.Contains(item.Explanation, f => f.Factor == "Base");
         });

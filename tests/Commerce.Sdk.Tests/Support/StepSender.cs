@@ -4,6 +4,7 @@ using Commerce.Chain.Contracts;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
 using Commerce.Chain.JsonRpc;
+using Commerce.Chain.Contracts.Messages;
 
 namespace Commerce.Sdk.Tests.Support;
 
@@ -26,7 +27,7 @@ public sealed class StepSender(Uri rpcUrl, EthPrivateKey key, ulong chainId) : I
                 Data = HexString.Decode(step.Data, "step.data"),
                 Value = BigInteger.Parse(step.Value, NumberStyles.None, CultureInfo.InvariantCulture),
                 Description = step.Description ?? "payment step",
-                Errors = CheckoutAbi.Errors,
+                Errors = CheckoutErrors.All,
             }));
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using Commerce.Chain.Contracts;
+using Commerce.Chain.Contracts.Messages;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
 using Commerce.Chain.JsonRpc;
@@ -41,7 +42,7 @@ public sealed class WalletSender(EthClient eth, EthPrivateKey key, ulong chainId
             {
                 gas = await eth.EstimateGasAsync(new CallRequest { From = Address, To = to, Data = data, Value = value }, cancellationToken);
             }
-            catch (JsonRpcException e) when (ContractRevertException.FromRpc(operation, e, CheckoutAbi.Errors) is { } revert)
+            catch (JsonRpcException e) when (ContractRevertException.FromRpc(operation, e, CheckoutErrors.All) is { } revert)
             {
                 throw revert;
             }
