@@ -10,7 +10,7 @@ using Commerce.Benchmarks.Pricing;
 if (args.Length > 0 && args[0] == "grains")
     return await GrainPipelineBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "chain")
-    return await Commerce.Execution.Benchmarks.ExecutorBenchmark.RunAsync(args[1..]);
+    return await Commerce.Benchmarks.Chain.ExecutorBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "orders")
     return await Commerce.Benchmarks.Orders.OrdersBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "pricing")

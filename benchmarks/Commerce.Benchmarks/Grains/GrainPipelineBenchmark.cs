@@ -262,16 +262,8 @@ internal static class GrainPipelineBenchmark
         return host;
     }
 
-    internal static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > timeout)
-                throw new TimeoutException($"timed out waiting for {what}");
-            await Task.Delay(5);
-        }
-    }
+    internal static Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what) =>
+        Deadline.UntilAsync(condition, timeout, what, TimeSpan.FromMilliseconds(5));
 
     private static int IntArg(string[] args, string name, int fallback)
     {

@@ -87,9 +87,6 @@ public sealed class RlpItem
         return (ulong)value;
     }
 
-    /// <summary>The canonical RLP encoding of this item.</summary>
-    public byte[] Encode() => RlpEncoder.Encode(this);
-
     public override string ToString() =>
         _bytes is not null
             ? "0x" + Convert.ToHexStringLower(_bytes)

@@ -1,16 +1,17 @@
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Rlp;
+using Nethereum.Model;
 
 namespace Commerce.Chain.Transactions;
 
 /// <summary>One EIP-2930 access list entry: an address and the 32-byte storage keys it touches.</summary>
 public sealed record AccessListEntry(EthAddress Address, IReadOnlyList<byte[]> StorageKeys)
 {
-    internal RlpItem ToRlp() => RlpItem.List(
-        RlpItem.String(Address.Bytes),
-        RlpItem.List(StorageKeys.Select((key, i) => key.Length == 32
-            ? RlpItem.String(key)
-            : throw new TransactionFormatException($"accessList.storageKeys[{i}]", $"a storage key is 32 bytes, got {key.Length}"))));
+    internal AccessListItem ToNethereum() => new(
+        Address.ToLowerHex(),
+        [.. StorageKeys.Select((key, i) => key.Length == 32
+            ? key
+            : throw new TransactionFormatException($"accessList.storageKeys[{i}]", $"a storage key is 32 bytes, got {key.Length}"))]);
 
     internal static IReadOnlyList<AccessListEntry> FromRlp(RlpItem list)
     {

@@ -1,13 +1,15 @@
 using System.Numerics;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Rlp;
+using Model = Nethereum.Model;
 
 namespace Commerce.Chain.Transactions;
 
 /// <summary>
 /// An EIP-1559 (type 2) transaction: 0x02 || rlp([chainId, nonce, maxPriorityFeePerGas,
 /// maxFeePerGas, gas, to, value, data, accessList]) is hashed for signing, and the signed form
-/// appends [yParity, r, s] to that list.
+/// appends [yParity, r, s] to that list. Nethereum's Transaction1559 encodes it; we check the fields
+/// first and decode signed ones strictly.
 /// </summary>
 public sealed record Eip1559Transaction : ITransaction
 {
@@ -33,43 +35,26 @@ public sealed record Eip1559Transaction : ITransaction
 
     public IReadOnlyList<AccessListEntry> AccessList { get; init; } = [];
 
-    public byte[] EncodeForSigning() => Envelope(Fields());
+    public byte[] EncodeForSigning() => ToNethereum().GetRLPEncodedRaw();
 
-    public byte[] SigningHash() => Keccak256.Hash(EncodeForSigning());
+    public byte[] SigningHash() => ToNethereum().RawHash;
 
-    public byte[] EncodeSigned(EthSignature signature)
-    {
-        ArgumentNullException.ThrowIfNull(signature);
-        var fields = Fields();
-        fields.AddRange([RlpItem.UInt((ulong)signature.YParity), RlpItem.UInt(signature.RValue), RlpItem.UInt(signature.SValue)]);
-        return Envelope(fields);
-    }
+    public byte[] EncodeSigned(EthSignature signature) => TransactionEncoding.Signed(this, signature);
 
-    private List<RlpItem> Fields()
+    public Model.SignedTransaction ToNethereum()
     {
         if (MaxPriorityFeePerGas > MaxFeePerGas)
             throw new TransactionFormatException("maxPriorityFeePerGas", $"({MaxPriorityFeePerGas}) cannot exceed maxFeePerGas ({MaxFeePerGas})");
-        return
-        [
-            RlpItem.UInt(ChainId),
-            RlpItem.UInt(Nonce),
+        return new Model.Transaction1559(
+            ChainId,
+            Nonce,
             TransactionFields.UInt256(MaxPriorityFeePerGas, "maxPriorityFeePerGas"),
             TransactionFields.UInt256(MaxFeePerGas, "maxFeePerGas"),
-            RlpItem.UInt(GasLimit),
+            GasLimit,
             TransactionFields.To(To),
             TransactionFields.UInt256(Value, "value"),
-            RlpItem.String(Data ?? throw new TransactionFormatException("data", "is null (use an empty array)")),
-            RlpItem.List((AccessList ?? []).Select(e => e.ToRlp())),
-        ];
-    }
-
-    private static byte[] Envelope(List<RlpItem> fields)
-    {
-        var list = RlpItem.List(fields);
-        var output = new byte[1 + RlpEncoder.EncodedLength(list)];
-        output[0] = (byte)TransactionType.Eip1559;
-        RlpEncoder.Encode(list).CopyTo(output, 1);
-        return output;
+            TransactionFields.Data(Data),
+            [.. (AccessList ?? []).Select(e => e.ToNethereum())]);
     }
 
     /// <summary>Reads the twelve RLP fields that follow the 0x02 type byte of a signed transaction.</summary>

@@ -3,7 +3,10 @@ using Commerce.Chain.Crypto;
 
 namespace Commerce.Chain.Transactions;
 
-/// <summary>An unsigned transaction that knows how it is hashed for signing and how it is sent once signed.</summary>
+/// <summary>
+/// An unsigned transaction: our checked fields, encoded and hashed for signing by Nethereum (<see cref="ToNethereum"/>).
+/// Raw transactions from outside are decoded by us, strictly (<see cref="SignedTransaction.Decode(ReadOnlySpan{byte})"/>).
+/// </summary>
 public interface ITransaction
 {
     TransactionType Type { get; }
@@ -21,6 +24,9 @@ public interface ITransaction
     BigInteger Value { get; }
 
     byte[] Data { get; }
+
+    /// <summary>The same transaction as Nethereum's model (unsigned), which encodes and hashes it.</summary>
+    Nethereum.Model.SignedTransaction ToNethereum();
 
     /// <summary>The bytes whose Keccak-256 is signed.</summary>
     byte[] EncodeForSigning();

@@ -1,13 +1,15 @@
 using System.Numerics;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Rlp;
+using Model = Nethereum.Model;
 
 namespace Commerce.Chain.Transactions;
 
 /// <summary>
 /// A legacy (type 0) transaction. With a <see cref="ChainId"/> it is signed as EIP-155 asks:
 /// the hash covers [nonce, gasPrice, gas, to, value, data, chainId, 0, 0] and v = chainId * 2 + 35 + yParity.
-/// Without one it is signed the pre-EIP-155 way (six fields, v = 27 + yParity).
+/// Without one it is signed the pre-EIP-155 way (six fields, v = 27 + yParity). Nethereum's
+/// LegacyTransactionChainId / LegacyTransaction encode it; we check the fields first and decode signed ones strictly.
 /// </summary>
 public sealed record LegacyTransaction : ITransaction
 {
@@ -27,34 +29,22 @@ public sealed record LegacyTransaction : ITransaction
 
     public byte[] Data { get; init; } = [];
 
-    public byte[] EncodeForSigning()
+    public byte[] EncodeForSigning() => ToNethereum().GetRLPEncodedRaw();
+
+    public byte[] SigningHash() => ToNethereum().RawHash;
+
+    public byte[] EncodeSigned(EthSignature signature) => TransactionEncoding.Signed(this, signature);
+
+    public Model.SignedTransaction ToNethereum()
     {
-        var fields = Fields();
-        if (ChainId is { } chainId)
-            fields.AddRange([RlpItem.UInt(chainId), RlpItem.Empty, RlpItem.Empty]);
-        return RlpEncoder.Encode(RlpItem.List(fields));
+        var to = TransactionFields.To(To);
+        var gasPrice = TransactionFields.UInt256(GasPrice, "gasPrice");
+        var value = TransactionFields.UInt256(Value, "value");
+        var data = TransactionFields.Data(Data);
+        return ChainId is { } chainId
+            ? new Model.LegacyTransactionChainId(to, value, Nonce, gasPrice, GasLimit, data, chainId)
+            : new Model.LegacyTransaction(to, value, Nonce, gasPrice, GasLimit, data);
     }
-
-    public byte[] SigningHash() => Keccak256.Hash(EncodeForSigning());
-
-    public byte[] EncodeSigned(EthSignature signature)
-    {
-        ArgumentNullException.ThrowIfNull(signature);
-        var fields = Fields();
-        var v = ChainId is { } chainId ? signature.Eip155V(chainId) : signature.V;
-        fields.AddRange([RlpItem.UInt(v), RlpItem.UInt(signature.RValue), RlpItem.UInt(signature.SValue)]);
-        return RlpEncoder.Encode(RlpItem.List(fields));
-    }
-
-    private List<RlpItem> Fields() =>
-    [
-        RlpItem.UInt(Nonce),
-        TransactionFields.UInt256(GasPrice, "gasPrice"),
-        RlpItem.UInt(GasLimit),
-        TransactionFields.To(To),
-        TransactionFields.UInt256(Value, "value"),
-        RlpItem.String(Data ?? throw new TransactionFormatException("data", "is null (use an empty array)")),
-    ];
 
     /// <summary>Reads the nine RLP fields of a signed legacy transaction.</summary>
     internal static (LegacyTransaction Transaction, EthSignature Signature) DecodeSigned(RlpItem list)

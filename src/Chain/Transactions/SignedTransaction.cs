@@ -39,10 +39,21 @@ public sealed class SignedTransaction
     /// <summary>Signs <paramref name="transaction"/> with <paramref name="key"/>.</summary>
     public static SignedTransaction Sign(ITransaction transaction, EthPrivateKey key)
     {
-        ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(key);
-        var signature = key.Sign(transaction.SigningHash());
-        return new SignedTransaction(transaction, signature, transaction.EncodeSigned(signature), key.Address);
+        return Sign(transaction, new Secp256k1ExternalSigner(key));
+    }
+
+    /// <summary>
+    /// Signs through Nethereum's external-signer interface: Nethereum encodes and hashes the transaction,
+    /// <paramref name="signer"/> (libsecp256k1) signs the hash, Nethereum encodes the signed form.
+    /// </summary>
+    public static SignedTransaction Sign(ITransaction transaction, Secp256k1ExternalSigner signer)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(signer);
+        var model = transaction.ToNethereum();
+        var signature = signer.Sign(model);
+        return new SignedTransaction(transaction, signature, model.GetRLPEncoded(), signer.Address);
     }
 
     public static SignedTransaction Decode(string rawHex) => Decode(HexString.Decode(rawHex, "rawTransaction"));

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Commerce.Chain.Crypto;
+using Commerce.Chain.Hex;
 using Commerce.Chain.Rlp;
 
 namespace Commerce.Chain.Transactions;
@@ -9,16 +10,22 @@ internal static class TransactionFields
 {
     private static readonly BigInteger Max256 = BigInteger.Pow(2, 256) - 1;
 
-    public static RlpItem UInt256(BigInteger value, string field)
+    /// <summary>The value, checked to be an unsigned 256-bit integer.</summary>
+    public static BigInteger UInt256(BigInteger value, string field)
     {
         if (value.Sign < 0)
             throw new TransactionFormatException(field, $"cannot be negative ({value})");
         if (value > Max256)
             throw new TransactionFormatException(field, "does not fit in 256 bits");
-        return RlpItem.UInt(value);
+        return value;
     }
 
-    public static RlpItem To(EthAddress? to) => to is null ? RlpItem.Empty : RlpItem.String(to.Bytes);
+    /// <summary>The recipient as Nethereum takes it: lower-case hex, or empty for a contract creation.</summary>
+    public static string To(EthAddress? to) => to is null ? "" : to.ToLowerHex();
+
+    /// <summary>The call data as Nethereum takes it (hex).</summary>
+    public static string Data(byte[]? data) =>
+        HexString.Encode(data ?? throw new TransactionFormatException("data", "is null (use an empty array)"));
 
     public static EthAddress? ReadTo(RlpItem item)
     {

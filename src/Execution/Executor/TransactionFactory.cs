@@ -6,9 +6,14 @@ using Commerce.Execution.Storage;
 
 namespace Commerce.Execution.Executor;
 
-/// <summary>Signs a command's transaction (EIP-1559) or a cancelling no-op for its nonce.</summary>
+/// <summary>
+/// Signs a command's transaction (EIP-1559) or a cancelling no-op for its nonce: Nethereum encodes and
+/// hashes it, the hot wallet's key signs through <see cref="Secp256k1ExternalSigner"/> (libsecp256k1).
+/// </summary>
 public sealed class TransactionFactory(HotWallet wallet, ulong chainId, TimeProvider clock)
 {
+    private readonly Secp256k1ExternalSigner _signer = new(wallet.Key);
+
     /// <summary>Gas of a plain transfer with no data: what a no-op self-transfer costs.</summary>
     public const ulong TransferGas = 21_000;
 
@@ -39,7 +44,7 @@ public sealed class TransactionFactory(HotWallet wallet, ulong chainId, TimeProv
 
     private TransactionAttempt Build(Eip1559Transaction transaction, int number, bool isCancel)
     {
-        var signed = SignedTransaction.Sign(transaction, wallet.Key);
+        var signed = SignedTransaction.Sign(transaction, _signer);
         return new TransactionAttempt(number, signed.Hash, signed.Raw, transaction.MaxFeePerGas, transaction.MaxPriorityFeePerGas, isCancel, clock.GetUtcNow());
     }
 }

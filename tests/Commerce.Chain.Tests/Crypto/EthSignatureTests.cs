@@ -1,5 +1,6 @@
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
+using Commerce.Testing.Crypto;
 
 namespace Commerce.Chain.Tests.Crypto;
 
@@ -30,7 +31,7 @@ public class EthSignatureTests
     [Fact]
     public void Signatures_are_deterministic_and_low_s()
     {
-        foreach (var hash in SigningBenchmarkHook.CreateHashes(50))
+        foreach (var hash in SigningComparison.CreateHashes(50))
         {
             var first = Key.Sign(hash);
             Assert.Equal(first, Key.Sign(hash));
@@ -76,7 +77,7 @@ public class EthSignatureTests
     [Fact]
     public void Signing_from_many_threads_gives_the_same_results_as_one_thread()
     {
-        var hashes = SigningBenchmarkHook.CreateHashes(200);
+        var hashes = SigningComparison.CreateHashes(200);
         var expected = hashes.Select(h => Key.Sign(h).ToHex()).ToArray();
         var actual = new string[hashes.Length];
         Parallel.For(0, hashes.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i] = Key.Sign(hashes[i]).ToHex());

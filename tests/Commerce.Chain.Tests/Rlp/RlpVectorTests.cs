@@ -2,11 +2,12 @@ using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using Commerce.Chain.Rlp;
+using Nethereum.RLP;
 
 namespace Commerce.Chain.Tests.Rlp;
 
 /// <summary>
-/// Vectors from the Ethereum test suite's RLPTests/rlptest.json. Inputs are written as there:
+/// Our strict decoder (encoding is Nethereum's) against the vectors of the Ethereum test suite's RLPTests/rlptest.json. Inputs are written as there:
 /// a JSON string is its UTF-8 bytes, "#123" a big integer, a number an integer, an array a list.
 /// </summary>
 public class RlpVectorTests
@@ -43,14 +44,6 @@ public class RlpVectorTests
 
     [Theory]
     [MemberData(nameof(Vectors))]
-    public void Encoding_matches_the_reference_vector(string name, string inputJson, string expectedHex)
-    {
-        var item = ToItem(JsonDocument.Parse(inputJson).RootElement);
-        Assert.True(expectedHex == Convert.ToHexStringLower(RlpEncoder.Encode(item)), name);
-    }
-
-    [Theory]
-    [MemberData(nameof(Vectors))]
     public void Decoding_the_reference_vector_gives_back_the_input(string name, string inputJson, string expectedHex)
     {
         var expected = ToItem(JsonDocument.Parse(inputJson).RootElement);
@@ -61,18 +54,17 @@ public class RlpVectorTests
     [Fact]
     public void A_string_of_1024_bytes_uses_a_two_byte_length()
     {
-        var encoded = RlpEncoder.EncodeBytes(new byte[1024]);
-        Assert.Equal("b90400", Convert.ToHexStringLower(encoded.AsSpan(0, 3)));
-        Assert.Equal(1027, encoded.Length);
+        byte[] encoded = [0xb9, 0x04, 0x00, .. new byte[1024]];
         Assert.Equal(1024, RlpDecoder.Decode(encoded).Bytes.Length);
     }
 
     [Fact]
-    public void Integers_round_trip_through_their_canonical_form()
+    public void Integers_nethereum_encodes_decode_strictly_to_the_same_value()
     {
         foreach (var value in new[] { BigInteger.Zero, BigInteger.One, new BigInteger(127), new BigInteger(128), BigInteger.Pow(2, 255) })
-            Assert.Equal(value, RlpDecoder.Decode(RlpEncoder.EncodeUInt(value)).ToBigInteger());
-        Assert.Equal(ulong.MaxValue, RlpDecoder.Decode(RlpEncoder.EncodeUInt(ulong.MaxValue)).ToUInt64());
+            Assert.Equal(value, RlpDecoder.Decode(Nethereum.RLP.RLP.EncodeElement(value.ToBytesForRLPEncoding())).ToBigInteger());
+        var max = new BigInteger(ulong.MaxValue);
+        Assert.Equal(ulong.MaxValue, RlpDecoder.Decode(Nethereum.RLP.RLP.EncodeElement(max.ToBytesForRLPEncoding())).ToUInt64());
     }
 
     private static RlpItem ToItem(JsonElement element) => element.ValueKind switch

@@ -16,11 +16,12 @@ using Commerce.Execution.Storage;
 using Commerce.Messaging.Configuration;
 using Commerce.Messaging.Embedded;
 using Commerce.Messaging.Producing;
+using Commerce.Testing.Crypto;
 using Microsoft.Extensions.Options;
 using Commerce.Chain.Contracts.Messages;
 using Nethereum.Contracts;
 
-namespace Commerce.Execution.Benchmarks;
+namespace Commerce.Benchmarks.Chain;
 
 /// <summary>
 /// ./run bench chain [--seconds N] [--rate N] [--burst N]: in one run, against Anvil with 1 s blocks
@@ -52,8 +53,10 @@ public static class ExecutorBenchmark
         var batch = Option(args, "--batch", 250);
         Console.WriteLine($"chain benchmark: Anvil with 1 s blocks, burst {burst}, steady {rate}/s for {seconds} s, sends batched by {batch}");
 
-        var signing = SigningBenchmarkHook.MeasureThroughput(2000, 10);
-        Console.WriteLine($"signing: ours {signing.LibraryPerSecond:N0}/s, bare libsecp256k1 {signing.BarePerSecond:N0}/s, ratio {signing.MedianRatio:P0} (goal >= 70%)");
+        // Hashes signed through Nethereum's external-signer interface, as the executor's transactions are.
+        var signer = new Secp256k1ExternalSigner(HotKey);
+        var signing = SigningComparison.Measure(HotKey, hash => signer.SignAsync(hash).GetAwaiter().GetResult().V[0], 2000, 10);
+        Console.WriteLine($"signing: ours (Nethereum external signer over libsecp256k1) {signing.SignerPerSecond:N0}/s, bare libsecp256k1 {signing.BarePerSecond:N0}/s, ratio {signing.MedianRatio:P0} (goal >= 90%)");
 
         await using var anvil = await AnvilNode.StartAsync(AnvilNode.FindBinary(), ["--block-time", "1", "--gas-limit", "300000000"]);
         using var http = new HttpClient();
@@ -138,7 +141,7 @@ public static class ExecutorBenchmark
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
 
-        var ok = signing.MedianRatio >= 0.7 && burstRate >= 0.7 * raw && steadyConfirmed >= 300 && contiguous && exactlyOnce;
+        var ok = signing.MedianRatio >= 0.9 && burstRate >= 0.7 * raw && steadyConfirmed >= 300 && contiguous && exactlyOnce;
         Console.WriteLine(ok ? "all goals met" : "a goal was missed");
         return ok ? 0 : 1;
     }
@@ -189,16 +192,8 @@ public static class ExecutorBenchmark
         return minted;
     }
 
-    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > timeout)
-                throw new TimeoutException($"benchmark: {what} not reached within {timeout}");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what) =>
+        Deadline.UntilAsync(condition, timeout, what, TimeSpan.FromMilliseconds(20));
 
     private static int Option(string[] args, string name, int fallback)
     {

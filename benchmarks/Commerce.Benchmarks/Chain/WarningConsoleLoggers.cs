@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Commerce.Execution.Benchmarks;
+namespace Commerce.Benchmarks.Chain;
 
 /// <summary>Prints the executor's warnings and errors during a benchmark run (a failed pass or send must not stay silent).</summary>
 internal sealed class WarningConsoleLoggers : ILoggerFactory

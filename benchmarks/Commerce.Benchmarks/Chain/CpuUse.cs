@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Commerce.Chain.Node;
 
-namespace Commerce.Execution.Benchmarks;
+namespace Commerce.Benchmarks.Chain;
 
 /// <summary>CPU time used by the node and by this process since <see cref="Start"/>: on a shared machine it says who was busy.</summary>
 internal sealed class CpuUse(AnvilNode anvil, TimeSpan anvilStart, TimeSpan selfStart)
