@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Commerce.Benchmarks.Grains;
 using Commerce.Benchmarks.Pricing;
 
-// ./run bench grains [--events N] [--players N] [--rate N] [--seconds N] [--alloc] the Kafka -> grains pipeline
+// ./run bench grains [--events N] [--players N] [--rate N] [--seconds N] [--alloc] [--write-parts] the Kafka -> grains pipeline and its parts
 // ./run bench pricing [--rate N] [--seconds N] [--warmup N] [--players N]    interest -> OfferMade pushed, embedded platform
 // ./run bench chain [--seconds N] [--rate N] [--burst N] [--batch N]     executor vs raw sends to Anvil
 // ./run bench orders [--players N] [--orders N] [--rate N] [--timeout S]  orders end to end to confirmed, vs raw purchases

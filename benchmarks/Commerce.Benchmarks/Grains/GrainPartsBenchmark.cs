@@ -21,18 +21,18 @@ internal static class GrainPartsBenchmark
     private const int Concurrency = 64;
     private static int _round;
 
-    public static async Task<PartCosts> RunAsync(IHost host, IProducer<string, byte[]> producer, LatencyRecorder recorder, int players)
+    /// <param name="writeParts">Also measures a grain write without its journal, without its outbox and without both.</param>
+    public static async Task<PartCosts> RunAsync(IHost host, IProducer<string, byte[]> producer, LatencyRecorder recorder, int players, bool writeParts)
     {
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         var store = host.Services.GetRequiredService<IGrainStore>();
         var call = await MeasureCallsAsync(grains, 200_000);
         var write = await MeasureWritesAsync(store, 60_000, journal: true, outbox: true);
-        if (Environment.GetEnvironmentVariable("BENCH_WRITE_PARTS") == "1")
+        if (writeParts)
         {
-            Console.WriteLine($"  write, state only: {await MeasureWritesAsync(store, 60_000, journal: false, outbox: false):F1}");
-            Console.WriteLine($"  write, + outbox: {await MeasureWritesAsync(store, 60_000, journal: false, outbox: true):F1}");
-            Console.WriteLine($"  write, + journal: {await MeasureWritesAsync(store, 60_000, journal: true, outbox: false):F1}");
-            Console.WriteLine($"  write, all: {await MeasureWritesAsync(store, 60_000, journal: true, outbox: true):F1}");
+            Console.WriteLine($"  grain write, state only                     : {await MeasureWritesAsync(store, 60_000, journal: false, outbox: false):F1} µs/write");
+            Console.WriteLine($"  grain write, state + outbox record          : {await MeasureWritesAsync(store, 60_000, journal: false, outbox: true):F1} µs/write");
+            Console.WriteLine($"  grain write, state + journal entry          : {await MeasureWritesAsync(store, 60_000, journal: true, outbox: false):F1} µs/write");
         }
         var ingress = await MeasureIngressAsync(producer, recorder, players, 30_000);
         return new PartCosts(call, write, ingress);

@@ -111,7 +111,7 @@ internal static class GrainPipelineBenchmark
             var published = grainWarmup + events + total;
             var (playerCounts, interests) = await CountAsync(databasePath);
             Console.WriteLine($"exactly once                     : {published:N0} interests published, {interests:N0} counted by the items, {playerCounts:N0} by the players ({(interests == published && playerCounts == published ? "each once" : "NOT each once")})");
-            var parts = await GrainPartsBenchmark.RunAsync(host, producer, recorder, players);
+            var parts = await GrainPartsBenchmark.RunAsync(host, producer, recorder, players, args.Contains("--write-parts"));
             Console.WriteLine($"parts, each alone on the same platform (CPU-µs of the whole process):");
             Console.WriteLine($"  Orleans call to an active grain, no write   : {parts.Call:F1} µs/call");
             Console.WriteLine($"  grain write, group commit (player-shaped)   : {parts.Write:F1} µs/write");
