@@ -210,7 +210,9 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
     /// Stores the state with its effects: reminders set since the last write are registered before it (a wake-up
     /// without a stored message is harmless), those cancelled are unregistered after it.
     /// </summary>
-    protected async Task PersistAsync()
+    protected Task PersistAsync() => _reminderChanges.Count == 0 ? SaveAsync() : PersistWithRemindersAsync();
+
+    private async Task PersistWithRemindersAsync()
     {
         var changes = _reminderChanges.ToList();
         _reminderChanges.Clear();
