@@ -9,6 +9,8 @@ using Commerce.Host.Auth;
 using Commerce.Host.Catalog;
 using Commerce.Host.Embedded;
 using Commerce.Host.Onchain;
+using Commerce.Host.Orders;
+using Commerce.Host.Storage;
 using Commerce.Host.Health;
 using Commerce.Host.Problems;
 using Commerce.Host.Push;
@@ -109,6 +111,8 @@ public static class CommerceApp
         services.AddDeliveryRouter();
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
+        services.AddSingleton<HostDatabase>();
+        services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<SigningKey>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<SignInChallenges>();
