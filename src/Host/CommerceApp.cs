@@ -115,6 +115,7 @@ public static class CommerceApp
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<SigningKey>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<UsedNonces>();
         services.AddSingleton<SignInChallenges>();
         services.AddOptions<ChainOptions>().Bind(builder.Configuration.GetSection(ChainOptions.Section))
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();

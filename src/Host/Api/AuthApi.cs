@@ -44,7 +44,7 @@ public static class AuthApi
             return Problem.Field("message", "is required");
         if (string.IsNullOrWhiteSpace(body.Signature))
             return Problem.Field("signature", "is required");
-        var (signer, field, error) = challenges.Verify(body.Message, body.Signature);
+        var (signer, field, error) = await challenges.VerifyAsync(body.Message, body.Signature, ct);
         if (signer is null)
             return Problem.Field(field!, error!);
         var playerId = signer.ToLowerHex();
