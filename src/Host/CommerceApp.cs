@@ -87,6 +87,7 @@ public static class CommerceApp
 
     private static WebApplication Build(WebApplicationBuilder builder, DevChain? chain)
     {
+        StartupSecrets.Check(builder.Configuration);
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -113,7 +114,8 @@ public static class CommerceApp
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
         services.AddSingleton<HostDatabase>();
         services.AddSingleton<IdempotencyKeys>();
-        services.AddSingleton<SigningKey>();
+        services.AddSingleton<AuthKeys>();
+        services.AddSingleton<RevokedTokens>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<UsedNonces>();
         services.AddSingleton<SignInChallenges>();

@@ -23,10 +23,10 @@ switch (verb)
         return await Commerce.Host.Ledger.LedgerCommand.RunAsync(rest, Console.Out, Console.Error);
     case "admin-token":
         var app = CommerceApp.Build(rest);
-        var (token, expires) = app.Services.GetRequiredService<TokenService>().Issue(
+        var issued = app.Services.GetRequiredService<TokenService>().Issue(
             rest.SkipWhile(a => a != "--name").Skip(1).FirstOrDefault() ?? "operator", Roles.Admin);
-        Console.WriteLine(token);
-        Console.Error.WriteLine($"expires {expires:O}");
+        Console.WriteLine(issued.Token);
+        Console.Error.WriteLine($"expires {issued.ExpiresAt:O}; token id {issued.TokenId} (POST /api/admin/tokens/revoke to revoke it)");
         return 0;
     case "what-if":
         return WhatIfCommand.Run(rest, Console.Out, Console.Error);
@@ -57,12 +57,9 @@ static async Task RunAsync(string[] args, bool demo)
             Console.WriteLine(line);
     }
     await app.StartAsync();
-    var urls = string.Join(", ", app.Urls);
-    var (adminToken, _) = app.Services.GetRequiredService<TokenService>().Issue("demo-operator", Roles.Admin);
-    Console.WriteLine($"Commerce is up at {urls}");
-    Console.WriteLine($"Kafka bootstrap: {app.KafkaBootstrap()} (kcat -b {app.KafkaBootstrap()} -L)");
-    Console.WriteLine($"OpenAPI: {app.Urls.FirstOrDefault()}/openapi/v1.json");
-    Console.WriteLine($"Admin token: {adminToken}");
-    Console.WriteLine($"Orleans Dashboard: {app.Urls.FirstOrDefault()}/dashboard-login (with the admin token)");
+    // Only the demo hands out an admin token at start; elsewhere operators ask for one (commerce admin-token).
+    var adminToken = demo ? app.Services.GetRequiredService<TokenService>().Issue("demo-operator", Roles.Admin).Token : null;
+    foreach (var line in StartupBanner.Lines(app.Urls.ToArray(), app.KafkaBootstrap(), adminToken))
+        Console.WriteLine(line);
     await app.WaitForShutdownAsync();
 }

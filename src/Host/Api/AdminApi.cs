@@ -18,6 +18,7 @@ public static partial class AdminApi
         var group = app.MapGroup("/api/admin").WithTags("Marketing and operators").RequireAuthorization(Roles.Admin);
         group.MapPost("/items", ListItemAsync).WithSummary("Lists (or re-lists) an item in the catalog");
         group.MapGet("/grains/{grainType}/{key}", GetGrainAsync).WithSummary("A grain's committed state, as stored");
+        group.MapPost("/tokens/revoke", RevokeAsync).WithSummary("Revokes a staff token by its id (jti) on every instance, before it expires");
         return app;
     }
 
@@ -51,6 +52,16 @@ public static partial class AdminApi
         return stored is null
             ? Problem.NotFound($"no {grainType} grain has key {key}")
             : TypedResults.Text(stored.Json, "application/json");
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> RevokeAsync(
+        RevokeTokenRequest body, RevokedTokens revoked, TimeProvider clock, Microsoft.Extensions.Options.IOptions<AuthOptions> auth, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.TokenId) || body.TokenId.Length > 64)
+            return Problem.Field("tokenId", "is required: the token's jti (at most 64 characters)");
+        // No staff token outlives its lifetime from now, so the row can go then.
+        await revoked.RevokeAsync(body.TokenId, clock.GetUtcNow() + auth.Value.AdminTokenLifetime, ct);
+        return TypedResults.NoContent();
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]

@@ -8,12 +8,12 @@ namespace Commerce.Host.Auth;
 
 /// <summary>
 /// EIP-4361 sign-in (docs/SECURITY.md, "Sign-in"). The nonce is self-authenticating (random part + expiry, MACed with the
-/// platform's nonce key for one address), so any instance can check a challenge another one issued, and issuing one
+/// platform's nonce key (<see cref="AuthKey.NonceKey"/>) for one address), so any instance can check a challenge another one issued, and issuing one
 /// writes nothing. A signed message counts once: its nonce is consumed in the database (<see cref="UsedNonces"/>), so a
 /// replay is refused on every instance. Domain, URI, chain id, issued-at, not-before and expiration are checked against
 /// the host's clock.
 /// </summary>
-public sealed class SignInChallenges(SigningKey key, IOptions<AuthOptions> options, TimeProvider clock, UsedNonces used)
+public sealed class SignInChallenges(AuthKeys keys, IOptions<AuthOptions> options, TimeProvider clock, UsedNonces used)
 {
     /// <summary>How far another instance's clock may be ahead of this one's for issued-at and not-before.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
@@ -24,7 +24,7 @@ public sealed class SignInChallenges(SigningKey key, IOptions<AuthOptions> optio
         var expires = now + options.Value.ChallengeLifetime;
         var random = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
         var expiry = expires.ToUnixTimeSeconds().ToString("x");
-        var nonce = $"{random}{expiry}{Mac(random, expiry, address)}";
+        var nonce = $"{random}{expiry}{Mac(keys.Current, random, expiry, address)}";
         return new SiweMessage
         {
             Scheme = null,
@@ -67,7 +67,7 @@ public sealed class SignInChallenges(SigningKey key, IOptions<AuthOptions> optio
         var random = nonce[..16];
         var mac = nonce[^16..];
         var expiry = nonce[16..^16];
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(mac), Encoding.ASCII.GetBytes(Mac(random, expiry, message.Address))))
+        if (!keys.Accepted.Any(k => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(mac), Encoding.ASCII.GetBytes(Mac(k, random, expiry, message.Address)))))
             return (null, "message.nonce", "was not issued by this platform for this address");
         if (!long.TryParse(expiry, System.Globalization.NumberStyles.HexNumber, null, out var expirySeconds)
             || expirySeconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds() || DateTimeOffset.FromUnixTimeSeconds(expirySeconds) <= now)
@@ -105,9 +105,9 @@ public sealed class SignInChallenges(SigningKey key, IOptions<AuthOptions> optio
         return null;
     }
 
-    private string Mac(string random, string expiry, EthAddress address)
+    private static string Mac(AuthKey key, string random, string expiry, EthAddress address)
     {
         var input = Encoding.UTF8.GetBytes($"{random}|{expiry}|{address.ToString().ToLowerInvariant()}");
-        return Convert.ToHexString(HMACSHA256.HashData(key.Bytes, input))[..16].ToLowerInvariant();
+        return Convert.ToHexString(HMACSHA256.HashData(key.NonceKey, input))[..16].ToLowerInvariant();
     }
 }

@@ -107,7 +107,8 @@ public sealed class SignInChallengeTests : IAsyncLifetime
     {
         var options = Options.Create(new AuthOptions { SigningKey = _key });
         var database = new HostDatabase(Options.Create(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(_directory, "commerce.db")}" }));
-        return new SignInChallenges(new SigningKey(options), options, _clock, new UsedNonces(database, _clock));
+        var keys = new AuthKeys(options, Options.Create(new Commerce.Messaging.Configuration.KafkaOptions { BootstrapServers = "broker:9092" }));
+        return new SignInChallenges(keys, options, _clock, new UsedNonces(database, _clock));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
