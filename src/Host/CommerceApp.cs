@@ -131,8 +131,13 @@ public static class CommerceApp
         }
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        // Every endpoint needs a signed-in caller unless it is marked AllowAnonymous (health, OpenAPI, sign-in, GET
+        // /api/chain, the dashboard's login page and the marketplaces' signed webhooks): docs/SECURITY.md.
         services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(BearerAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Player, p => p.RequireRole(Roles.Player))
+            .AddPolicy(Roles.Marketing, p => p.RequireRole(Roles.Marketing, Roles.Admin))
+            .AddPolicy(Roles.Operator, p => p.RequireRole(Roles.Operator, Roles.Admin))
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
 
         services.AddSingleton<PushHub>();

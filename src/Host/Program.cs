@@ -23,8 +23,14 @@ switch (verb)
         return await Commerce.Host.Ledger.LedgerCommand.RunAsync(rest, Console.Out, Console.Error);
     case "admin-token":
         var app = CommerceApp.Build(rest);
+        var role = rest.SkipWhile(a => a != "--role").Skip(1).FirstOrDefault() ?? Roles.Admin;
+        if (!Roles.Staff.Contains(role))
+        {
+            Console.Error.WriteLine($"--role: must be one of {string.Join(", ", Roles.Staff)}");
+            return 2;
+        }
         var issued = app.Services.GetRequiredService<TokenService>().Issue(
-            rest.SkipWhile(a => a != "--name").Skip(1).FirstOrDefault() ?? "operator", Roles.Admin);
+            rest.SkipWhile(a => a != "--name").Skip(1).FirstOrDefault() ?? "operator", role);
         Console.WriteLine(issued.Token);
         Console.Error.WriteLine($"expires {issued.ExpiresAt:O}; token id {issued.TokenId} (POST /api/admin/tokens/revoke to revoke it)");
         return 0;

@@ -4,8 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Commerce.Host.Storage;
-using Commerce.Pricing.Offers;
-using Commerce.Pricing.Signing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Commerce.Host.Tests;
@@ -71,19 +69,7 @@ public sealed class IdempotencyTests(PlatformFixture platform) : IClassFixture<P
         Assert.Contains("Idempotency-Key", JsonDocument.Parse(await conflict.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
     }
 
-    private JsonObject SignedOrder(string playerId, string itemId)
-    {
-        var signer = platform.Services.GetRequiredService<Eip712QuoteSigner>();
-        var (quote, signature) = signer.Sign(new Quote("idem-" + Guid.NewGuid(), playerId, itemId, itemId.Split(':')[0], "ETH", 1_000_000,
-            DateTimeOffset.UtcNow.AddMinutes(5), "test"));
-        return new JsonObject
-        {
-            ["itemId"] = itemId,
-            ["quote"] = OrderBodies.Quote(quote.Collection, quote.TokenId, quote.Buyer, quote.Currency, quote.Price, quote.Installments, quote.Expiry, quote.Nonce),
-            ["signature"] = signature.Signature,
-            ["paymentKind"] = "eth",
-        };
-    }
+    private JsonObject SignedOrder(string playerId, string itemId) => OrderBodies.Signed(platform.Services, playerId, itemId);
 
     private async Task<long> CountKeysAsync(string playerId, string key)
     {

@@ -10,15 +10,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commerce.Host.Api;
 
-/// <summary>Marketing and operators: list items, read any grain's state.</summary>
+/// <summary>Marketing lists items; operators read any grain's state and revoke staff tokens; admin does both.</summary>
 public static partial class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Marketing and operators").RequireAuthorization(Roles.Admin);
-        group.MapPost("/items", ListItemAsync).WithSummary("Lists (or re-lists) an item in the catalog");
-        group.MapGet("/grains/{grainType}/{key}", GetGrainAsync).WithSummary("A grain's committed state, as stored");
-        group.MapPost("/tokens/revoke", RevokeAsync).WithSummary("Revokes a staff token by its id (jti) on every instance, before it expires");
+        var group = app.MapGroup("/api/admin").WithTags("Marketing and operators");
+        group.MapPost("/items", ListItemAsync).WithSummary("Lists (or re-lists) an item in the catalog (marketing)").RequireAuthorization(Roles.Marketing);
+        group.MapGet("/grains/{grainType}/{key}", GetGrainAsync).WithSummary("A grain's committed state, as stored (operators)")
+            .RequireAuthorization(Roles.Operator);
+        group.MapPost("/tokens/revoke", RevokeAsync).WithSummary("Revokes a staff token by its id (jti) on every instance, before it expires (operators)")
+            .RequireAuthorization(Roles.Operator);
         return app;
     }
 

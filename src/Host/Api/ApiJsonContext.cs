@@ -15,6 +15,7 @@ namespace Commerce.Host.Api;
 [JsonSerializable(typeof(AdminTokenResponse))]
 [JsonSerializable(typeof(ListItemRequest))]
 [JsonSerializable(typeof(RevokeTokenRequest))]
+[JsonSerializable(typeof(ItemView))]
 [JsonSerializable(typeof(OrderRequest))]
 [JsonSerializable(typeof(OrderAccepted))]
 [JsonSerializable(typeof(ChainInfoResponse))]
