@@ -14,6 +14,7 @@ using Commerce.Host.Storage;
 using Commerce.Host.Health;
 using Commerce.Host.Problems;
 using Commerce.Host.Push;
+using Commerce.Host.RateLimits;
 using Commerce.Messaging.Configuration;
 using Commerce.Pricing.Live;
 using Microsoft.AspNetCore.Authentication;
@@ -140,6 +141,7 @@ public static class CommerceApp
             .AddPolicy(Roles.Operator, p => p.RequireRole(Roles.Operator, Roles.Admin))
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
 
+        services.AddPlatformRateLimits(builder.Configuration);
         services.AddSingleton<PushHub>();
         services.AddSingleton<PushFanout>();
         services.AddHostedService(sp => sp.GetRequiredService<PushFanout>());
@@ -162,6 +164,7 @@ public static class CommerceApp
         app.UseStatusCodePages();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseAuthentication();
+        app.UseRateLimiter(); // after authentication: it counts per player as well as per IP
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -177,7 +180,7 @@ public static class CommerceApp
         app.MapPushApi();
         app.MapAdminApi();
         app.MapOperatorDashboard();
-        app.MapMarketplaceWebhooks();
+        app.MapGroup("").RateLimited(RateLimitGroup.Nfts).MapMarketplaceWebhooks();
         return app;
     }
 

@@ -5,6 +5,7 @@ using Commerce.Events.Items;
 using Commerce.Events.Topics;
 using Commerce.Host.Auth;
 using Commerce.Host.Problems;
+using Commerce.Host.RateLimits;
 using Commerce.Messaging.Producing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +17,8 @@ public static partial class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin").WithTags("Marketing and operators");
-        group.MapPost("/items", ListItemAsync).WithSummary("Lists (or re-lists) an item in the catalog (marketing)").RequireAuthorization(Roles.Marketing);
+        group.MapPost("/items", ListItemAsync).WithSummary("Lists (or re-lists) an item in the catalog (marketing)").RequireAuthorization(Roles.Marketing)
+            .RateLimited(RateLimitGroup.Nfts);
         group.MapGet("/grains/{grainType}/{key}", GetGrainAsync).WithSummary("A grain's committed state, as stored (operators)")
             .RequireAuthorization(Roles.Operator);
         group.MapPost("/tokens/revoke", RevokeAsync).WithSummary("Revokes a staff token by its id (jti) on every instance, before it expires (operators)")

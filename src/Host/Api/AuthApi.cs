@@ -4,6 +4,7 @@ using Commerce.Events.Player;
 using Commerce.Events.Topics;
 using Commerce.Host.Auth;
 using Commerce.Host.Problems;
+using Commerce.Host.RateLimits;
 using Commerce.Messaging.Producing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,7 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/auth").WithTags("Players: sign-in").AllowAnonymous();
+        var group = app.MapGroup("/api/auth").WithTags("Players: sign-in").AllowAnonymous().RateLimited(RateLimitGroup.SignIn);
         group.MapPost("/challenge", Challenge).WithSummary("A Sign-In with Ethereum message for this wallet to sign");
         group.MapPost("/sign-in", SignInAsync).WithSummary("Exchanges the signed message for a bearer token");
         return app;

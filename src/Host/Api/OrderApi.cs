@@ -17,6 +17,7 @@ using Commerce.Host.Auth;
 using Commerce.Host.Onchain;
 using Commerce.Host.Orders;
 using Commerce.Host.Problems;
+using Commerce.Host.RateLimits;
 using Commerce.Messaging.Producing;
 using Commerce.Pricing.Live;
 using Commerce.Pricing.Signing;
@@ -35,7 +36,7 @@ public static class OrderApi
     public static IEndpointRouteBuilder MapOrderApi(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/api/me/orders").WithTags("Orders").RequireAuthorization(Roles.Player);
-        orders.MapPost("/", PlaceAsync).WithSummary("Orders an offered item against its signed quote; the order id is the quote's nonce")
+        orders.MapPost("/", PlaceAsync).RateLimited(RateLimitGroup.Orders).WithSummary("Orders an offered item against its signed quote; the order id is the quote's nonce")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

@@ -9,6 +9,7 @@ using Commerce.Events.Player;
 using Commerce.Events.Topics;
 using Commerce.Host.Auth;
 using Commerce.Host.Problems;
+using Commerce.Host.RateLimits;
 using Commerce.Messaging.Producing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,7 +23,8 @@ public static class PlayerApi
     public static IEndpointRouteBuilder MapPlayerApi(this IEndpointRouteBuilder app)
     {
         var me = app.MapGroup("/api/me").WithTags("Players").RequireAuthorization(Roles.Player);
-        me.MapPost("/interests", ShowInterestAsync).WithSummary("Records interest in an item; the player's and the item's grains are updated");
+        me.MapPost("/interests", ShowInterestAsync).WithSummary("Records interest in an item; the player's and the item's grains are updated")
+            .RateLimited(RateLimitGroup.Interests);
         me.MapGet("/", GetMeAsync).WithSummary("The player's live session state");
 
         var players = app.MapGroup("/api/players").WithTags("Players").RequireAuthorization();
