@@ -90,7 +90,12 @@ public static class CommerceApp
     {
         StartupSecrets.Check(builder.Configuration);
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            // Unknown fields are refused (400 naming the field), not ignored: a client cannot slip in what the API does not read.
+            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // Kestrel refuses an oversized body before any endpoint sees it; say which part was too big.
