@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -44,8 +43,8 @@ public sealed class AuthorizationTests(PlatformFixture platform) : IClassFixture
     [Fact]
     public async Task Marketing_lists_items_operators_read_state_and_neither_does_the_others_work()
     {
-        using var marketing = StaffClient(Roles.Marketing);
-        using var @operator = StaffClient(Roles.Operator);
+        using var marketing = platform.StaffClient(Roles.Marketing);
+        using var @operator = platform.StaffClient(Roles.Operator);
         var listing = new { collection = "relics", tokenId = "31", rarity = "rare", edition = 1, supply = 1, listPrice = 1, currency = "ETH" };
 
         Assert.Equal(HttpStatusCode.Accepted, (await marketing.PostAsJsonAsync("/api/admin/items", listing)).StatusCode);
@@ -76,13 +75,5 @@ public sealed class AuthorizationTests(PlatformFixture platform) : IClassFixture
         Assert.Equal("Reserved", item.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, item.GetProperty("reservation").ValueKind);
         Assert.DoesNotContain(holderId, shown, StringComparison.OrdinalIgnoreCase);
-    }
-
-    private HttpClient StaffClient(string role)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(platform.BaseUrl) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            platform.Services.GetRequiredService<TokenService>().Issue($"{role}-test", role).Token);
-        return client;
     }
 }

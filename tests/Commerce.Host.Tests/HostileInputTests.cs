@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -28,7 +27,7 @@ public sealed class HostileInputTests(PlatformFixture platform) : IClassFixture<
     {
         var wallet = EthPrivateKey.Generate();
         var (player, playerId, _) = await platform.SignInAsync(wallet);
-        using var marketing = StaffClient(Roles.Marketing);
+        using var marketing = platform.StaffClient(Roles.Marketing);
         var order = OrderBodies.Signed(platform.Services, playerId, "blades:7");
         var oversized = $$"""{"address": "{{new string('a', (int)CommerceApp.MaxRequestBodyBytes + 10)}}"}""";
         var cases = new (HttpClient Client, string Path, string Body, HttpStatusCode Status, string Field)[]
@@ -118,13 +117,5 @@ public sealed class HostileInputTests(PlatformFixture platform) : IClassFixture<
             rows.Add(Convert.ToInt64(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture));
         }
         return $"offsets {string.Join(",", offsets)}; rows {string.Join(",", rows)}";
-    }
-
-    private HttpClient StaffClient(string role)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(platform.BaseUrl) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            platform.Services.GetRequiredService<TokenService>().Issue($"{role}-test", role).Token);
-        return client;
     }
 }
