@@ -147,6 +147,7 @@ public static class CommerceApp
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
 
         services.AddPlatformRateLimits(builder.Configuration);
+        services.AddSingleton<WalletSignInLimiter>();
         services.AddSingleton<PushHub>();
         services.AddSingleton<PushFanout>();
         services.AddHostedService(sp => sp.GetRequiredService<PushFanout>());

@@ -37,11 +37,18 @@ public sealed class RateLimitTests(PlatformFixture platform) : IClassFixture<Pla
         foreach (var client in open)
             await client.DisposeAsync();
 
-        // Sign-in: 60 requests a minute per IP (the two sign-ins above used 4).
+        // Sign-in: 20 challenges a minute per wallet; another wallet is not held back by that.
+        var wallet = new { address = "0x" + new string('b', 40) };
+        for (var i = 0; i < 20; i++)
+            Assert.Equal(HttpStatusCode.OK, (await platform.Http.PostAsJsonAsync("/api/auth/challenge", wallet)).StatusCode);
+        await AssertTooManyAsync(await platform.Http.PostAsJsonAsync("/api/auth/challenge", wallet), "sign-in");
+        Assert.Equal(HttpStatusCode.OK, (await platform.Http.PostAsJsonAsync("/api/auth/challenge", new { address = "0x" + new string('c', 40) })).StatusCode);
+
+        // And 60 sign-in requests a minute per IP (those above used 26).
         HttpResponseMessage? refused = null;
         for (var i = 0; i < 61 && refused is null; i++)
         {
-            var response = await platform.Http.PostAsJsonAsync("/api/auth/challenge", new { address = "0x" + new string('a', 40) });
+            var response = await platform.Http.PostAsJsonAsync("/api/auth/challenge", new { address = $"0x{i:x40}" });
             if (response.StatusCode != HttpStatusCode.OK)
                 refused = response;
         }

@@ -16,12 +16,13 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Players: sign-in").AllowAnonymous().RateLimited(RateLimitGroup.SignIn);
-        group.MapPost("/challenge", Challenge).WithSummary("A Sign-In with Ethereum message for this wallet to sign");
+        group.MapPost("/challenge", Challenge).WithSummary("A Sign-In with Ethereum message for this wallet to sign")
+            .Produces<ChallengeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/sign-in", SignInAsync).WithSummary("Exchanges the signed message for a bearer token");
         return app;
     }
 
-    private static Results<Ok<ChallengeResponse>, ValidationProblem> Challenge(ChallengeRequest body, SignInChallenges challenges)
+    private static IResult Challenge(ChallengeRequest body, SignInChallenges challenges, WalletSignInLimiter perWallet, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(body.Address))
             return Problem.Field("address", "is required");
@@ -34,6 +35,8 @@ public static class AuthApi
         {
             return Problem.Field("address", ex.Message[(ex.Field.Length + 2)..]);
         }
+        if (perWallet.Refusal(http, address.ToString()) is { } tooMany)
+            return tooMany;
         var message = challenges.Issue(address);
         return TypedResults.Ok(new ChallengeResponse(message.Format(), message.Nonce, message.ExpirationTime!.Value));
     }

@@ -19,8 +19,8 @@ public sealed class RateLimitOptions
     /// </summary>
     public bool PerIp { get; set; } = true;
 
-    /// <summary>Challenges and sign-ins (anonymous: per IP only).</summary>
-    public RateLimitRule SignIn { get; set; } = new() { PerIp = 60 };
+    /// <summary>Challenges and sign-ins per IP; challenges per wallet (the address asked for) as <c>PerPlayer</c>.</summary>
+    public RateLimitRule SignIn { get; set; } = new() { PerPlayer = 20, PerIp = 60 };
 
     public RateLimitRule Interests { get; set; } = new() { PerPlayer = 120, PerIp = 2400 };
 
