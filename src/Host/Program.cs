@@ -3,7 +3,7 @@ using Commerce.Host.Auth;
 using Commerce.Pricing.Replay;
 
 // Verbs: serve (default) runs the platform as configured; demo runs it embedded with the seed
-// catalog and prints how to reach it; admin-token prints a marketing token for the configured key;
+// catalog and prints how to reach it; admin-token prints a staff token (--role) for the configured key;
 // what-if --stream FILE --policy A.json --candidate B.json reprices a recorded stream under another policy;
 // ledger verify replays the money-and-NFT hash chain (decision D9).
 var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "serve";
@@ -12,17 +12,24 @@ var rest = args.Where(a => a != verb).ToArray();
 switch (verb)
 {
     case "serve":
-        await RunAsync(rest, demo: false);
-        return 0;
+        return await RefusedOr(() => RunAsync(rest, demo: false));
     case "demo":
-        await RunAsync(rest, demo: true);
-        return 0;
+        return await RefusedOr(() => RunAsync(rest, demo: true));
     case "chain":
         return await Commerce.Execution.Cli.ChainCli.RunAsync(rest, Console.Out, Console.Error);
     case "ledger":
         return await Commerce.Host.Ledger.LedgerCommand.RunAsync(rest, Console.Out, Console.Error);
     case "admin-token":
-        var app = CommerceApp.Build(rest);
+        WebApplication app;
+        try
+        {
+            app = CommerceApp.Build(rest);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            Console.Error.WriteLine($"commerce: {e.Message}");
+            return 1;
+        }
         var role = rest.SkipWhile(a => a != "--role").Skip(1).FirstOrDefault() ?? Roles.Admin;
         if (!Roles.Staff.Contains(role))
         {
@@ -68,4 +75,19 @@ static async Task RunAsync(string[] args, bool demo)
     foreach (var line in StartupBanner.Lines(app.Urls.ToArray(), app.KafkaBootstrap(), adminToken))
         Console.WriteLine(line);
     await app.WaitForShutdownAsync();
+}
+
+// A missing or malformed setting (a secret outside the demo, above all) ends the process with its name, not a stack trace.
+static async Task<int> RefusedOr(Func<Task> run)
+{
+    try
+    {
+        await run();
+        return 0;
+    }
+    catch (Microsoft.Extensions.Options.OptionsValidationException e)
+    {
+        Console.Error.WriteLine($"commerce: not started: {e.Message}");
+        return 1;
+    }
 }
