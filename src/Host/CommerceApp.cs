@@ -9,9 +9,12 @@ using Commerce.Host.Auth;
 using Commerce.Host.Catalog;
 using Commerce.Host.Embedded;
 using Commerce.Host.Onchain;
+using Commerce.Host.Orders;
+using Commerce.Host.Storage;
 using Commerce.Host.Health;
 using Commerce.Host.Problems;
 using Commerce.Host.Push;
+using Commerce.Host.RateLimits;
 using Commerce.Messaging.Configuration;
 using Commerce.Pricing.Live;
 using Microsoft.AspNetCore.Authentication;
@@ -85,8 +88,14 @@ public static class CommerceApp
 
     private static WebApplication Build(WebApplicationBuilder builder, DevChain? chain)
     {
+        StartupSecrets.Check(builder.Configuration);
         var services = builder.Services;
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            // Unknown fields are refused (400 naming the field), not ignored: a client cannot slip in what the API does not read.
+            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // Kestrel refuses an oversized body before any endpoint sees it; say which part was too big.
@@ -109,8 +118,12 @@ public static class CommerceApp
         services.AddDeliveryRouter();
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
-        services.AddSingleton<SigningKey>();
+        services.AddSingleton<HostDatabase>();
+        services.AddSingleton<IdempotencyKeys>();
+        services.AddSingleton<AuthKeys>();
+        services.AddSingleton<RevokedTokens>();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<UsedNonces>();
         services.AddSingleton<SignInChallenges>();
         services.AddOptions<ChainOptions>().Bind(builder.Configuration.GetSection(ChainOptions.Section))
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
@@ -124,10 +137,17 @@ public static class CommerceApp
         }
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        // Every endpoint needs a signed-in caller unless it is marked AllowAnonymous (health, OpenAPI, sign-in, GET
+        // /api/chain, the dashboard's login page and the marketplaces' signed webhooks): docs/SECURITY.md.
         services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(BearerAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Player, p => p.RequireRole(Roles.Player))
+            .AddPolicy(Roles.Marketing, p => p.RequireRole(Roles.Marketing, Roles.Admin))
+            .AddPolicy(Roles.Operator, p => p.RequireRole(Roles.Operator, Roles.Admin))
             .AddPolicy(Roles.Admin, p => p.RequireRole(Roles.Admin));
 
+        services.AddPlatformRateLimits(builder.Configuration);
+        services.AddSingleton<WalletSignInLimiter>();
         services.AddSingleton<PushHub>();
         services.AddSingleton<PushFanout>();
         services.AddHostedService(sp => sp.GetRequiredService<PushFanout>());
@@ -150,6 +170,7 @@ public static class CommerceApp
         app.UseStatusCodePages();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseAuthentication();
+        app.UseRateLimiter(); // after authentication: it counts per player as well as per IP
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -165,7 +186,7 @@ public static class CommerceApp
         app.MapPushApi();
         app.MapAdminApi();
         app.MapOperatorDashboard();
-        app.MapMarketplaceWebhooks();
+        app.MapGroup("").RateLimited(RateLimitGroup.Nfts).MapMarketplaceWebhooks();
         return app;
     }
 

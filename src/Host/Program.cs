@@ -3,7 +3,7 @@ using Commerce.Host.Auth;
 using Commerce.Pricing.Replay;
 
 // Verbs: serve (default) runs the platform as configured; demo runs it embedded with the seed
-// catalog and prints how to reach it; admin-token prints a marketing token for the configured key;
+// catalog and prints how to reach it; admin-token prints a staff token (--role) for the configured key;
 // what-if --stream FILE --policy A.json --candidate B.json reprices a recorded stream under another policy;
 // ledger verify replays the money-and-NFT hash chain (decision D9).
 var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "serve";
@@ -12,21 +12,34 @@ var rest = args.Where(a => a != verb).ToArray();
 switch (verb)
 {
     case "serve":
-        await RunAsync(rest, demo: false);
-        return 0;
+        return await RefusedOr(() => RunAsync(rest, demo: false));
     case "demo":
-        await RunAsync(rest, demo: true);
-        return 0;
+        return await RefusedOr(() => RunAsync(rest, demo: true));
     case "chain":
         return await Commerce.Execution.Cli.ChainCli.RunAsync(rest, Console.Out, Console.Error);
     case "ledger":
         return await Commerce.Host.Ledger.LedgerCommand.RunAsync(rest, Console.Out, Console.Error);
     case "admin-token":
-        var app = CommerceApp.Build(rest);
-        var (token, expires) = app.Services.GetRequiredService<TokenService>().Issue(
-            rest.SkipWhile(a => a != "--name").Skip(1).FirstOrDefault() ?? "operator", Roles.Admin);
-        Console.WriteLine(token);
-        Console.Error.WriteLine($"expires {expires:O}");
+        WebApplication app;
+        try
+        {
+            app = CommerceApp.Build(rest);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            Console.Error.WriteLine($"commerce: {e.Message}");
+            return 1;
+        }
+        var role = rest.SkipWhile(a => a != "--role").Skip(1).FirstOrDefault() ?? Roles.Admin;
+        if (!Roles.Staff.Contains(role))
+        {
+            Console.Error.WriteLine($"--role: must be one of {string.Join(", ", Roles.Staff)}");
+            return 2;
+        }
+        var issued = app.Services.GetRequiredService<TokenService>().Issue(
+            rest.SkipWhile(a => a != "--name").Skip(1).FirstOrDefault() ?? "operator", role);
+        Console.WriteLine(issued.Token);
+        Console.Error.WriteLine($"expires {issued.ExpiresAt:O}; token id {issued.TokenId} (POST /api/admin/tokens/revoke to revoke it)");
         return 0;
     case "what-if":
         return WhatIfCommand.Run(rest, Console.Out, Console.Error);
@@ -57,12 +70,24 @@ static async Task RunAsync(string[] args, bool demo)
             Console.WriteLine(line);
     }
     await app.StartAsync();
-    var urls = string.Join(", ", app.Urls);
-    var (adminToken, _) = app.Services.GetRequiredService<TokenService>().Issue("demo-operator", Roles.Admin);
-    Console.WriteLine($"Commerce is up at {urls}");
-    Console.WriteLine($"Kafka bootstrap: {app.KafkaBootstrap()} (kcat -b {app.KafkaBootstrap()} -L)");
-    Console.WriteLine($"OpenAPI: {app.Urls.FirstOrDefault()}/openapi/v1.json");
-    Console.WriteLine($"Admin token: {adminToken}");
-    Console.WriteLine($"Orleans Dashboard: {app.Urls.FirstOrDefault()}/dashboard-login (with the admin token)");
+    // Only the demo hands out an admin token at start; elsewhere operators ask for one (commerce admin-token).
+    var adminToken = demo ? app.Services.GetRequiredService<TokenService>().Issue("demo-operator", Roles.Admin).Token : null;
+    foreach (var line in StartupBanner.Lines(app.Urls.ToArray(), app.KafkaBootstrap(), adminToken))
+        Console.WriteLine(line);
     await app.WaitForShutdownAsync();
+}
+
+// A missing or malformed setting (a secret outside the demo, above all) ends the process with its name, not a stack trace.
+static async Task<int> RefusedOr(Func<Task> run)
+{
+    try
+    {
+        await run();
+        return 0;
+    }
+    catch (Microsoft.Extensions.Options.OptionsValidationException e)
+    {
+        Console.Error.WriteLine($"commerce: not started: {e.Message}");
+        return 1;
+    }
 }

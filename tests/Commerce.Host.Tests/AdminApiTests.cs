@@ -47,6 +47,21 @@ public sealed class AdminApiTests(PlatformFixture platform) : IClassFixture<Plat
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/admin/grains/nft-item/nope:1")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_revoked_admin_token_is_refused_at_once()
+    {
+        var issued = platform.Services.GetRequiredService<TokenService>().Issue("revoke-test", Roles.Admin);
+        using var admin = new HttpClient { BaseAddress = new Uri(platform.BaseUrl) };
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.Token);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/admin/grains/nft-item/nope:2")).StatusCode);
+
+        using var other = AdminClient();
+        Assert.Equal(HttpStatusCode.NoContent, (await other.PostAsJsonAsync("/api/admin/tokens/revoke", new { tokenId = issued.TokenId })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await admin.GetAsync("/api/admin/grains/nft-item/nope:2")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/api/admin/grains/nft-item/nope:2")).StatusCode);
+    }
+
     private HttpClient AdminClient()
     {
         var (token, _) = platform.Services.GetRequiredService<TokenService>().Issue("marketing-test", Roles.Admin);

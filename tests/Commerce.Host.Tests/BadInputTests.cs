@@ -91,10 +91,10 @@ public sealed class BadInputTests(PlatformFixture platform) : IClassFixture<Plat
 
         var genuine = new { message, signature = Commerce.Chain.Signing.PersonalMessage.Sign(victim, message) };
         Assert.Equal(HttpStatusCode.OK, (await platform.Http.PostAsJsonAsync("/api/auth/sign-in", genuine)).StatusCode);
-        await AssertProblemAsync(await platform.Http.PostAsJsonAsync("/api/auth/sign-in", genuine), HttpStatusCode.BadRequest, "message");
+        await AssertProblemAsync(await platform.Http.PostAsJsonAsync("/api/auth/sign-in", genuine), HttpStatusCode.BadRequest, "message.nonce");
 
         var tampered = new { message = message.Replace("Chain ID: 31337", "Chain ID: 1"), signature = Commerce.Chain.Signing.PersonalMessage.Sign(victim, message) };
-        await AssertProblemAsync(await platform.Http.PostAsJsonAsync("/api/auth/sign-in", tampered), HttpStatusCode.BadRequest, "message");
+        await AssertProblemAsync(await platform.Http.PostAsJsonAsync("/api/auth/sign-in", tampered), HttpStatusCode.BadRequest, "message.chainId");
     }
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? field)

@@ -36,6 +36,7 @@ public sealed class FailoverTests
             ["Store:Provider"] = "postgres",
             ["Store:ConnectionString"] = database,
             ["Auth:SigningKey"] = Convert.ToBase64String(new byte[32]),
+            ["Pricing:QuoteKey"] = Commerce.Chain.Hex.HexString.Encode(Commerce.Chain.Crypto.EthPrivateKey.Generate().ExportBytes()),
             // This test is about grains: offers would add pushes of their own to the sequences it checks.
             ["Pricing:Enabled"] = "false",
         };

@@ -4,6 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
+using Commerce.Pricing.Offers;
+using Commerce.Pricing.Signing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commerce.Host.Tests;
 
@@ -30,6 +33,21 @@ internal static class OrderBodies
             },
             ["signature"] = q.GetProperty("signature").GetString(),
             ["paymentKind"] = paymentKind,
+        };
+    }
+
+    /// <summary>An order body for <paramref name="itemId"/> with a fresh ETH quote signed by the platform's quote key.</summary>
+    public static JsonObject Signed(IServiceProvider services, string playerId, string itemId)
+    {
+        var signer = services.GetRequiredService<Eip712QuoteSigner>();
+        var (quote, signature) = signer.Sign(new Quote("test-" + Guid.NewGuid(), playerId, itemId, itemId.Split(':')[0], "ETH", 1_000_000,
+            DateTimeOffset.UtcNow.AddMinutes(5), "test"));
+        return new JsonObject
+        {
+            ["itemId"] = itemId,
+            ["quote"] = Quote(quote.Collection, quote.TokenId, quote.Buyer, quote.Currency, quote.Price, quote.Installments, quote.Expiry, quote.Nonce),
+            ["signature"] = signature.Signature,
+            ["paymentKind"] = "eth",
         };
     }
 

@@ -71,6 +71,15 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
         return (client, body.GetProperty("playerId").GetString()!, token);
     }
 
+    /// <summary>A client carrying a staff token (marketing, operator or admin) from this platform's token service.</summary>
+    public HttpClient StaffClient(string role)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            Services.GetRequiredService<Commerce.Host.Auth.TokenService>().Issue($"{role}-test", role).Token);
+        return client;
+    }
+
     public async Task DisposeAsync()
     {
         Http.Dispose();

@@ -67,6 +67,8 @@ internal sealed class HostUnderTest : IAsyncDisposable
                 dll, "serve", "--Urls", url.ToString().TrimEnd('/'), "--Kafka:BootstrapServers", "", "--Chain:Embedded", "true",
                 "--Catalog:SeedFile", catalog, "--Store:ConnectionString", $"Data Source={Path.Combine(directory, "bench.db")}",
                 "--Pricing:QuoteKey", quoteKey.ExportHex(), "--Logging:LogLevel:Default", "Warning",
+                // A thousand players share loopback here: per-IP limits would measure the limiter, not the platform.
+                "--RateLimits:PerIp", "false",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -5,19 +5,24 @@ using Commerce.Events.Items;
 using Commerce.Events.Topics;
 using Commerce.Host.Auth;
 using Commerce.Host.Problems;
+using Commerce.Host.RateLimits;
 using Commerce.Messaging.Producing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commerce.Host.Api;
 
-/// <summary>Marketing and operators: list items, read any grain's state.</summary>
+/// <summary>Marketing lists items; operators read any grain's state and revoke staff tokens; admin does both.</summary>
 public static partial class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Marketing and operators").RequireAuthorization(Roles.Admin);
-        group.MapPost("/items", ListItemAsync).WithSummary("Lists (or re-lists) an item in the catalog");
-        group.MapGet("/grains/{grainType}/{key}", GetGrainAsync).WithSummary("A grain's committed state, as stored");
+        var group = app.MapGroup("/api/admin").WithTags("Marketing and operators");
+        group.MapPost("/items", ListItemAsync).WithSummary("Lists (or re-lists) an item in the catalog (marketing)").RequireAuthorization(Roles.Marketing)
+            .RateLimited(RateLimitGroup.Nfts);
+        group.MapGet("/grains/{grainType}/{key}", GetGrainAsync).WithSummary("A grain's committed state, as stored (operators)")
+            .RequireAuthorization(Roles.Operator);
+        group.MapPost("/tokens/revoke", RevokeAsync).WithSummary("Revokes a staff token by its id (jti) on every instance, before it expires (operators)")
+            .RequireAuthorization(Roles.Operator);
         return app;
     }
 
@@ -51,6 +56,16 @@ public static partial class AdminApi
         return stored is null
             ? Problem.NotFound($"no {grainType} grain has key {key}")
             : TypedResults.Text(stored.Json, "application/json");
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> RevokeAsync(
+        RevokeTokenRequest body, RevokedTokens revoked, TimeProvider clock, Microsoft.Extensions.Options.IOptions<AuthOptions> auth, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.TokenId) || body.TokenId.Length > 64)
+            return Problem.Field("tokenId", "is required: the token's jti (at most 64 characters)");
+        // No staff token outlives its lifetime from now, so the row can go then.
+        await revoked.RevokeAsync(body.TokenId, clock.GetUtcNow() + auth.Value.AdminTokenLifetime, ct);
+        return TypedResults.NoContent();
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]

@@ -14,6 +14,8 @@ namespace Commerce.Host.Api;
 [JsonSerializable(typeof(Accepted))]
 [JsonSerializable(typeof(AdminTokenResponse))]
 [JsonSerializable(typeof(ListItemRequest))]
+[JsonSerializable(typeof(RevokeTokenRequest))]
+[JsonSerializable(typeof(ItemView))]
 [JsonSerializable(typeof(OrderRequest))]
 [JsonSerializable(typeof(OrderAccepted))]
 [JsonSerializable(typeof(ChainInfoResponse))]

@@ -4,6 +4,7 @@ using Commerce.Events.Player;
 using Commerce.Events.Topics;
 using Commerce.Host.Auth;
 using Commerce.Host.Problems;
+using Commerce.Host.RateLimits;
 using Commerce.Messaging.Producing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,13 +15,14 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/auth").WithTags("Players: sign-in").AllowAnonymous();
-        group.MapPost("/challenge", Challenge).WithSummary("A Sign-In with Ethereum message for this wallet to sign");
+        var group = app.MapGroup("/api/auth").WithTags("Players: sign-in").AllowAnonymous().RateLimited(RateLimitGroup.SignIn);
+        group.MapPost("/challenge", Challenge).WithSummary("A Sign-In with Ethereum message for this wallet to sign")
+            .Produces<ChallengeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/sign-in", SignInAsync).WithSummary("Exchanges the signed message for a bearer token");
         return app;
     }
 
-    private static Results<Ok<ChallengeResponse>, ValidationProblem> Challenge(ChallengeRequest body, SignInChallenges challenges)
+    private static IResult Challenge(ChallengeRequest body, SignInChallenges challenges, WalletSignInLimiter perWallet, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(body.Address))
             return Problem.Field("address", "is required");
@@ -33,6 +35,8 @@ public static class AuthApi
         {
             return Problem.Field("address", ex.Message[(ex.Field.Length + 2)..]);
         }
+        if (perWallet.Refusal(http, address.ToString()) is { } tooMany)
+            return tooMany;
         var message = challenges.Issue(address);
         return TypedResults.Ok(new ChallengeResponse(message.Format(), message.Nonce, message.ExpirationTime!.Value));
     }
@@ -44,7 +48,7 @@ public static class AuthApi
             return Problem.Field("message", "is required");
         if (string.IsNullOrWhiteSpace(body.Signature))
             return Problem.Field("signature", "is required");
-        var (signer, field, error) = challenges.Verify(body.Message, body.Signature);
+        var (signer, field, error) = await challenges.VerifyAsync(body.Message, body.Signature, ct);
         if (signer is null)
             return Problem.Field(field!, error!);
         var playerId = signer.ToLowerHex();

@@ -18,3 +18,5 @@ public sealed record Accepted(Guid EventId);
 public sealed record AdminTokenResponse(string Token, DateTimeOffset ExpiresAt);
 
 public sealed record ListItemRequest(string? Collection, string? TokenId, string? Rarity, int? Edition, int? Supply, decimal? ListPrice, string? Currency);
+
+public sealed record RevokeTokenRequest(string? TokenId);

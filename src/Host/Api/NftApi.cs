@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Commerce.Host.Auth;
 using Commerce.Host.Onchain;
+using Commerce.Host.RateLimits;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Commerce.Host.Api;
@@ -10,7 +11,7 @@ public static class NftApi
 {
     public static IEndpointRouteBuilder MapNftApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/me/nfts", ListAsync).WithTags("Players").RequireAuthorization(Roles.Player).Produces(StatusCodes.Status401Unauthorized)
+        app.MapGet("/api/me/nfts", ListAsync).WithTags("Players").RequireAuthorization(Roles.Player).RateLimited(RateLimitGroup.Nfts).Produces(StatusCodes.Status401Unauthorized)
             .WithSummary("Items the caller's wallet owns, checked on chain (ownerOf) when a chain is configured");
         return app;
     }

@@ -17,9 +17,9 @@ public static class OperatorDashboard
 
     public static IEndpointRouteBuilder MapOperatorDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapOrleansDashboard(routePrefix: Path).RequireAuthorization(Roles.Admin);
+        app.MapOrleansDashboard(routePrefix: Path).RequireAuthorization(Roles.Operator);
         app.MapPost("/api/admin/dashboard-session", StartSession)
-            .RequireAuthorization(Roles.Admin)
+            .RequireAuthorization(Roles.Operator)
             .WithTags("Marketing and operators")
             .WithSummary("Keeps the caller's admin token in a cookie for the operators' dashboard (/dashboard)");
         app.MapGet("/dashboard-login", () => TypedResults.Content(LoginPage, "text/html; charset=utf-8")).AllowAnonymous()

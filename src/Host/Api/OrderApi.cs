@@ -17,6 +17,7 @@ using Commerce.Host.Auth;
 using Commerce.Host.Onchain;
 using Commerce.Host.Orders;
 using Commerce.Host.Problems;
+using Commerce.Host.RateLimits;
 using Commerce.Messaging.Producing;
 using Commerce.Pricing.Live;
 using Commerce.Pricing.Signing;
@@ -35,16 +36,17 @@ public static class OrderApi
     public static IEndpointRouteBuilder MapOrderApi(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/api/me/orders").WithTags("Orders").RequireAuthorization(Roles.Player);
-        orders.MapPost("/", PlaceAsync).WithSummary("Orders an offered item against its signed quote; the order id is the quote's nonce")
+        orders.MapPost("/", PlaceAsync).RateLimited(RateLimitGroup.Orders).WithSummary("Orders an offered item against its signed quote; the order id is the quote's nonce")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         orders.MapGet("/{orderId}", GetAsync).WithSummary("One of the player's orders: its status and every step it went through");
         return app;
     }
 
     private static async Task<IResult> PlaceAsync(
         HttpContext http, OrderRequest body, ClaimsPrincipal user, IGrainStore store, EventProducer producer, TimeProvider clock,
-        IOptions<LivePricingOptions> pricing, ChainSettings chain, IServiceProvider services, CancellationToken ct)
+        IOptions<LivePricingOptions> pricing, ChainSettings chain, IdempotencyKeys keys, IServiceProvider services, CancellationToken ct)
     {
         var idempotencyKey = http.Request.Headers[IdempotencyHeader].ToString();
         if (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength)
@@ -87,31 +89,65 @@ public static class OrderApi
         if (!await PlayerApi.IsListedAsync(store, body.ItemId, ct))
             return Problem.NotFound($"item {body.ItemId} is not listed");
 
+        var orderId = HexString.Encode(quote.Nonce);
+        var requestHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body, ApiJsonContext.Default.OrderRequest)));
+        switch (await keys.ClaimAsync(playerId, idempotencyKey, requestHash, orderId, ct))
+        {
+            case IdempotencyClaim.Existing { RequestHash: var firstHash } when firstHash != requestHash:
+                return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
+                    detail: $"{IdempotencyHeader}: the key \"{idempotencyKey}\" was used with another request body; use a new key for a new request",
+                    extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [IdempotencyHeader] = ["was used with another request body"] } });
+            case IdempotencyClaim.Existing { Status: { } status, Body: { } first }:
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+                return Answer(http, status, first, orderId);
+            case IdempotencyClaim.Existing:
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
+                    detail: $"{IdempotencyHeader}: a request with the key \"{idempotencyKey}\" is still in progress; retry it in a moment");
+            case IdempotencyClaim.OrderTaken:
+                return Conflict(http, $"an order was already placed with this quote (order {orderId}) under another {IdempotencyHeader}");
+        }
+        try
+        {
+            var (status, answer) = await PlaceClaimedAsync(body, quote, playerId, orderId, idempotencyKey, store, producer, clock, chain, ct);
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                await keys.ReleaseAsync(playerId, idempotencyKey, CancellationToken.None);
+                return TypedResults.Problem(statusCode: status, title: "The chain could not be read", detail: answer);
+            }
+            await keys.CompleteAsync(playerId, idempotencyKey, status, answer, CancellationToken.None);
+            return Answer(http, status, answer, orderId);
+        }
+        catch
+        {
+            await keys.ReleaseAsync(playerId, idempotencyKey, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Places an order whose key and quote this request holds: the status and body to answer (and to replay to a retry),
+    /// or 503 with the reason (not stored: a retry may succeed).
+    /// </summary>
+    private static async Task<(int Status, string Body)> PlaceClaimedAsync(OrderRequest body, CheckoutQuote quote, string playerId, string orderId,
+        string idempotencyKey, IGrainStore store, EventProducer producer, TimeProvider clock, ChainSettings chain, CancellationToken ct)
+    {
         var deliverFromCheckout = false;
         if (body.PaymentKind == OrderGrain.CustodialKind && chain.Node is { } node)
         {
             // The platform delivers a custodial order itself: a mint, or the Checkout's release of a token it holds.
             var (holder, unreadable) = await TokenHolderAsync(new GameItemContract(node, quote.Collection), quote.TokenId, ct);
             if (unreadable is not null)
-                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The chain could not be read",
-                    detail: $"who holds {body.ItemId} could not be read from the node: {unreadable}");
+                return (StatusCodes.Status503ServiceUnavailable, $"who holds {body.ItemId} could not be read from the node: {unreadable}");
             if (holder is { } owner && owner != chain.Checkout)
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
-                    detail: $"item {body.ItemId} already belongs to {owner}");
+                return ConflictBody($"item {body.ItemId} already belongs to {owner}");
             deliverFromCheckout = holder is not null;
         }
 
-        var orderId = HexString.Encode(quote.Nonce);
-        // The stored order is enough here: an order placed again under its key is recognised by the grain as well.
-        if (await LoadStoredAsync(store, orderId, ct) is { Status: not OrderStatus.None } existing)
-        {
-            if (existing.IdempotencyKey != idempotencyKey)
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
-                    detail: $"an order was already placed with this quote (order {orderId}) under another {IdempotencyHeader}");
-            return TypedResults.Accepted($"/api/me/orders/{orderId}", new OrderAccepted(orderId));
-        }
+        // Orders placed before keys were stored: the stored order says under which key.
+        if (await LoadStoredAsync(store, orderId, ct) is { Status: not OrderStatus.None } existing && existing.IdempotencyKey != idempotencyKey)
+            return ConflictBody($"an order was already placed with this quote (order {orderId}) under another {IdempotencyHeader}");
 
-        var placed = new OrderPlaced(orderId, playerId, playerId, body.ItemId,
+        var placed = new OrderPlaced(orderId, playerId, playerId, body.ItemId!,
             new OrderQuote(
                 quote.Collection.ToString(),
                 quote.TokenId.ToString(CultureInfo.InvariantCulture),
@@ -121,12 +157,35 @@ public static class OrderApi
                 quote.Installments,
                 (long)quote.Expiry,
                 orderId),
-            body.Signature.ToLowerInvariant(), body.PaymentKind!, idempotencyKey, deliverFromCheckout);
+            body.Signature!.ToLowerInvariant(), body.PaymentKind!, idempotencyKey, deliverFromCheckout);
         // The same order and key always make the same event id: a retried request is applied once by the order grain.
         var eventId = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"order-placed|{orderId}|{idempotencyKey}")).AsSpan(0, 16));
-        await producer.PublishAsync(TopicCatalog.OrderEvents, EventEnvelope.Create(orderId, placed, now, id: eventId), ct);
-        return TypedResults.Accepted($"/api/me/orders/{orderId}", new OrderAccepted(orderId));
+        await producer.PublishAsync(TopicCatalog.OrderEvents, EventEnvelope.Create(orderId, placed, clock.GetUtcNow(), id: eventId), ct);
+        return (StatusCodes.Status202Accepted, JsonSerializer.Serialize(new OrderAccepted(orderId), ApiJsonContext.Default.OrderAccepted));
     }
+
+    /// <summary>A placement's answer as first given and as replayed: the same status and the same bytes.</summary>
+    private static IResult Answer(HttpContext http, int status, string body, string orderId)
+    {
+        if (status == StatusCodes.Status202Accepted)
+            http.Response.Headers.Location = $"/api/me/orders/{orderId}";
+        return TypedResults.Text(body, status < 400 ? "application/json" : "application/problem+json", Encoding.UTF8, status);
+    }
+
+    private static IResult Conflict(HttpContext http, string detail)
+    {
+        var (status, body) = ConflictBody(detail);
+        return Answer(http, status, body, "");
+    }
+
+    private static (int Status, string Body) ConflictBody(string detail) =>
+        (StatusCodes.Status409Conflict, new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+            ["title"] = "Conflict",
+            ["status"] = StatusCodes.Status409Conflict,
+            ["detail"] = detail,
+        }.ToJsonString());
 
     /// <summary>Read through the order's grain (not the store): a push the order sent is never ahead of what this answers.</summary>
     private static async Task<IResult> GetAsync(string orderId, ClaimsPrincipal user, IGrainFactory grains, IGrainStore store, CancellationToken ct)

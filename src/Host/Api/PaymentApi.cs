@@ -5,6 +5,7 @@ using Commerce.Chain.Crypto;
 using Commerce.Chain.Hex;
 using Commerce.Actors.Storage;
 using Commerce.Host.Auth;
+using Commerce.Host.RateLimits;
 using Commerce.Host.Onchain;
 using Commerce.Host.Orders;
 using Commerce.Host.Problems;
@@ -27,7 +28,7 @@ public static class PaymentApi
         me.MapGet("/orders/{orderId}/payment", GetPaymentAsync).WithTags("Orders")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status401Unauthorized)
             .WithSummary("What the player's wallet must send next for the order: to, calldata and value per step (none while placed or when nothing is due)");
-        me.MapPost("/quotes/installments", InstallmentQuote).WithTags("Orders")
+        me.MapPost("/quotes/installments", InstallmentQuote).WithTags("Orders").RateLimited(RateLimitGroup.Orders)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Produces(StatusCodes.Status401Unauthorized)
             .WithSummary("The platform's quote for the same item and price in N installments (2..24), signed by the quote key; deterministic");

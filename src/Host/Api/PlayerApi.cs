@@ -9,6 +9,7 @@ using Commerce.Events.Player;
 using Commerce.Events.Topics;
 using Commerce.Host.Auth;
 using Commerce.Host.Problems;
+using Commerce.Host.RateLimits;
 using Commerce.Messaging.Producing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,14 +23,15 @@ public static class PlayerApi
     public static IEndpointRouteBuilder MapPlayerApi(this IEndpointRouteBuilder app)
     {
         var me = app.MapGroup("/api/me").WithTags("Players").RequireAuthorization(Roles.Player);
-        me.MapPost("/interests", ShowInterestAsync).WithSummary("Records interest in an item; the player's and the item's grains are updated");
+        me.MapPost("/interests", ShowInterestAsync).WithSummary("Records interest in an item; the player's and the item's grains are updated")
+            .RateLimited(RateLimitGroup.Interests);
         me.MapGet("/", GetMeAsync).WithSummary("The player's live session state");
 
         var players = app.MapGroup("/api/players").WithTags("Players").RequireAuthorization();
-        players.MapGet("/{playerId}", GetPlayerAsync).WithSummary("A player's session: the player itself or an admin");
+        players.MapGet("/{playerId}", GetPlayerAsync).WithSummary("A player's session: the player itself, an operator or an admin");
 
         var items = app.MapGroup("/api/items").WithTags("Items").RequireAuthorization();
-        items.MapGet("/{itemId}", GetItemAsync).WithSummary("An item's live state");
+        items.MapGet("/{itemId}", GetItemAsync).WithSummary("What a buyer may see of an item: catalog facts, price, demand, status; a reservation only to its holder");
         return app;
     }
 
@@ -60,17 +62,17 @@ public static class PlayerApi
 
     private static async Task<IResult> GetPlayerAsync(string playerId, ClaimsPrincipal user, IGrainStore store, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Admin) && user.PlayerId() != playerId)
+        if (!user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Operator) && user.PlayerId() != playerId)
             return Problem.Forbidden("a player can only read its own session");
         return await PlayerStateAsync(store, playerId, ct);
     }
 
-    private static async Task<IResult> GetItemAsync(string itemId, IGrainStore store, CancellationToken ct)
+    private static async Task<Results<Ok<ItemView>, ProblemHttpResult>> GetItemAsync(string itemId, ClaimsPrincipal user, IGrainStore store, CancellationToken ct)
     {
         var stored = await store.LoadStateAsync(NftItemGrain.TypeName, itemId, ct);
-        if (stored is null || !JsonSerializer.Deserialize(stored.Json, GrainJsonContext.Default.NftItemState)!.Listed)
+        if (stored is null || JsonSerializer.Deserialize(stored.Json, GrainJsonContext.Default.NftItemState) is not { Listed: true } item)
             return Problem.NotFound($"item {itemId} is not listed");
-        return TypedResults.Text(stored.Json, "application/json");
+        return TypedResults.Ok(ItemView.Of(item, user.IsInRole(Roles.Player) ? user.PlayerId() : null));
     }
 
     internal static async Task<bool> IsListedAsync(IGrainStore store, string itemId, CancellationToken ct)

@@ -8,11 +8,14 @@ public sealed class AuthOptions
     public const string Section = "Auth";
 
     /// <summary>
-    /// Base64 HMAC-SHA256 key (at least 32 bytes) that signs tokens and sign-in nonces. Several
-    /// instances must share it. When empty (embedded demo), a random key is made at start, so
-    /// tokens die with the process.
+    /// Base64 secret (at least 32 bytes) from which the token key and the sign-in nonce key are derived
+    /// (<see cref="AuthKey"/>). Several instances must share it. Required outside the embedded demo; there, when empty,
+    /// a random key is made at start, so tokens die with the process.
     /// </summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>Earlier values of <see cref="SigningKey"/>, still accepted (not used to sign) while a rotation runs out.</summary>
+    public List<string> PreviousSigningKeys { get; set; } = [];
 
     /// <summary>The domain a Sign-In with Ethereum message must name (EIP-4361 "domain").</summary>
     [Required]
@@ -28,5 +31,14 @@ public sealed class AuthOptions
 
     public TimeSpan ChallengeLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a player's token lasts.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How long a staff token (admin, marketing, operator) lasts: minutes, and it can be revoked before.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan AdminTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Names which keys are set, never their values (options may end up in a log or an exception).</summary>
+    public override string ToString() =>
+        $"AuthOptions(SigningKey: {(string.IsNullOrWhiteSpace(SigningKey) ? "unset" : "set")}, PreviousSigningKeys: {PreviousSigningKeys.Count}, Domain: {Domain}, Uri: {Uri}, ChainId: {ChainId})";
 }

@@ -30,7 +30,7 @@ public sealed class BearerAuthenticationHandler(
             token = cookie;
         if (string.IsNullOrEmpty(token))
             return AuthenticateResult.NoResult();
-        var principal = await tokens.ValidateAsync(token);
+        var principal = await tokens.ValidateAsync(token, Context.RequestAborted);
         return principal is null
             ? AuthenticateResult.Fail("the token is invalid or expired")
             : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

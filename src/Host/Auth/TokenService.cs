@@ -1,47 +1,63 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace Commerce.Host.Auth;
 
-/// <summary>Issues and validates the platform's bearer tokens (JWT, HS256).</summary>
-public sealed class TokenService(SigningKey key, IOptions<AuthOptions> options, TimeProvider clock)
+/// <summary>
+/// Issues and validates the platform's bearer tokens (JWT, HS256, with the key id in "kid" so keys rotate: see
+/// <see cref="AuthKeys"/>). Players' tokens live <see cref="AuthOptions.TokenLifetime"/>; staff tokens (every other role)
+/// <see cref="AuthOptions.AdminTokenLifetime"/> and can be revoked (<see cref="RevokedTokens"/>).
+/// </summary>
+public sealed class TokenService(AuthKeys keys, IOptions<AuthOptions> options, TimeProvider clock, RevokedTokens revoked)
 {
     private const string Issuer = "commerce";
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
-    private readonly SymmetricSecurityKey _key = new(key.Bytes);
+    private readonly SymmetricSecurityKey[] _accepted = keys.Accepted.Select(k => new SymmetricSecurityKey(k.TokenKey) { KeyId = k.Id }).ToArray();
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(string subject, string role)
+    public IssuedToken Issue(string subject, string role)
     {
         var now = clock.GetUtcNow();
-        var expires = now + options.Value.TokenLifetime;
+        var expires = now + (role == Roles.Player ? options.Value.TokenLifetime : options.Value.AdminTokenLifetime);
+        var tokenId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Issuer,
-            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", role)]),
+            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", role), new Claim("jti", tokenId)]),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(_accepted[0], SecurityAlgorithms.HmacSha256),
         });
-        return (token, expires);
+        return new IssuedToken(token, expires, tokenId);
     }
 
-    public async Task<ClaimsPrincipal?> ValidateAsync(string token)
+    public async Task<ClaimsPrincipal?> ValidateAsync(string token, CancellationToken ct = default)
     {
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = Issuer,
             ValidAudience = Issuer,
-            IssuerSigningKey = _key,
+            IssuerSigningKeys = _accepted,
+            TryAllIssuerSigningKeys = false, // the "kid" picks the key; a token without one is refused
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             NameClaimType = "sub",
             RoleClaimType = "role",
             LifetimeValidator = (notBefore, expires, _, _) =>
                 expires is { } e && e > clock.GetUtcNow().UtcDateTime && (notBefore is null || notBefore <= clock.GetUtcNow().UtcDateTime.AddMinutes(1)),
         });
-        return result.IsValid ? new ClaimsPrincipal(result.ClaimsIdentity) : null;
+        if (!result.IsValid)
+            return null;
+        var principal = new ClaimsPrincipal(result.ClaimsIdentity);
+        if (!principal.IsInRole(Roles.Player))
+        {
+            // Staff tokens are few and short-lived: each use is checked against the revocations every instance shares.
+            if (principal.FindFirst("jti")?.Value is not { Length: > 0 } tokenId || await revoked.IsRevokedAsync(tokenId, ct))
+                return null;
+        }
+        return principal;
     }
 }

@@ -5,6 +5,8 @@ using Commerce.Actors.Storage;
 using Commerce.Host.Api;
 using Commerce.Host.Auth;
 using Commerce.Host.Problems;
+using Commerce.Host.RateLimits;
+using Microsoft.Extensions.Options;
 
 namespace Commerce.Host.Push;
 
@@ -16,20 +18,39 @@ public static class PushEndpoint
 {
     public static IEndpointRouteBuilder MapPushApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/push", HandleAsync).WithTags("Players").RequireAuthorization(Roles.Player)
+        app.MapGet("/api/push", HandleAsync).WithTags("Players").RequireAuthorization(Roles.Player).RateLimited(RateLimitGroup.Pushes)
             .WithSummary("WebSocket of the player's pushes, resumable from a cursor");
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, ClaimsPrincipal user, PushHub hub, IGrainStore store, long? cursor)
+    private static async Task<IResult> HandleAsync(
+        HttpContext context, ClaimsPrincipal user, PushHub hub, IGrainStore store, IOptions<RateLimitOptions> limits, long? cursor)
     {
         if (!context.WebSockets.IsWebSocketRequest)
             return Problem.Field("upgrade", "this endpoint is a WebSocket: connect with an Upgrade request");
         if (cursor is < 0)
             return Problem.Field("cursor", "must be zero or more");
         var playerId = user.PlayerId();
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = hub.Register(playerId); // before reading history, so nothing falls between the two
+        // Registered before reading history, so nothing falls between the two; and before accepting, so a wallet over
+        // its cap is refused with a status, not a socket.
+        if (hub.TryRegister(playerId, limits.Value.MaxPushSocketsPerWallet) is not { } connection)
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many push sockets",
+                detail: $"this wallet already holds {limits.Value.MaxPushSocketsPerWallet} push sockets (RateLimits:MaxPushSocketsPerWallet); close one first",
+                extensions: new Dictionary<string, object?> { ["limit"] = "push-sockets" });
+        }
+        WebSocket socket;
+        try
+        {
+            socket = await context.WebSockets.AcceptWebSocketAsync();
+        }
+        catch
+        {
+            hub.Unregister(connection);
+            throw;
+        }
+        using var _ = socket;
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var receiving = DrainIncomingAsync(socket, closed);
         try

@@ -9,17 +9,27 @@ public sealed class PushHub
 
     public int ConnectionCount => _byPlayer.Values.Sum(c => c.Count);
 
-    public PushConnection Register(string playerId)
+    /// <summary>A new connection of <paramref name="playerId"/>, or null when it already holds <paramref name="max"/> here.</summary>
+    public PushConnection? TryRegister(string playerId, int max)
     {
-        var connection = new PushConnection(playerId);
-        _byPlayer.GetOrAdd(playerId, _ => new()).TryAdd(connection.Id, connection);
-        return connection;
+        var connections = _byPlayer.GetOrAdd(playerId, _ => new());
+        lock (connections)
+        {
+            if (connections.Count >= max)
+                return null;
+            var connection = new PushConnection(playerId);
+            connections.TryAdd(connection.Id, connection);
+            return connection;
+        }
     }
 
     public void Unregister(PushConnection connection)
     {
         if (_byPlayer.TryGetValue(connection.PlayerId, out var connections))
-            connections.TryRemove(connection.Id, out _);
+        {
+            lock (connections)
+                connections.TryRemove(connection.Id, out _);
+        }
     }
 
     public void Deliver(string playerId, PushFrame frame)

@@ -1,0 +1,61 @@
+using System.Data.Common;
+using Commerce.Actors.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Commerce.Host.Storage;
+
+/// <summary>
+/// The host's own small tables (idempotency keys, used sign-in nonces, revoked tokens) in the platform's database
+/// (<c>Store:Provider</c>: the SQLite file of one instance, or the PostgreSQL every instance shares), created on first use.
+/// </summary>
+public sealed class HostDatabase(IOptions<StoreOptions> options)
+{
+    private readonly StoreOptions _options = options.Value;
+    private readonly Lazy<string> _connectionString = new(() =>
+        options.Value.Provider == "postgres" ? options.Value.ConnectionString : SqliteConnectionStrings.Prepare(options.Value.ConnectionString));
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _created;
+
+    public bool IsPostgres => _options.Provider == "postgres";
+
+    /// <summary>An open connection with the host's tables in place.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = await ConnectAsync(ct);
+        if (_created)
+            return connection;
+        await _schemaGate.WaitAsync(ct);
+        try
+        {
+            if (!_created)
+            {
+                await using var create = connection.CreateCommand();
+                create.CommandText = IsPostgres ? HostSchema.Postgres : HostSchema.Sqlite;
+                await create.ExecuteNonQueryAsync(ct);
+                _created = true;
+            }
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+        return connection;
+    }
+
+    private async Task<DbConnection> ConnectAsync(CancellationToken ct)
+    {
+        DbConnection connection = IsPostgres ? new NpgsqlConnection(_connectionString.Value) : new SqliteConnection(_connectionString.Value);
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
