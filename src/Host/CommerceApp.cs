@@ -1,3 +1,5 @@
+using Commerce.Actors.Storage;
+using Microsoft.Extensions.Options;
 using Commerce.Actors.Runtime;
 using Orleans.Dashboard;
 using Commerce.Connectors;
@@ -118,7 +120,7 @@ public static class CommerceApp
         services.AddDeliveryRouter();
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
-        services.AddSingleton<HostDatabase>();
+        services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<IOptions<StoreOptions>>(), sp.GetService<IGrainStore>() as SqliteGrainStore));
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<AuthKeys>();
         services.AddSingleton<RevokedTokens>();

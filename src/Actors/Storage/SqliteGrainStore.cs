@@ -346,9 +346,10 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     /// <summary>
     /// Runs <paramref name="work"/> on the single writer connection, inside the next group transaction under a savepoint of
     /// its own (an exception undoes only this work); completes once that transaction committed. For tables that share the
-    /// database file, such as the reminder table, so that SQLite keeps one writer.
+    /// database file (the reminder table, the host's tables), so that SQLite keeps one writer: a second connection
+    /// writing the same file waits in SQLite's busy handler, which sleeps tens of milliseconds at a time.
     /// </summary>
-    internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken ct) =>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken ct) =>
         (_committer ?? throw new InvalidOperationException("the store is not initialized")).WriteAsync(work, ct);
 
     /// <summary>A pooled read connection of its own (WAL: readers never wait for the writer).</summary>

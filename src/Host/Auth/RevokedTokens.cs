@@ -8,13 +8,13 @@ namespace Commerce.Host.Auth;
 /// </summary>
 public sealed class RevokedTokens(HostDatabase database, TimeProvider clock)
 {
-    public async Task RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync("DELETE FROM revoked_token WHERE expires_at < @now", ct, ("@now", clock.GetUtcNow().ToUnixTimeSeconds()));
-        await connection.ExecuteAsync("INSERT INTO revoked_token (token_id, expires_at) VALUES (@id, @expires) ON CONFLICT DO NOTHING",
-            ct, ("@id", tokenId), ("@expires", expiresAt.ToUnixTimeSeconds()));
-    }
+    public Task RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken ct) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(transaction, "DELETE FROM revoked_token WHERE expires_at < @now", ct, ("@now", clock.GetUtcNow().ToUnixTimeSeconds()));
+            return await connection.ExecuteAsync(transaction, "INSERT INTO revoked_token (token_id, expires_at) VALUES (@id, @expires) ON CONFLICT DO NOTHING",
+                ct, ("@id", tokenId), ("@expires", expiresAt.ToUnixTimeSeconds()));
+        }, ct);
 
     public async Task<bool> IsRevokedAsync(string tokenId, CancellationToken ct)
     {

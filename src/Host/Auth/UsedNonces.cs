@@ -12,12 +12,15 @@ public sealed class UsedNonces(HostDatabase database, TimeProvider clock)
     private int _consumed;
 
     /// <summary>True for the first caller with <paramref name="nonce"/>, false for every later one (on any instance).</summary>
-    public async Task<bool> TryConsumeAsync(string nonce, DateTimeOffset expiresAt, CancellationToken ct)
+    public Task<bool> TryConsumeAsync(string nonce, DateTimeOffset expiresAt, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        if (Interlocked.Increment(ref _consumed) % PruneEvery == 0)
-            await connection.ExecuteAsync("DELETE FROM used_nonce WHERE expires_at < @now", ct, ("@now", clock.GetUtcNow().ToUnixTimeSeconds()));
-        return await connection.ExecuteAsync("INSERT INTO used_nonce (nonce, expires_at) VALUES (@nonce, @expires) ON CONFLICT DO NOTHING",
-            ct, ("@nonce", nonce), ("@expires", expiresAt.ToUnixTimeSeconds())) == 1;
+        var prune = Interlocked.Increment(ref _consumed) % PruneEvery == 0;
+        return database.WriteAsync(async (connection, transaction) =>
+        {
+            if (prune)
+                await connection.ExecuteAsync(transaction, "DELETE FROM used_nonce WHERE expires_at < @now", ct, ("@now", clock.GetUtcNow().ToUnixTimeSeconds()));
+            return await connection.ExecuteAsync(transaction, "INSERT INTO used_nonce (nonce, expires_at) VALUES (@nonce, @expires) ON CONFLICT DO NOTHING",
+                ct, ("@nonce", nonce), ("@expires", expiresAt.ToUnixTimeSeconds())) == 1;
+        }, ct);
     }
 }

@@ -24,4 +24,18 @@ internal static class DbCommands
         await using var command = connection.Command(sql, parameters);
         return await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>A command in <paramref name="transaction"/> (null: none).</summary>
+    public static DbCommand Command(this DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.Command(sql, parameters);
+        command.Transaction = transaction;
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(this DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.Command(transaction, sql, parameters);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
 }

@@ -9,8 +9,10 @@ namespace Commerce.Host.Storage;
 /// <summary>
 /// The host's own small tables (idempotency keys, used sign-in nonces, revoked tokens) in the platform's database
 /// (<c>Store:Provider</c>: the SQLite file of one instance, or the PostgreSQL every instance shares), created on first use.
+/// Writes go through <see cref="WriteAsync{T}"/>: on SQLite they join the grain store's single writer.
 /// </summary>
-public sealed class HostDatabase(IOptions<StoreOptions> options)
+/// <param name="sqliteWriter">The grain store when it is SQLite (the platform's single writer of that file); null otherwise.</param>
+public sealed class HostDatabase(IOptions<StoreOptions> options, SqliteGrainStore? sqliteWriter = null)
 {
     private readonly StoreOptions _options = options.Value;
     private readonly Lazy<string> _connectionString = new(() =>
@@ -42,6 +44,22 @@ public sealed class HostDatabase(IOptions<StoreOptions> options)
             _schemaGate.Release();
         }
         return connection;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/>'s statements as one write. SQLite with the grain store: inside the store's next group
+    /// transaction, on its single writer (the transaction is passed on; a throw undoes only this work). Otherwise: on a
+    /// connection of its own, each statement on its own (the transaction passed is null).
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken ct)
+    {
+        if (sqliteWriter is not null && !IsPostgres)
+        {
+            await (await OpenAsync(ct)).DisposeAsync(); // the tables exist before the writer uses them
+            return await sqliteWriter.WriteAsync((connection, transaction) => work(connection, transaction), ct);
+        }
+        await using var own = await OpenAsync(ct);
+        return await work(own, null);
     }
 
     private async Task<DbConnection> ConnectAsync(CancellationToken ct)

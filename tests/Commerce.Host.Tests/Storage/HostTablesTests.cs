@@ -46,12 +46,16 @@ public sealed class HostTablesTests
             var database = await TempPostgresDatabase.CreateAsync();
             return new TestStore(Database(provider, database.ConnectionString), database.DisposeAsync, null);
         }
+        // SQLite: the host's writes join the grain store's single writer, as in the platform.
         var directory = Directory.CreateTempSubdirectory("commerce-host-tables-").FullName;
-        return new TestStore(Database(provider, $"Data Source={Path.Combine(directory, "commerce.db")}"), () => ValueTask.CompletedTask, directory);
+        var connectionString = $"Data Source={Path.Combine(directory, "commerce.db")}";
+        var grains = new SqliteGrainStore(connectionString, TimeProvider.System);
+        await grains.InitializeAsync(default);
+        return new TestStore(Database(provider, connectionString, grains), grains.DisposeAsync, directory);
     }
 
-    private static HostDatabase Database(string provider, string connectionString) =>
-        new(Options.Create(new StoreOptions { Provider = provider, ConnectionString = connectionString }));
+    private static HostDatabase Database(string provider, string connectionString, SqliteGrainStore? writer = null) =>
+        new(Options.Create(new StoreOptions { Provider = provider, ConnectionString = connectionString }), writer);
 
     private sealed class TestStore(HostDatabase database, Func<ValueTask> drop, string? directory) : IAsyncDisposable
     {
