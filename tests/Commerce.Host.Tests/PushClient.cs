@@ -31,14 +31,20 @@ internal sealed class PushClient : IAsyncDisposable
     private async Task ReadAsync()
     {
         var buffer = new byte[64 * 1024];
+        var message = new MemoryStream();
         try
         {
             while (!_stop.IsCancellationRequested)
             {
+                // A receive may return part of a message (whatever payload has arrived): a push is whole at its end.
                 var result = await _socket.ReceiveAsync(buffer, _stop.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
                     return;
-                var frame = JsonDocument.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count)).RootElement.Clone();
+                message.Write(buffer, 0, result.Count);
+                if (!result.EndOfMessage)
+                    continue;
+                var frame = JsonDocument.Parse(message.ToArray()).RootElement.Clone();
+                message.SetLength(0);
                 lock (Frames) Frames.Add(frame);
             }
         }
