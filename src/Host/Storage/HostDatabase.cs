@@ -55,7 +55,8 @@ public sealed class HostDatabase(IOptions<StoreOptions> options, SqliteGrainStor
     {
         if (sqliteWriter is not null && !IsPostgres)
         {
-            await (await OpenAsync(ct)).DisposeAsync(); // the tables exist before the writer uses them
+            if (!_created)
+                await (await OpenAsync(ct)).DisposeAsync(); // the tables exist before the writer uses them
             return await sqliteWriter.WriteAsync((connection, transaction) => work(connection, transaction), ct);
         }
         await using var own = await OpenAsync(ct);
