@@ -40,10 +40,24 @@ public sealed class BrokerFaultTests
         {
             var state = await platform.WaitForStateAsync<PlayerSessionState>(PlayerSessionGrain.TypeName, $"0xfault{p:d2}", s => s.LoyaltyTier == "gold",
                 "the loyalty update published after the player's interests applied");
-            Assert.Equal(perPlayer, state.InterestCount);
-            Assert.Equal(perPlayer, state.PushSeq);
+            if (state.InterestCount != perPlayer || state.PushSeq != perPlayer)
+                Assert.Fail(await DescribeAsync(platform, cluster, $"0xfault{p:d2}", perPlayer, state));
         }
         for (var n = 0; n < perPlayer; n++)
             Assert.Equal((long?)players, (await platform.StateAsync<NftItemState>(NftItemGrain.TypeName, $"dragons:{n}"))?.InterestTotal);
+    }
+
+    /// <summary>A player counted wrong: its records as the topic holds them (a record stored twice shows as two offsets) and what the platform logged.</summary>
+    private static async Task<string> DescribeAsync(PlatformHarness platform, EmbeddedKafkaCluster cluster, string player, int expected, PlayerSessionState state)
+    {
+        var records = await KafkaTopics.ReadUntilAsync(cluster.BootstrapServers, TopicCatalog.PlayerEvents, _ => true,
+            PlatformHarness.Deadline, "the player events topic to the end");
+        var own = records.Where(r => r.Key == player).ToList();
+        var repeated = string.Join("; ", own.GroupBy(r => r.Envelope.Id).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" and ", g.Select(r => $"{r.Partition}@{r.Offset}"))));
+        return $"{player}: expected {expected} interests and pushes, got {state.InterestCount} interests and push {state.PushSeq}; "
+            + $"the topic holds {own.Count(r => r.Envelope.Type == nameof(InterestShown))} of its interests"
+            + $" (event ids stored twice: {(repeated.Length == 0 ? "none" : repeated)}); "
+            + $"offsets {string.Join(",", own.Select(r => $"{r.Partition}@{r.Offset}"))}{Environment.NewLine}{platform.Log.Tail(60)}";
     }
 }

@@ -72,4 +72,56 @@ public sealed partial class RedeliveryTests
         Assert.Single(outbox.Records.SelectMany(r => r.Messages),
             m => m.Topic == TopicCatalog.ItemEvents.Name && EnvelopeSerializer.Deserialize(m.Value).Payload is ItemSold);
     }
+
+    /// <summary>
+    /// A caller whose call timed out asks again with the same Kafka origin while the item's write of the first call is
+    /// still in flight. The repeat finds the record applied in memory; it may answer only once that is stored, or a
+    /// failure of the write in flight loses the interest for good (the caller, answered, never asks again).
+    /// </summary>
+    [Fact]
+    public async Task A_repeated_call_answers_only_once_what_the_first_one_changed_is_stored()
+    {
+        using var database = new TempDatabase();
+        await using var sqlite = new SqliteGrainStore(database.ConnectionString, TimeProvider.System);
+        await sqlite.InitializeAsync(CancellationToken.None);
+        var store = new HeldGrainStore(sqlite);
+        var calls = 0;
+        var repeatEntered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<IGrainStore>(store);
+            silo.Services.AddSingleton<OutboxSignal>();
+            silo.Services.AddSingleton(Options.Create(new OrderOptions()));
+            silo.UseCommerceGrains();
+            silo.AddIncomingGrainCallFilter(async context =>
+            {
+                var call = context.Invoke();
+                if (context.InterfaceMethod.Name == nameof(INftItemGrain.RegisterInterestAsync) && Interlocked.Increment(ref calls) == 2)
+                    repeatEntered.TrySetResult();
+                await call;
+            });
+        });
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        const string itemId = "dragons:43";
+        var item = cluster.Client.GetGrain<INftItemGrain>(itemId);
+        var interest = new ItemInterestRegistered(itemId, "0xfan", 1, DateTimeOffset.UtcNow);
+        var origin = new Origin(TopicCatalog.PlayerEvents.Name, 0, 7, "epoch", 6);
+
+        var hold = store.HoldNextWrite(NftItemGrain.TypeName, itemId);
+        var first = item.RegisterInterestAsync(interest, origin);
+        await hold.Reached;
+        var repeat = item.RegisterInterestAsync(interest, origin);
+        await repeatEntered.Task.WaitAsync(PlatformHarness.Deadline);
+        hold.Fail(new TimeoutException("injected: the database did not answer"));
+        await Assert.ThrowsAnyAsync<Exception>(() => first);
+        await repeat.WaitAsync(PlatformHarness.Deadline);
+
+        var stored = await sqlite.LoadStateAsync(NftItemGrain.TypeName, itemId, CancellationToken.None);
+        var state = stored is null ? null : System.Text.Json.JsonSerializer.Deserialize(stored.Json, Serialization.GrainJsonContext.Default.NftItemState);
+        Assert.True(state?.InterestTotal == 1,
+            $"expected the interest stored once after the repeat was answered, the store holds {state?.InterestTotal.ToString() ?? "no item"}");
+    }
 }

@@ -113,7 +113,11 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
     protected async Task<Replies> ReceiveCallAsync(IEvent message, Origin? origin = null)
     {
         if (origin is not null && document.State.Origins.Contains(origin))
+        {
+            // Applied, maybe only in memory (an interleaved call's write still in flight): answer once that is stored.
+            await PersistAsync();
             return Replies.None;
+        }
         var replies = new List<EventEnvelope>();
         var outer = _replies;
         _replies = replies;
