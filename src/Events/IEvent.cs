@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Commerce.Events.Auctions;
 using Commerce.Events.Campaigns;
 using Commerce.Events.Chain;
 using Commerce.Events.Custody;
@@ -53,4 +54,16 @@ namespace Commerce.Events;
 [JsonDerivedType(typeof(HoldReleaseRequested), nameof(HoldReleaseRequested))]
 [JsonDerivedType(typeof(FundsHeld), nameof(FundsHeld))]
 [JsonDerivedType(typeof(HoldRefused), nameof(HoldRefused))]
+[JsonDerivedType(typeof(BidSubmitted), nameof(BidSubmitted))]
+[JsonDerivedType(typeof(BidAccepted), nameof(BidAccepted))]
+[JsonDerivedType(typeof(BidRefused), nameof(BidRefused))]
+[JsonDerivedType(typeof(AuctionOpened), nameof(AuctionOpened))]
+[JsonDerivedType(typeof(AuctionCancelled), nameof(AuctionCancelled))]
+[JsonDerivedType(typeof(AuctionReserveChanged), nameof(AuctionReserveChanged))]
+[JsonDerivedType(typeof(AuctionRefused), nameof(AuctionRefused))]
+[JsonDerivedType(typeof(AuctionDeadlineReached), nameof(AuctionDeadlineReached))]
+[JsonDerivedType(typeof(AuctionClosed), nameof(AuctionClosed))]
+[JsonDerivedType(typeof(AuctionWinnerOffered), nameof(AuctionWinnerOffered))]
+[JsonDerivedType(typeof(AuctionLost), nameof(AuctionLost))]
+[JsonDerivedType(typeof(AuctionEnded), nameof(AuctionEnded))]
 public interface IEvent;

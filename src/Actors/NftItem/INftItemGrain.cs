@@ -1,4 +1,6 @@
+using Commerce.Actors.Auctions;
 using Commerce.Actors.Runtime;
+using Commerce.Events.Auctions;
 using Commerce.Events.Items;
 
 namespace Commerce.Actors.NftItem;
@@ -31,4 +33,27 @@ public interface INftItemGrain : IIngressGrain
     /// <summary>An order bought the item: it belongs to the buyer's wallet, Minted when the mint is confirmed.</summary>
     [Alias("Sell")]
     Task<Replies> SellAsync(ItemSold sold);
+
+    /// <summary>Puts the item up for auction: answers the AuctionOpened (also to a repeat) or AuctionRefused naming the field at fault.</summary>
+    [Alias("OpenAuction")]
+    Task<Replies> OpenAuctionAsync(AuctionOpened opened);
+
+    /// <summary>Calls the auction off before its first bid: answers the AuctionCancelled or AuctionRefused.</summary>
+    [Alias("CancelAuction")]
+    Task<Replies> CancelAuctionAsync(AuctionCancelled cancelled);
+
+    /// <summary>Changes the reserve before the first bid: answers the AuctionReserveChanged or AuctionRefused.</summary>
+    [Alias("ChangeReserve")]
+    Task<Replies> ChangeReserveAsync(AuctionReserveChanged changed);
+
+    /// <summary>
+    /// A bid, judged at once against the auction as it stands: answers BidAccepted (stored and published first) or
+    /// BidRefused (too low with the minimum, ended, ...; nothing stored), addressed to the bidder.
+    /// </summary>
+    [Alias("Bid")]
+    Task<Replies> BidAsync(BidSubmitted bid);
+
+    /// <summary>The item's auction as it stands (the last one, once ended), or null.</summary>
+    [Alias("GetAuction")]
+    Task<AuctionState?> GetAuctionAsync();
 }

@@ -13,4 +13,7 @@ public enum ItemStatus
 
     /// <summary>Paid for by one order, settlement under way (an installment plan, a custodial mint): held with no expiry until sold or released.</summary>
     Settling,
+
+    /// <summary>Held for its auction (taking bids, or offered to a bidder who has not ordered yet) until the auction ends.</summary>
+    Auctioned,
 }

@@ -1,7 +1,9 @@
+using Commerce.Actors.Auctions;
 using Commerce.Actors.Ingress;
 using Commerce.Actors.Ledger;
 using Commerce.Actors.Runtime;
 using Orleans.Concurrency;
+using Commerce.Events.Auctions;
 using Commerce.Events.Envelope;
 using Commerce.Events.Items;
 using Commerce.Events.Orders;
@@ -10,17 +12,18 @@ using Commerce.Events.Topics;
 namespace Commerce.Actors.NftItem;
 
 [GrainType(TypeName), Reentrant]
-public sealed class NftItemGrain(
+public sealed partial class NftItemGrain(
     [PersistentState("state", CommerceGrainStorage.Name)] IPersistentState<GrainDocument<NftItemState>> document,
-    TimeProvider clock)
+    TimeProvider clock,
+    IAuctionQuoteSigner quotes)
     : CommerceGrain<NftItemState>(document, clock), INftItemGrain
 {
     public const string TypeName = "nft-item";
 
     private const string ReservationReminder = "reservation";
 
-    /// <summary>What the ingress hands this grain type from commerce.item-events: listings (the rest are its own facts).</summary>
-    public static IngressRoute Ingress { get; } = new(TypeName, TopicCatalog.ItemEvents, new HashSet<Type> { typeof(ItemListed) },
+    /// <summary>What the ingress hands this grain type from commerce.item-events: listings and marketplace bids (the rest are its own facts).</summary>
+    public static IngressRoute Ingress { get; } = new(TypeName, TopicCatalog.ItemEvents, new HashSet<Type> { typeof(ItemListed), typeof(BidSubmitted) },
         (grains, key) => grains.GetGrain<INftItemGrain>(key));
 
     protected override NftItemState CreateState(string key) => NftItemState.New(key);
@@ -37,6 +40,11 @@ public sealed class NftItemGrain(
             case ReservationExpired e: Expire(e); break;
             case ItemSold e: Sell(e); break;
             case ItemPaidFor e: HoldPaidFor(e); break;
+            case BidSubmitted e: PlaceBid(e); break;
+            case AuctionOpened e: OpenAuction(e); break;
+            case AuctionCancelled e: CancelAuction(e); break;
+            case AuctionReserveChanged e: ChangeReserve(e); break;
+            case AuctionDeadlineReached e: ReachDeadline(e); break;
             default: throw new UnhandledEventException(TypeName, envelope.Type);
         }
         return Task.CompletedTask;
@@ -90,6 +98,7 @@ public sealed class NftItemGrain(
             (false, _, _) => "the item is not listed",
             (_, ItemStatus.Sold or ItemStatus.Minted, _) => "the item is sold",
             (_, ItemStatus.Settling, _) => "the item is paid for by an order being settled",
+            (_, ItemStatus.Auctioned, _) when State.Auction?.Offer?.OrderId != request.OrderId => "the item is held for its auction",
             (_, _, { } other) when other.OrderId != request.OrderId => "the item is reserved by another order",
             _ when request.ReservedUntil <= at => "the reservation would already have expired",
             _ => null,
@@ -111,7 +120,7 @@ public sealed class NftItemGrain(
     {
         if (State.Reservation?.OrderId == release.OrderId && State.Status is ItemStatus.Reserved or ItemStatus.Settling)
         {
-            State = State with { Reservation = null, Status = ItemStatus.Available, UpdatedAt = Current.OccurredAt };
+            State = State with { Reservation = null, Status = FreeStatus, UpdatedAt = Current.OccurredAt };
             CancelReminder(ReservationReminder);
         }
         Emit(TopicCatalog.ItemEvents, Key, release);
@@ -126,7 +135,7 @@ public sealed class NftItemGrain(
         if (State.Reservation is { } held && held.OrderId == expired.OrderId && held.Until <= Current.OccurredAt
             && State.Status == ItemStatus.Reserved)
         {
-            State = State with { Reservation = null, Status = ItemStatus.Available, UpdatedAt = Current.OccurredAt };
+            State = State with { Reservation = null, Status = FreeStatus, UpdatedAt = Current.OccurredAt };
         }
     }
 
@@ -169,6 +178,7 @@ public sealed class NftItemGrain(
         State = State with { Status = status, Owner = sold.Owner, Reservation = null, UpdatedAt = Current.OccurredAt };
         CancelReminder(ReservationReminder);
         Emit(TopicCatalog.ItemEvents, Key, sold);
+        EndAuctionBySale(sold);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Commerce.Actors.Auctions;
 using Orleans;
 
 namespace Commerce.Actors.NftItem;
@@ -21,7 +22,8 @@ public sealed record NftItemState(
     [property: Id(13)] IReadOnlyList<InterestBucket> InterestByMinute,
     [property: Id(14)] ItemStatus Status,
     [property: Id(15)] DateTimeOffset? UpdatedAt,
-    [property: Id(16)] Reservation? Reservation = null)
+    [property: Id(16)] Reservation? Reservation = null,
+    [property: Id(17)] AuctionState? Auction = null)
 {
     /// <summary>Minutes of per-minute interest kept (one hour).</summary>
     public const int InterestMinutes = 60;

@@ -1,4 +1,5 @@
 using Commerce.Actors.Runtime;
+using Commerce.Events.Auctions;
 using Commerce.Events.Player;
 
 namespace Commerce.Actors.PlayerSession;
@@ -14,4 +15,11 @@ public interface IPlayerSessionGrain : IIngressGrain
     /// <summary>An order of this player changed state: kept in Orders (bounded) and pushed with kind "OrderUpdated".</summary>
     [Alias("UpdateOrder")]
     Task<Replies> UpdateOrderAsync(OrderUpdated order);
+
+    /// <summary>
+    /// The player bids: passed to the item's auction, whose answer (BidAccepted or BidRefused) is answered back; an
+    /// accepted bid is kept in <see cref="PlayerSessionState.Bids"/> first (the player's "my bids").
+    /// </summary>
+    [Alias("Bid")]
+    Task<Replies> BidAsync(BidSubmitted bid);
 }

@@ -4,6 +4,7 @@ using Commerce.Actors.NftItem;
 using Commerce.Actors.Ingress;
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Serialization;
+using Commerce.Events.Auctions;
 using Commerce.Events.Envelope;
 using Commerce.Events.Items;
 using Commerce.Events.Offers;
@@ -37,9 +38,16 @@ public sealed class PlayerSessionGrain(
     private static readonly JsonTypeInfo<OrderUpdated> OrderJson =
         (JsonTypeInfo<OrderUpdated>)EventJsonContext.Default.GetTypeInfo(typeof(OrderUpdated))!;
 
+    private static readonly JsonTypeInfo<AuctionWinnerOffered> WonJson =
+        (JsonTypeInfo<AuctionWinnerOffered>)EventJsonContext.Default.GetTypeInfo(typeof(AuctionWinnerOffered))!;
+
+    private static readonly JsonTypeInfo<AuctionLost> LostJson =
+        (JsonTypeInfo<AuctionLost>)EventJsonContext.Default.GetTypeInfo(typeof(AuctionLost))!;
+
     /// <summary>What the ingress hands this grain type from commerce.player-events.</summary>
     public static IngressRoute Ingress { get; } = new(TypeName, TopicCatalog.PlayerEvents,
-        new HashSet<Type> { typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked), typeof(ChatIntentDetected), typeof(OfferMade) },
+        new HashSet<Type> { typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked), typeof(ChatIntentDetected), typeof(OfferMade),
+            typeof(AuctionWinnerOffered), typeof(AuctionLost) },
         (grains, key) => grains.GetGrain<IPlayerSessionGrain>(key));
 
     protected override int JournalLength => PlayerSessionState.MaxPushes;
@@ -56,12 +64,56 @@ public sealed class PlayerSessionGrain(
             case ChatIntentDetected e: DetectIntent(e); break;
             case OfferMade e: ReceiveOffer(e); break;
             case OrderUpdated e: UpdateOrder(e); break;
+            case BidSubmitted e: Bid(e); break;
+            case BidAccepted e: KeepBid(e); break;
+            case BidRefused e: PassOn(e); break;
+            case AuctionWinnerOffered e: TellAuctionNews($"{e.AuctionId}:offered:{e.Round}", "AuctionWon", JsonSerializer.Serialize(e, WonJson)); break;
+            case AuctionLost e: TellAuctionNews($"{e.AuctionId}:lost", "AuctionLost", JsonSerializer.Serialize(e, LostJson)); break;
             default: throw new UnhandledEventException(TypeName, envelope.Type);
         }
         return Task.CompletedTask;
     }
 
     public Task<Replies> UpdateOrderAsync(OrderUpdated order) => ReceiveCallAsync(order);
+
+    public Task<Replies> BidAsync(BidSubmitted bid) => ReceiveCallAsync(bid);
+
+    /// <summary>Hands the player's bid to the item's auction; its answer comes back to <see cref="KeepBid"/> or <see cref="PassOn"/>.</summary>
+    private void Bid(BidSubmitted bid)
+    {
+        if (bid.Bidder != Key)
+            throw new ArgumentException($"a bid of {bid.Bidder} handed to the session of {Key}", nameof(bid));
+        Call(() => GrainFactory.GetGrain<INftItemGrain>(bid.ItemId).BidAsync(bid));
+    }
+
+    /// <summary>The auction took the bid: kept (once) among the player's bids, then answered.</summary>
+    private void KeepBid(BidAccepted accepted)
+    {
+        var bids = State.Bids ?? [];
+        if (!bids.Any(b => b.BidId == accepted.BidId && b.ItemId == accepted.ItemId))
+        {
+            var bid = new PlayerBid(accepted.ItemId, accepted.AuctionId, accepted.BidId, accepted.Amount, accepted.Currency, accepted.At);
+            State = State with { Bids = [bid, .. bids.Take(PlayerSessionState.MaxBids - 1)] };
+        }
+        Reply(Key, accepted);
+    }
+
+    /// <summary>The auction refused the bid: answered, nothing stored.</summary>
+    private void PassOn(BidRefused refused)
+    {
+        ChangedNothing();
+        Reply(Key, refused);
+    }
+
+    /// <summary>Pushes what an auction tells this player (won and offered, lost) once: a redelivered record is recognised by its notice id.</summary>
+    private void TellAuctionNews(string noticeId, string kind, string bodyJson)
+    {
+        var notices = State.AuctionNotices ?? [];
+        if (notices.Contains(noticeId))
+            return;
+        State = State with { AuctionNotices = [noticeId, .. notices.Take(PlayerSessionState.MaxAuctionNotices - 1)] };
+        Push(kind, bodyJson);
+    }
 
     /// <summary>Counts the interest and tells the item's grain, with the record it came from (so a redelivery counts once there too).</summary>
     private void ShowInterest(InterestShown interest)

@@ -18,8 +18,16 @@ public sealed record PlayerSessionState(
     [property: Id(7)] IReadOnlyList<OfferSummary> RecentOffers,
     [property: Id(8)] IReadOnlyList<OrderSummary> Orders,
     [property: Id(9)] long PushSeq,
-    [property: Id(10)] DateTimeOffset? LastSeenAt)
+    [property: Id(10)] DateTimeOffset? LastSeenAt,
+    [property: Id(11)] IReadOnlyList<PlayerBid>? Bids = null,
+    [property: Id(12)] IReadOnlyList<string>? AuctionNotices = null)
 {
+    /// <summary>Accepted bids kept (most recent first).</summary>
+    public const int MaxBids = 50;
+
+    /// <summary>Auction pushes remembered, so a redelivered one is not pushed twice.</summary>
+    public const int MaxAuctionNotices = 30;
+
     public const int MaxInterests = 50;
 
     /// <summary>Pushes kept for a reconnecting client, in the grain's journal (not in this state).</summary>

@@ -45,6 +45,7 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
     private List<EventEnvelope>? _replies;
     private Task _lastWrite = Task.CompletedTask;
     private bool _writeQueued;
+    private bool _changedNothing;
 
     private string? _grainType;
     private string? _key;
@@ -69,6 +70,9 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
 
     /// <summary>The message being handled: a Kafka record's envelope, a call's message stamped now, a reminder's at its due time.</summary>
     protected EventEnvelope Current => _current ?? throw new InvalidOperationException("no message is being handled");
+
+    /// <summary>True while the message being handled is another grain's call, which <see cref="Reply"/> answers.</summary>
+    protected bool IsAnsweringCall => _replies is not null;
 
     /// <summary>The Kafka record being applied, if the message came from one (calls made for it carry it on).</summary>
     protected Origin? CurrentOrigin { get; private set; }
@@ -121,9 +125,13 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
         var replies = new List<EventEnvelope>();
         var outer = _replies;
         _replies = replies;
+        bool changedNothing;
         try
         {
+            _changedNothing = false;
             await HandleMessageAsync(EventEnvelope.Create(Key, message, Now));
+            changedNothing = _changedNothing && origin is null;
+            _changedNothing = false;
         }
         catch
         {
@@ -133,6 +141,12 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
         finally
         {
             _replies = outer;
+        }
+        if (changedNothing)
+        {
+            // Nothing to store: the answer only waits for the writes already under way (it may rest on what they store).
+            await _lastWrite;
+            return replies.Count == 0 ? Replies.None : new Replies(replies);
         }
         if (origin is not null)
             document.State.Origins.TryAdd(origin);
@@ -176,6 +190,12 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
     protected void Reply(string key, IEvent payload) =>
         (_replies ?? throw new InvalidOperationException($"{GrainType} answers only calls; {payload.GetType().Name} has nobody to go to"))
             .Add(EventEnvelope.Create(key, payload, Now, Current.CorrelationId ?? Current.Id.ToString()));
+
+    /// <summary>
+    /// The call being handled changed nothing (a refused bid): it is answered without a write of its own, once the writes
+    /// already under way are stored. Only for a call's handler that made no change, declared no effect and asked no call.
+    /// </summary>
+    protected void ChangedNothing() => _changedNothing = true;
 
     /// <summary>Calls another grain once the handler returned; its answers are handled in turn.</summary>
     protected void Call(Func<Task<Replies>> call) => _calls.Add(call);

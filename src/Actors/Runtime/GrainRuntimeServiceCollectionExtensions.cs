@@ -1,3 +1,4 @@
+using Commerce.Actors.Auctions;
 using Commerce.Actors.Custody;
 using Commerce.Actors.Ingress;
 using Commerce.Actors.NftItem;
@@ -9,6 +10,7 @@ using Commerce.Messaging.Producing;
 using Commerce.Messaging.Topics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -57,9 +59,10 @@ public static class GrainRuntimeServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The grains' storage (<see cref="CommerceGrainStorage"/>) in this silo.</summary>
+    /// <summary>The grains' storage (<see cref="CommerceGrainStorage"/>) in this silo, and an auction quote signer unless one is registered.</summary>
     public static ISiloBuilder UseCommerceGrains(this ISiloBuilder silo)
     {
+        silo.Services.TryAddSingleton<IAuctionQuoteSigner, NoAuctionQuotes>();
         silo.Services.AddGrainStorage(CommerceGrainStorage.Name, (sp, _) => ActivatorUtilities.CreateInstance<CommerceGrainStorage>(sp));
         return silo;
     }

@@ -1,3 +1,4 @@
+using Commerce.Events.Auctions;
 using Commerce.Events.Campaigns;
 using Commerce.Events.Chain;
 using Commerce.Events.Custody;
@@ -15,11 +16,19 @@ public static class TopicCatalog
 {
     public static readonly TopicDefinition PlayerEvents = new(
         "commerce.player-events", "player id (lowercase wallet address)", 6, TopicRetention.Week,
-        [typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked), typeof(ChatIntentDetected), typeof(OfferMade), typeof(OrderUpdated)]);
+        [typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked), typeof(ChatIntentDetected), typeof(OfferMade), typeof(OrderUpdated),
+         typeof(AuctionWinnerOffered), typeof(AuctionLost)]);
 
     public static readonly TopicDefinition ItemEvents = new(
         "commerce.item-events", "item id (collection:tokenId)", 6, TopicRetention.Week,
-        [typeof(ItemListed), typeof(ItemInterestRegistered), typeof(ReservationRequested), typeof(ReservationReleased), typeof(ReservationExpired), typeof(ItemSold), typeof(ItemPaidFor)]);
+        [typeof(ItemListed), typeof(ItemInterestRegistered), typeof(ReservationRequested), typeof(ReservationReleased), typeof(ReservationExpired), typeof(ItemSold), typeof(ItemPaidFor),
+         typeof(BidSubmitted), typeof(AuctionEnded)]);
+
+    /// <summary>What happens in the items' auctions, for their watchers (the auction fanout) and anyone else: every accepted bid, the close, the offers to pay, the end.</summary>
+    public static readonly TopicDefinition AuctionEvents = new(
+        "commerce.auction-events", "item id (collection:tokenId)", 6, TopicRetention.Day,
+        [typeof(AuctionOpened), typeof(AuctionReserveChanged), typeof(AuctionCancelled), typeof(BidAccepted), typeof(AuctionClosed),
+         typeof(AuctionWinnerOffered), typeof(AuctionEnded)]);
 
     public static readonly TopicDefinition PlayerPushes = new(
         "commerce.player-pushes", "player id", 6, TopicRetention.Day,
@@ -64,7 +73,7 @@ public static class TopicCatalog
         [typeof(DepositObserved), typeof(HoldRequested), typeof(HoldCaptureRequested), typeof(HoldReleaseRequested)]);
 
     public static IReadOnlyList<TopicDefinition> All { get; } =
-        [PlayerEvents, ItemEvents, PlayerPushes, MarketEvents, CampaignEvents, Offers, OrderEvents, CustodyEvents, ChainCommands, ChainTransactions, DeadLetters, BrokerEpoch];
+        [PlayerEvents, ItemEvents, AuctionEvents, PlayerPushes, MarketEvents, CampaignEvents, Offers, OrderEvents, CustodyEvents, ChainCommands, ChainTransactions, DeadLetters, BrokerEpoch];
 
     public static TopicDefinition Get(string name) =>
         All.FirstOrDefault(t => t.Name == name) ?? throw new ArgumentException($"topic '{name}' is not in the catalog", nameof(name));

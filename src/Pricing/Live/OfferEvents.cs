@@ -1,4 +1,3 @@
-using System.Globalization;
 using Commerce.Events.Offers;
 using Commerce.Pricing.Offers;
 using Commerce.Pricing.Signing;
@@ -19,8 +18,6 @@ public static class OfferEvents
         {
             if (!signer.CanSign(item.Quote))
                 continue;
-            var (quote, signature) = signer.Sign(item.Quote);
-            var domain = signer.Domain;
             items.Add(new OfferedItem(
                 item.Rank,
                 item.ItemId,
@@ -31,20 +28,7 @@ public static class OfferEvents
                 item.Price.Currency.Code,
                 item.ExpiresAt,
                 [.. item.Factors.Select(f => new OfferFactor(f.Factor.ToString(), f.Amount.Currency.Format(f.Amount.BaseUnits), f.RatePpm))],
-                new SignedQuote(
-                    item.Quote.QuoteId,
-                    (long)domain.ChainId,
-                    domain.VerifyingContract.ToString(),
-                    quote.Collection.ToString(),
-                    quote.TokenId.ToString(CultureInfo.InvariantCulture),
-                    quote.Buyer.ToString(),
-                    quote.Currency.ToString(),
-                    quote.Price.ToString(CultureInfo.InvariantCulture),
-                    quote.Installments,
-                    (long)quote.Expiry,
-                    Commerce.Chain.Hex.HexString.Encode(quote.Nonce),
-                    signature.SignerAddress,
-                    signature.Signature)));
+                signer.SignToEvent(item.Quote)));
         }
 
         return items.Count == 0 ? null : new OfferMade(offer.PlayerId, offer.OfferId, offer.PolicyVersion, offer.At, offer.ExpiresAt, items);

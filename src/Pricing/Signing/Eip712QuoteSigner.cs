@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.Contracts;
+using Commerce.Events.Offers;
 using Commerce.Pricing.Offers;
 
 namespace Commerce.Pricing.Signing;
@@ -59,6 +60,26 @@ public sealed class Eip712QuoteSigner(EthPrivateKey key, QuoteDomain domain) : I
         var described = Describe(quote);
         var signature = described.Sign(key, Domain.ChainId, Domain.VerifyingContract);
         return (described, new QuoteSignature(Address.ToString(), signature.ToHex()));
+    }
+
+    /// <summary>Signs <paramref name="quote"/> and says it as the events do (<see cref="SignedQuote"/>: the struct's fields, the domain, the signature).</summary>
+    public SignedQuote SignToEvent(Quote quote)
+    {
+        var (described, signature) = Sign(quote);
+        return new SignedQuote(
+            quote.QuoteId,
+            (long)Domain.ChainId,
+            Domain.VerifyingContract.ToString(),
+            described.Collection.ToString(),
+            described.TokenId.ToString(CultureInfo.InvariantCulture),
+            described.Buyer.ToString(),
+            described.Currency.ToString(),
+            described.Price.ToString(CultureInfo.InvariantCulture),
+            described.Installments,
+            (long)described.Expiry,
+            Commerce.Chain.Hex.HexString.Encode(described.Nonce),
+            signature.SignerAddress,
+            signature.Signature);
     }
 
     public static byte[] Nonce(string quoteId) => Keccak256.Hash(Encoding.UTF8.GetBytes("commerce.quote-nonce:" + quoteId));

@@ -20,15 +20,22 @@ namespace Commerce.Actors.Tests.Harness;
 /// </summary>
 public sealed class GrainCluster : IAsyncDisposable
 {
-    private readonly InProcessTestCluster _cluster;
     private readonly TempDatabase _database;
+    private readonly OrderOptions? _orders;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly short _silos;
+    private InProcessTestCluster _cluster;
     private long _offset;
     private long _outboxSeen;
 
-    private GrainCluster(InProcessTestCluster cluster, TempDatabase database, SqliteGrainStore store, ManualClock clock)
+    private GrainCluster(InProcessTestCluster cluster, TempDatabase database, SqliteGrainStore store, ManualClock clock,
+        OrderOptions? orders, Action<IServiceCollection>? services, short silos)
     {
         _cluster = cluster;
         _database = database;
+        _orders = orders;
+        _services = services;
+        _silos = silos;
         Store = store;
         Clock = clock;
     }
@@ -41,25 +48,45 @@ public sealed class GrainCluster : IAsyncDisposable
 
     public InProcessTestCluster Cluster => _cluster;
 
-    public static async Task<GrainCluster> StartAsync(DateTimeOffset start, OrderOptions? orders = null, short silos = 1)
+    /// <param name="services">More silo services (an auction quote signer).</param>
+    public static async Task<GrainCluster> StartAsync(DateTimeOffset start, OrderOptions? orders = null, short silos = 1,
+        Action<IServiceCollection>? services = null)
     {
         var database = new TempDatabase();
         var clock = new ManualClock(start);
         var store = new SqliteGrainStore(database.ConnectionString, clock);
         await store.InitializeAsync(CancellationToken.None);
+        var cluster = await DeployAsync(store, clock, orders, services, silos);
+        return new GrainCluster(cluster, database, store, clock, orders, services, silos);
+    }
+
+    /// <summary>Stops every silo and starts a new cluster over the same store and reminder table (a restart or a failover).</summary>
+    public async Task RestartAsync()
+    {
+        var serviceId = _cluster.Options.ServiceId; // the reminder table's rows are the service's
+        await _cluster.DisposeAsync();
+        _cluster = await DeployAsync(Store, Clock, _orders, _services, _silos, serviceId);
+    }
+
+    private static async Task<InProcessTestCluster> DeployAsync(SqliteGrainStore store, ManualClock clock, OrderOptions? orders,
+        Action<IServiceCollection>? services, short silos, string? serviceId = null)
+    {
         var builder = new InProcessTestClusterBuilder(silos);
+        if (serviceId is not null)
+            builder.Options.ServiceId = serviceId;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton<TimeProvider>(clock);
             silo.Services.AddSingleton<IGrainStore>(store);
             silo.Services.AddSingleton<OutboxSignal>();
             silo.Services.AddSingleton(Options.Create(orders ?? new OrderOptions()));
+            services?.Invoke(silo.Services);
             silo.UseCommerceReminders("sqlite");
             silo.UseCommerceGrains();
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new GrainCluster(cluster, database, store, clock);
+        return cluster;
     }
 
     /// <summary>Hands <paramref name="payload"/> to the grain of <paramref name="key"/> as the ingress would, stamped <paramref name="at"/>; returns its offset.</summary>
