@@ -140,6 +140,42 @@ public sealed class AppliedOriginsTests
         Assert.Equal(origins.Windows[$"{Topic}/0"].Above, read.Windows[$"{Topic}/0"].Above);
     }
 
+    [Fact]
+    public void The_same_event_at_another_offset_counts_as_applied_while_it_is_among_the_last_ones_kept()
+    {
+        var origins = new AppliedOrigins();
+        var first = Guid.NewGuid();
+        origins.Add(At(5, floor: 4), first);
+
+        Assert.True(origins.Contains(At(40, floor: 30), first));
+        Assert.False(origins.Contains(At(40, floor: 30), Guid.NewGuid()));
+
+        for (var n = 0; n < AppliedOrigins.RecentEventCapacity - 1; n++)
+            origins.Add(At(6 + n, floor: 4), Guid.NewGuid());
+        Assert.True(origins.Contains(At(100, floor: 90), first));
+        origins.Add(At(99, floor: 4), Guid.NewGuid());
+        Assert.False(origins.Contains(At(100, floor: 90), first));
+        Assert.Equal(AppliedOrigins.RecentEventCapacity, origins.RecentEvents.Count);
+    }
+
+    [Fact]
+    public void The_recent_events_survive_the_stored_json_and_rows_written_before_them_read_as_none()
+    {
+        var origins = new AppliedOrigins();
+        var id = Guid.NewGuid();
+        origins.Add(At(5, floor: 4), id);
+
+        var json = JsonSerializer.Serialize(new GrainRuntimeRecord(origins.Windows, new Dictionary<string, PendingReminder>(), origins.RecentEvents),
+            GrainJsonContext.Default.GrainRuntimeRecord);
+        var stored = JsonSerializer.Deserialize(json, GrainJsonContext.Default.GrainRuntimeRecord)!;
+        var olderJson = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        Assert.True(olderJson.Remove(olderJson.Single(p => p.Key.Equals(nameof(GrainRuntimeRecord.RecentEvents), StringComparison.OrdinalIgnoreCase)).Key));
+        var older = JsonSerializer.Deserialize(olderJson.ToJsonString(), GrainJsonContext.Default.GrainRuntimeRecord)!;
+
+        Assert.True(new AppliedOrigins(stored.Origins, stored.RecentEvents).Contains(At(50, floor: 40), id));
+        Assert.Empty(new AppliedOrigins(older.Origins, older.RecentEvents).RecentEvents);
+    }
+
     private static Origin At(long offset, long floor, int partition = 0, string epoch = EpochA) =>
         new(Topic, partition, offset, epoch, floor);
 }

@@ -256,8 +256,11 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
     private async Task ApplyRecordAsync(IngressBatch batch, IngressRecord record)
     {
         var origin = batch.OriginOf(record);
-        if (document.State.Origins.Contains(origin))
+        if (document.State.Origins.Contains(origin, record.Envelope.Id))
+        {
+            document.State.Origins.TryAdd(origin); // the same event at another offset: this offset is applied too
             return;
+        }
         Exception? failure = null;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -270,7 +273,7 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
             {
                 CurrentOrigin = origin;
                 await HandleMessageAsync(record.Envelope);
-                document.State.Origins.TryAdd(origin);
+                document.State.Origins.Add(origin, record.Envelope.Id);
                 return;
             }
             catch (Exception ex) when (IsPoison(ex))
@@ -292,7 +295,7 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
         _current = record.Envelope;
         Emit(TopicCatalog.DeadLetters, record.Envelope.Key, payload);
         _current = outer;
-        document.State.Origins.TryAdd(origin);
+        document.State.Origins.Add(origin, record.Envelope.Id);
     }
 
     /// <summary>Runs the handler, then the calls it asked for, handling each answer addressed to this grain.</summary>

@@ -33,7 +33,7 @@ public sealed class CommerceGrainStorage(IGrainStore store, OutboxSignal outboxS
         }
         document.StateObject = JsonSerializer.Deserialize(stored.Json, StateJson(document.StateType));
         var runtime = stored.Origins is { } json ? JsonSerializer.Deserialize(json, GrainJsonContext.Default.GrainRuntimeRecord) : null;
-        document.Origins = runtime is null ? new AppliedOrigins() : new AppliedOrigins(runtime.Origins);
+        document.Origins = runtime is null ? new AppliedOrigins() : new AppliedOrigins(runtime.Origins, runtime.RecentEvents);
         document.Reminders = runtime is null ? new(StringComparer.Ordinal) : new(runtime.Reminders, StringComparer.Ordinal);
         grainState.ETag = stored.Version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
@@ -49,7 +49,7 @@ public sealed class CommerceGrainStorage(IGrainStore store, OutboxSignal outboxS
         var (type, key) = IdentityOf(document, grainId);
         var write = new GrainWrite(type, key, expected,
             JsonSerializer.Serialize(document.StateObject, StateJson(document.StateType)),
-            JsonSerializer.Serialize(new GrainRuntimeRecord(document.Origins.Windows, document.Reminders), GrainJsonContext.Default.GrainRuntimeRecord),
+            JsonSerializer.Serialize(new GrainRuntimeRecord(document.Origins.Windows, document.Reminders, document.Origins.RecentEvents), GrainJsonContext.Default.GrainRuntimeRecord),
             effects.Outbox, effects.Ledger, effects.Journal, document.JournalLength);
         long version;
         try
