@@ -101,6 +101,9 @@ public sealed class CustodyPlatform : IAsyncLifetime
             ["Execution:ConfirmationDepth"] = "2",
             ["Execution:PollInterval"] = "00:00:00.100",
             ["Execution:HotWallet:PrivateKey"] = HotKey.ExportHex(),
+            // The order grains mark their mint commands; the executor allows mints on this collection from them.
+            ["Orders:CommandKey"] = Convert.ToBase64String(Keccak256.HashUtf8("custody-orders-command-key")),
+            ["Pricing:Collections:items:Contract"] = Items.Address.ToString(),
             // Deposits: the custody address, the node and "enabled" follow the executor's settings.
             ["Deposits:Confirmations"] = "2",
             ["Deposits:PollInterval"] = "00:00:00.100",
