@@ -61,17 +61,7 @@ public sealed class OrderOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (string.IsNullOrWhiteSpace(CommandKey))
-            yield break;
-        byte[]? key = null;
-        try
-        {
-            key = Convert.FromBase64String(CommandKey);
-        }
-        catch (FormatException)
-        {
-        }
-        if (key is null || key.Length < Events.Chain.ChainCommandMac.MinKeyBytes)
-            yield return new ValidationResult($"Orders:CommandKey must be base64 of at least {Events.Chain.ChainCommandMac.MinKeyBytes} bytes", [nameof(CommandKey)]);
+        if (!string.IsNullOrWhiteSpace(CommandKey) && Events.Marks.FieldMac.DecodeKey(CommandKey) is null)
+            yield return new ValidationResult($"Orders:CommandKey must be base64 of at least {Events.Marks.FieldMac.MinKeyBytes} bytes", [nameof(CommandKey)]);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using Commerce.Chain.Crypto;
 using Commerce.Events.Chain;
+using Commerce.Events.Marks;
 
 namespace Commerce.Execution.Policy;
 
@@ -84,21 +85,8 @@ public sealed class CommandPolicy
         return new Rule(rule.Requesters.ToHashSet(StringComparer.Ordinal), contracts, rule.AnyAddress, selectors, max);
     }
 
-    private static byte[] DecodeKey(string text, string key)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(text ?? "");
-        }
-        catch (FormatException)
-        {
-            throw new ArgumentException($"{key} is not base64", key);
-        }
-        return bytes.Length >= ChainCommandMac.MinKeyBytes
-            ? bytes
-            : throw new ArgumentException($"{key} must be at least {ChainCommandMac.MinKeyBytes} bytes", key);
-    }
+    private static byte[] DecodeKey(string text, string key) =>
+        FieldMac.DecodeKey(text) ?? throw new ArgumentException($"{key} must be base64 of at least {FieldMac.MinKeyBytes} bytes", key);
 
     private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "...";
 

@@ -1,3 +1,5 @@
+using Commerce.Events.Custody;
+using Commerce.Actors.Custody;
 using System.Text.Json;
 using Commerce.Actors.Orders;
 using Commerce.Actors.Reminders;
@@ -41,6 +43,12 @@ public sealed class GrainCluster : IAsyncDisposable
 
     public InProcessTestCluster Cluster => _cluster;
 
+    /// <summary>The deposit watcher's key the custody accounts of these clusters check (Custody:DepositKey).</summary>
+    public static readonly byte[] DepositKey = System.Security.Cryptography.SHA256.HashData("actors-tests-deposit-key"u8);
+
+    /// <summary>The deposit as the deposit watcher marks it.</summary>
+    public static DepositObserved Marked(DepositObserved deposit) => DepositMac.Sign(deposit, DepositKey);
+
     public static async Task<GrainCluster> StartAsync(DateTimeOffset start, OrderOptions? orders = null, short silos = 1)
     {
         var database = new TempDatabase();
@@ -54,6 +62,7 @@ public sealed class GrainCluster : IAsyncDisposable
             silo.Services.AddSingleton<IGrainStore>(store);
             silo.Services.AddSingleton<OutboxSignal>();
             silo.Services.AddSingleton(Options.Create(orders ?? new OrderOptions()));
+            silo.Services.AddSingleton(Options.Create(new CustodyOptions { DepositKey = Convert.ToBase64String(DepositKey) }));
             silo.UseCommerceReminders("sqlite");
             silo.UseCommerceGrains();
         });
