@@ -31,6 +31,13 @@ import {IGameItem} from "./IGameItem.sol";
 ///   the buyer gets back what they paid minus DEFAULT_PENALTY_BPS (10%) of it, rounded in the
 ///   buyer's disfavour by at most one base unit, and the penalty becomes revenue.
 ///
+/// Refunds cannot be blocked by their recipient: a refund (default or compensation) is sent at once
+/// when the recipient takes it (ETH with at most REFUND_GAS gas; an ERC-20 `transfer` that succeeds),
+/// and otherwise credited to the recipient in `owed` (event RefundCredited) instead of reverting. The
+/// recipient takes a credit with `claim(currency, to)` (to any address: a blocklisted one names
+/// another); an operator may retry sending it to the recipient itself with `payOwed`. Credits are
+/// never revenue and cannot be withdrawn by the treasury.
+///
 /// Compensation refund: an OPERATOR_ROLE account may refund a completed purchase (paid in full, or
 /// a completed plan) whose delivery failed off-chain. It pays back the full price, once; the item
 /// is not taken back. It is paid out of revenue, so it fails if the treasury withdrew that money.
@@ -49,6 +56,8 @@ contract Checkout is AccessControl, ReentrancyGuard, EIP712, ERC721Holder {
     uint16 public constant MAX_INSTALLMENTS = 24;
     /// @notice The share of what was paid that a defaulting buyer forfeits, in basis points (10%).
     uint16 public constant DEFAULT_PENALTY_BPS = 1_000;
+    /// @notice Gas given to an ETH refund's recipient: enough for a contract wallet's receive, too little to grief.
+    uint256 public constant REFUND_GAS = 100_000;
 
     /// @notice Seconds between a plan's start and its first installment deadline, and between deadlines.
     uint64 public immutable installmentInterval;
@@ -92,6 +101,8 @@ contract Checkout is AccessControl, ReentrancyGuard, EIP712, ERC721Holder {
     mapping(bytes32 purchaseId => Purchase) private _purchases;
     /// @notice Withdrawable money per currency (address(0) is ETH).
     mapping(address currency => uint256) public revenue;
+    /// @notice Refunds their recipients did not take, per currency and recipient: theirs to claim, never revenue.
+    mapping(address currency => mapping(address account => uint256)) public owed;
     /// @notice Items held here for an active plan.
     mapping(address collection => mapping(uint256 tokenId => bool)) public inEscrow;
 
@@ -120,6 +131,10 @@ contract Checkout is AccessControl, ReentrancyGuard, EIP712, ERC721Holder {
     /// @notice A completed purchase was refunded by an operator (compensation for a failed delivery).
     event Refunded(bytes32 indexed purchaseId, address indexed buyer, address currency, uint256 amount);
     event Withdrawn(address indexed currency, address indexed to, uint256 amount);
+    /// @notice A refund its recipient did not take (reverted, or a token refused the transfer) was credited to it in `owed`.
+    event RefundCredited(bytes32 indexed purchaseId, address indexed account, address currency, uint256 amount);
+    /// @notice A credit in `owed` was paid out: claimed by its owner (to `to`), or sent to it by an operator (`to` == account).
+    event OwedPaid(address indexed account, address indexed currency, address to, uint256 amount);
     event QuoteSignerChanged(address indexed previousSigner, address indexed newSigner);
     /// @notice An item held here (and not in escrow) was sent out by an operator.
     event ItemReleased(address indexed collection, uint256 tokenId, address indexed to);
@@ -141,6 +156,7 @@ contract Checkout is AccessControl, ReentrancyGuard, EIP712, ERC721Holder {
     error NotRefundable(bytes32 purchaseId, Status status);
     error InsufficientRevenue(address currency, uint256 available, uint256 requested);
     error EthTransferFailed(address to, uint256 amount);
+    error NothingOwed(address account, address currency);
     error ZeroAddress(string field);
     error ZeroInterval();
 
@@ -240,7 +256,7 @@ contract Checkout is AccessControl, ReentrancyGuard, EIP712, ERC721Holder {
         revenue[p.currency] += penalty;
         emit PlanDefaulted(purchaseId, p.buyer, msg.sender, refundAmount, penalty);
 
-        _pay(p.currency, p.buyer, refundAmount);
+        _refund(purchaseId, p.currency, p.buyer, refundAmount);
     }
 
     // ---------------------------------------------------------------- platform
@@ -258,7 +274,22 @@ contract Checkout is AccessControl, ReentrancyGuard, EIP712, ERC721Holder {
         revenue[p.currency] = available - amount;
         emit Refunded(purchaseId, p.buyer, p.currency, amount);
 
-        _pay(p.currency, p.buyer, amount);
+        _refund(purchaseId, p.currency, p.buyer, amount);
+    }
+
+    /// @notice Pays the caller's credited refunds in `currency` (address(0) for ETH) to `to`, all of it.
+    function claim(address currency, address to) external nonReentrant {
+        if (to == address(0)) revert ZeroAddress("to");
+        uint256 amount = _takeOwed(msg.sender, currency);
+        emit OwedPaid(msg.sender, currency, to, amount);
+        _pay(currency, to, amount);
+    }
+
+    /// @notice The operator's way out for a credited refund: sends it to its recipient itself (never elsewhere).
+    function payOwed(address account, address currency) external onlyRole(OPERATOR_ROLE) nonReentrant {
+        uint256 amount = _takeOwed(account, currency);
+        emit OwedPaid(account, currency, account, amount);
+        _pay(currency, account, amount);
     }
 
     /// @notice Sends `amount` of revenue in `currency` (address(0) for ETH) to `to`.
@@ -375,6 +406,27 @@ contract Checkout is AccessControl, ReentrancyGuard, EIP712, ERC721Holder {
     function _collect(address currency, uint256 amount) private {
         if (currency != address(0)) {
             IERC20(currency).safeTransferFrom(msg.sender, address(this), amount);
+        }
+    }
+
+    function _takeOwed(address account, address currency) private returns (uint256 amount) {
+        amount = owed[currency][account];
+        if (amount == 0) revert NothingOwed(account, currency);
+        owed[currency][account] = 0;
+    }
+
+    /// @dev Sends a refund if its recipient takes it, else credits it to the recipient: a refund never reverts.
+    function _refund(bytes32 purchaseId, address currency, address to, uint256 amount) private {
+        if (amount == 0) return;
+        bool sent;
+        if (currency == address(0)) {
+            (sent,) = payable(to).call{value: amount, gas: REFUND_GAS}("");
+        } else {
+            sent = IERC20(currency).trySafeTransfer(to, amount);
+        }
+        if (!sent) {
+            owed[currency][to] += amount;
+            emit RefundCredited(purchaseId, to, currency, amount);
         }
     }
 

@@ -37,6 +37,11 @@ contract TestBuyer is ERC721Holder {
         checkout.payInstallment{value: msg.value}(purchaseId);
     }
 
+    /// @notice Claims this buyer's credited refunds (refunds it refused) to `to`.
+    function claim(address currency, address to) external {
+        checkout.claim(currency, to);
+    }
+
     receive() external payable {
         if (onEth == OnEth.Reject) revert("TestBuyer refuses ETH");
         if (onEth == OnEth.Reenter) {

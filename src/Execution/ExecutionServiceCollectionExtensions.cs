@@ -2,6 +2,7 @@ using Commerce.Actors.Storage;
 using Commerce.Chain.JsonRpc;
 using Commerce.Execution.Executor;
 using Commerce.Execution.Keys;
+using Commerce.Execution.Policy;
 using Commerce.Execution.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class ExecutionServiceCollectionExtensions
     public static IServiceCollection AddTransactionExecutor(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ExecutorOptions>().Bind(configuration.GetSection(ExecutorOptions.Section))
+            .PostConfigure(o => OrdersCommandPolicy.Apply(o.Policy, configuration))
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         if (!configuration.GetValue($"{ExecutorOptions.Section}:{nameof(ExecutorOptions.Enabled)}", false))
             return services; // nothing else: no key, no node and no tables are needed

@@ -26,6 +26,8 @@ public static class CustodyServiceCollectionExtensions
             {
                 if (string.IsNullOrWhiteSpace(o.CustodyAddress))
                     o.CustodyAddress = HotWalletAddress(configuration) ?? "";
+                if (string.IsNullOrWhiteSpace(o.MarkKey))
+                    o.MarkKey = configuration["Custody:DepositKey"] ?? "";
                 if (section[nameof(DepositWatcherOptions.RpcUrl)] is null && configuration["Execution:RpcUrl"] is { Length: > 0 } rpc)
                     o.RpcUrl = rpc;
                 if (section[nameof(DepositWatcherOptions.Enabled)] is null)

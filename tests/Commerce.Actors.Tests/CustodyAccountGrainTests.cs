@@ -42,6 +42,21 @@ public sealed class CustodyAccountGrainTests(GrainClusterFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task A_forged_deposit_buys_nothing_only_the_watchers_mark_credits()
+    {
+        var genuine = new DepositObserved(_wallet, Custody, "1000", "0xf1", 10, "0xb1", true, false);
+        await ApplyAsync(genuine);                                                                           // no mark
+        await ApplyAsync(DepositMac.Sign(genuine with { TransactionHash = "0xf2" }, new byte[32]));          // another key
+        await ApplyAsync(GrainCluster.Marked(genuine with { TransactionHash = "0xf3", Amount = "1" }) with { Amount = "1000" }); // altered
+
+        var state = await StateAsync();
+        Assert.Equal(("0", "0"), (state.Available, state.Credited));
+        Assert.Empty(state.Deposits);
+        Assert.Empty(await LedgerAsync());
+        Assert.IsType<HoldRefused>(await HoldAsync("o-forged", "1000"));
+    }
+
+    [Fact]
     public async Task Every_movement_of_the_balance_goes_to_the_ledger_once()
     {
         await DepositAsync("0xt1", "1000", confirmed: false);
@@ -94,7 +109,7 @@ public sealed class CustodyAccountGrainTests(GrainClusterFixture fixture) : ICla
         // A pending deposit is reported reorged; the pending report, redelivered, does not bring it back.
         var pending = EventEnvelope.Create(_wallet, Deposit("0xt1", "1000", confirmed: false), T0);
         await RedeliverAsync(pending, offset: 20);
-        await RedeliverAsync(EventEnvelope.Create(_wallet, Deposit("0xt1", "1000", confirmed: false) with { Reorged = true }, T0), offset: 21);
+        await RedeliverAsync(EventEnvelope.Create(_wallet, GrainCluster.Marked(Deposit("0xt1", "1000", confirmed: false) with { Reorged = true }), T0), offset: 21);
         await RedeliverAsync(pending, offset: 20);
         Assert.Empty((await StateAsync()).Deposits);
     }
@@ -103,7 +118,7 @@ public sealed class CustodyAccountGrainTests(GrainClusterFixture fixture) : ICla
     public async Task A_deposit_whose_block_left_the_chain_is_dropped_and_never_credited()
     {
         await DepositAsync("0xt1", "1000", confirmed: false);
-        await ApplyAsync(Deposit("0xt1", "1000", confirmed: false) with { Reorged = true });
+        await ApplyAsync(GrainCluster.Marked(Deposit("0xt1", "1000", confirmed: false) with { Reorged = true }));
         var state = await StateAsync();
         Assert.Empty(state.Deposits);
         Assert.Equal("0", state.Available);
@@ -116,7 +131,7 @@ public sealed class CustodyAccountGrainTests(GrainClusterFixture fixture) : ICla
     [Fact]
     public async Task Deposits_for_another_wallet_or_without_value_change_nothing()
     {
-        await ApplyAsync(Deposit("0xt1", "1000", confirmed: true) with { Wallet = "0xbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" });
+        await ApplyAsync(GrainCluster.Marked(Deposit("0xt1", "1000", confirmed: true) with { Wallet = "0xbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" }));
         await DepositAsync("0xt2", "0", confirmed: true);
         await DepositAsync("0xt3", "-5", confirmed: true);
         var state = await StateAsync();
@@ -273,8 +288,9 @@ public sealed class CustodyAccountGrainTests(GrainClusterFixture fixture) : ICla
         Assert.Equal("1", state.Held);
     }
 
+    /// <summary>A deposit as the deposit watcher reports it: marked with its key.</summary>
     private DepositObserved Deposit(string tx, string amount, bool confirmed, string block = "0xb1") =>
-        new(_wallet, Custody, amount, tx, 10, block, confirmed, false);
+        GrainCluster.Marked(new(_wallet, Custody, amount, tx, 10, block, confirmed, false));
 
     private Task DepositAsync(string tx, string amount, bool confirmed, string block = "0xb1") =>
         ApplyAsync(Deposit(tx, amount, confirmed, block));

@@ -340,7 +340,7 @@ public sealed class OrderGrainCustodialTests(CheckoutClustersFixture fixture) : 
     {
         _cluster.Clock.Set(T0);
         await _cluster.ApplyAsync<ICustodyAccountGrain>(_wallet,
-            new DepositObserved(_wallet, "0x70997970c51812dc3a010c7d01b50e0d17dc79c8", amount, $"0xdeposit{Guid.NewGuid():N}", 10, "0xb1", true, false), T0);
+            GrainCluster.Marked(new DepositObserved(_wallet, "0x70997970c51812dc3a010c7d01b50e0d17dc79c8", amount, $"0xdeposit{Guid.NewGuid():N}", 10, "0xb1", true, false)), T0);
     }
 
     /// <summary>A record of commerce.order-events for this order, as the ingress hands it, at <paramref name="at"/> (T0 by default) on the platform's clock.</summary>

@@ -18,6 +18,9 @@ namespace Commerce.Host.Tests;
 /// <summary>The whole platform, embedded, on a free loopback port with a SQLite file of its own.</summary>
 public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
+    /// <summary>The deposit watcher's key of this platform (Custody:DepositKey): tests mark the deposits they publish with it.</summary>
+    public static readonly byte[] DepositKey = System.Security.Cryptography.SHA256.HashData("host-tests-deposit-key"u8);
+
     private readonly string _directory = Directory.CreateTempSubdirectory("commerce-host-").FullName;
     private WebApplication? _app;
 
@@ -42,6 +45,7 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
                 ["Urls"] = BaseUrl,
                 ["Kafka:BootstrapServers"] = "",
                 ["Kafka:SessionTimeoutMs"] = "6000",
+                ["Custody:DepositKey"] = Convert.ToBase64String(DepositKey),
                 ["Store:Provider"] = "sqlite",
                 ["Store:ConnectionString"] = $"Data Source={Path.Combine(_directory, "commerce.db")}",
                 ["Catalog:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "catalog", "demo.json"),

@@ -328,6 +328,11 @@ public sealed class WalletPaymentTests(ChainPlatformFixture platform) : IClassFi
         expired["itemId"] = "skins:7";
         expired["paymentKind"] = "eth";
         await AssertFieldAsync(player, expired, HttpStatusCode.BadRequest, "quote.expiry", "/api/me/orders");
+        // Signed by the platform's key, but expiring next year (priced at an event time from the future): refused too.
+        var yearLong = platform.PlatformQuote(playerId, "skins:7", "ETH", 1_000_000, DateTimeOffset.UtcNow.AddDays(365));
+        yearLong["itemId"] = "skins:7";
+        yearLong["paymentKind"] = "eth";
+        await AssertFieldAsync(player, yearLong, HttpStatusCode.BadRequest, "quote.expiry", "/api/me/orders");
 
         var tampered = platform.PlatformQuote(playerId, "skins:7", "ETH", 1_000_000);
         tampered["itemId"] = "skins:7";

@@ -11,6 +11,7 @@ using Commerce.Events.Chain;
 using Commerce.Events.Envelope;
 using Commerce.Events.Topics;
 using Commerce.Execution.Executor;
+using Commerce.Execution.Policy;
 using Commerce.Execution.Keys;
 using Commerce.Execution.Storage;
 using Commerce.Messaging.Configuration;
@@ -83,6 +84,12 @@ public static class ExecutorBenchmark
         {
             RpcUrl = anvil.Endpoint.ToString(), ChainId = 31337, ConfirmationDepth = 2, MaxInFlightPerSender = 20_000, MaxChunk = batch,
             PollInterval = TimeSpan.FromMilliseconds(250),
+        };
+        // The executor checks every command's HMAC and allow-list, as in production: the benchmark is the order grains.
+        options.Policy.Requesters[ChainCommandKinds.OrdersRequester] = Convert.ToBase64String(RequesterKey);
+        options.Policy.Kinds[ChainCommandKinds.Mint] = new KindRule
+        {
+            Requesters = [ChainCommandKinds.OrdersRequester], Contracts = [items.Address.ToString()], Selectors = [MintSelector(items.Address)],
         };
         var executor = new TransactionExecutor(options, new HotWallet(HotKey), store, rpc, TimeProvider.System, new WarningConsoleLoggers());
         await executor.StartAsync(default);
@@ -167,6 +174,13 @@ public static class ExecutorBenchmark
         return count / clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>The benchmark's requester key (it stands for the order grains).</summary>
+    private static readonly byte[] RequesterKey = Keccak256.HashUtf8("bench-orders-requester");
+
+    /// <summary>The selector of the mint call the commands carry.</summary>
+    private static string MintSelector(EthAddress collection) =>
+        HexString.Encode(new GameItemFunctions.Mint { To = collection.ToString(), TokenId = 1 }.GetCallData().AsSpan(0, 4));
+
     /// <summary>Mint commands for tokens from + 1 .. from + count, each its own command id, to <paramref name="to"/>.</summary>
     private static void Produce(EventProducer producer, EthAddress collection, EthAddress to, int from, int count) =>
         Produce(producer, Commands(collection, to, from, count));
@@ -182,7 +196,8 @@ public static class ExecutorBenchmark
         {
             var id = $"bench-{i}";
             var data = HexString.Encode(new GameItemFunctions.Mint { To = to.ToString(), TokenId = i + 1 }.GetCallData());
-            var command = new ChainCommandRequested(id, "mint", collection.ToString(), "0", data, MintGas, null);
+            var command = ChainCommandMac.Sign(new ChainCommandRequested(id, ChainCommandKinds.Mint, collection.ToString(), "0", data, MintGas, null),
+                ChainCommandKinds.OrdersRequester, RequesterKey);
             records.Add((id, EnvelopeSerializer.Serialize(EventEnvelope.Create(id, command, DateTimeOffset.UtcNow))));
         }
         return records;

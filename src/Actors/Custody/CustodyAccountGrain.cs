@@ -5,6 +5,8 @@ using Commerce.Actors.Ledger;
 using Commerce.Actors.Runtime;
 using Orleans.Concurrency;
 using Commerce.Events.Custody;
+using Commerce.Events.Marks;
+using Microsoft.Extensions.Options;
 using Commerce.Events.Envelope;
 using Commerce.Events.Topics;
 
@@ -20,6 +22,7 @@ namespace Commerce.Actors.Custody;
 [GrainType(TypeName), Reentrant]
 public sealed class CustodyAccountGrain(
     [PersistentState("state", CommerceGrainStorage.Name)] IPersistentState<GrainDocument<CustodyAccountState>> document,
+    IOptions<CustodyOptions> options,
     TimeProvider clock)
     : CommerceGrain<CustodyAccountState>(document, clock), ICustodyAccountGrain
 {
@@ -34,6 +37,9 @@ public sealed class CustodyAccountGrain(
     /// <summary>What the ingress hands this grain type from commerce.custody-events: the deposit watcher's observations.</summary>
     public static IngressRoute Ingress { get; } = new(TypeName, TopicCatalog.CustodyEvents, new HashSet<Type> { typeof(DepositObserved) },
         (grains, key) => grains.GetGrain<ICustodyAccountGrain>(key));
+
+    /// <summary>The deposit watcher's key; null: no deposit is credited.</summary>
+    private readonly byte[]? _depositKey = FieldMac.DecodeKey(options.Value.DepositKey);
 
     protected override CustodyAccountState CreateState(string key) => CustodyAccountState.New(key);
 
@@ -62,6 +68,9 @@ public sealed class CustodyAccountGrain(
         var tx = deposit.TransactionHash.ToLowerInvariant();
         var blockHash = deposit.BlockHash.ToLowerInvariant();
         if (!IsMine(deposit.Wallet) || !TryAmount(deposit.Amount, out var amount) || amount.IsZero || State.CreditedTransactions.Contains(tx))
+            return;
+        // Only the deposit watcher's own observations count: anyone else who can write the topic cannot make money appear.
+        if (_depositKey is null || !DepositMac.Verify(deposit, _depositKey))
             return;
         var at = Current.OccurredAt;
         if (deposit.Reorged)

@@ -101,7 +101,7 @@ public sealed partial class OrderGrain
     /// <summary>The token exists in the Checkout's hands (the API saw it at placement) and a Checkout is configured to release it.</summary>
     private bool DeliversByRelease => State.DeliverFromCheckout && !string.IsNullOrEmpty(_options.CheckoutAddress);
 
-    private string DeliveryName => DeliversByRelease ? "release" : "mint";
+    private string DeliveryName => DeliversByRelease ? ChainCommandKinds.Release : ChainCommandKinds.Mint;
 
     /// <summary>The executor command that delivers this order's item: its mint, or its release from the Checkout.</summary>
     private string DeliveryCommandId => DeliversByRelease ? ReleaseCommandId(Key) : MintCommandId(Key);
@@ -114,12 +114,21 @@ public sealed partial class OrderGrain
     {
         var quote = State.Quote!;
         var command = DeliversByRelease
-            ? new ChainCommandRequested(DeliveryCommandId, "release", _options.CheckoutAddress, "0",
+            ? new ChainCommandRequested(DeliveryCommandId, ChainCommandKinds.Release, _options.CheckoutAddress, "0",
                 ReleaseCall(quote.Collection, quote.TokenId, State.Wallet!), 0, null)
-            : new ChainCommandRequested(DeliveryCommandId, "mint", quote.Collection, "0", MintCall(State.Wallet!, quote.TokenId), 0, null);
-        Emit(TopicCatalog.ChainCommands, DeliveryCommandId, command);
+            : new ChainCommandRequested(DeliveryCommandId, ChainCommandKinds.Mint, quote.Collection, "0", MintCall(State.Wallet!, quote.TokenId), 0, null);
+        Emit(TopicCatalog.ChainCommands, DeliveryCommandId, Marked(command));
         SetReminder(MintReminder, Current.OccurredAt + MintRecheck, new OrderTimedOut(Key, MintReminder));
     }
+
+    /// <summary>
+    /// The command marked as asked by the order grains (requester "orders", HMAC under Orders:CommandKey); without a key it
+    /// goes out unmarked, and the executor refuses it with that reason.
+    /// </summary>
+    private ChainCommandRequested Marked(ChainCommandRequested command) =>
+        string.IsNullOrWhiteSpace(_options.CommandKey)
+            ? command
+            : ChainCommandMac.Sign(command, ChainCommandKinds.OrdersRequester, Convert.FromBase64String(_options.CommandKey));
 
     /// <summary>The mint check: still paid with no word from the executor, so the request is made again. False for other stages.</summary>
     private bool HandledAsMintCheck(OrderTimedOut timedOut)

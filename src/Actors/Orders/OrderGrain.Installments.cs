@@ -162,8 +162,8 @@ public sealed partial class OrderGrain
             return;
         }
         var commandId = DefaultCommandId(Key, attempt);
-        Emit(TopicCatalog.ChainCommands, commandId, new ChainCommandRequested(
-            commandId, "declare-default", _options.CheckoutAddress, "0", PurchaseIdCall(DeclareDefaultSelector, Key), 0, null));
+        Emit(TopicCatalog.ChainCommands, commandId, Marked(new ChainCommandRequested(
+            commandId, ChainCommandKinds.DeclareDefault, _options.CheckoutAddress, "0", PurchaseIdCall(DeclareDefaultSelector, Key), 0, null)));
         State = State with { Plan = plan with { DefaultAttempts = attempt, DefaultCommandId = commandId } };
         SetReminder(InstallmentDefault, Current.OccurredAt + _options.DefaultRetry, new OrderTimedOut(Key, $"{InstallmentDefault}:{k}:{attempt + 1}"));
         Record(nameof(OrderTimedOut), $"{stage}: installment {k} was not paid by its deadline: declareDefault asked ({commandId})");

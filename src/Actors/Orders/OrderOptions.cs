@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Commerce.Actors.Orders;
 
 /// <summary>Bound from the "Orders" configuration section.</summary>
-public sealed class OrderOptions
+public sealed class OrderOptions : IValidatableObject
 {
     public const string Section = "Orders";
 
@@ -19,6 +19,13 @@ public sealed class OrderOptions
     /// </summary>
     [RegularExpression("^(0x[0-9a-fA-F]{40})?$", ErrorMessage = "Orders:CheckoutAddress must be a 0x address of 20 bytes, or empty")]
     public string CheckoutAddress { get; set; } = "";
+
+    /// <summary>
+    /// The order grains' key (base64, at least 32 bytes) for the HMAC every chain command they ask for carries
+    /// (requester "orders"): the executor signs only commands whose HMAC it can check. Empty: commands go out unmarked and
+    /// the executor refuses them. The embedded demo makes one per run.
+    /// </summary>
+    public string CommandKey { get; set; } = "";
 
     /// <summary>
     /// How long before an installment's deadline the player is reminded. Unset: a quarter of the plan's
@@ -51,4 +58,10 @@ public sealed class OrderOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Orders:PendingPaymentRecheck must be between 1 second and 1 hour")]
     public TimeSpan PendingPaymentRecheck { get; set; } = TimeSpan.FromSeconds(15);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(CommandKey) && Events.Marks.FieldMac.DecodeKey(CommandKey) is null)
+            yield return new ValidationResult($"Orders:CommandKey must be base64 of at least {Events.Marks.FieldMac.MinKeyBytes} bytes", [nameof(CommandKey)]);
+    }
 }

@@ -50,6 +50,14 @@ public sealed class CheckoutContract(EthClient eth, EthAddress address)
     public Task<RpcReceipt> RefundAsync(IContractSender sender, byte[] purchaseId, CancellationToken ct = default) =>
         SendAsync(sender, new Refund { PurchaseId = purchaseId }, ct);
 
+    /// <summary>Pays the caller's credited refunds in <paramref name="currency"/> (a refund it did not take) to <paramref name="to"/>.</summary>
+    public Task<RpcReceipt> ClaimAsync(IContractSender sender, EthAddress currency, EthAddress to, CancellationToken ct = default) =>
+        SendAsync(sender, new Claim { Currency = currency.ToString(), To = to.ToString() }, ct);
+
+    /// <summary>Sends <paramref name="account"/>'s credited refunds in <paramref name="currency"/> to it (OPERATOR_ROLE; only to the account itself).</summary>
+    public Task<RpcReceipt> PayOwedAsync(IContractSender sender, EthAddress account, EthAddress currency, CancellationToken ct = default) =>
+        SendAsync(sender, new PayOwed { Account = account.ToString(), Currency = currency.ToString() }, ct);
+
     /// <summary>Withdraws revenue (TREASURER_ROLE); <paramref name="currency"/> is <see cref="EthAddress.Zero"/> for ETH.</summary>
     public Task<RpcReceipt> WithdrawAsync(IContractSender sender, EthAddress currency, EthAddress to, BigInteger amount, CancellationToken ct = default) =>
         SendAsync(sender, new Withdraw { Currency = currency.ToString(), To = to.ToString(), Amount = amount }, ct);
@@ -81,6 +89,10 @@ public sealed class CheckoutContract(EthClient eth, EthAddress address)
     /// <summary>Withdrawable revenue in <paramref name="currency"/>.</summary>
     public Task<BigInteger> RevenueAsync(EthAddress currency, CancellationToken ct = default) =>
         QueryAsync<Revenue, BigInteger>(new() { Currency = currency.ToString() }, ct);
+
+    /// <summary>Refunds credited to <paramref name="account"/> in <paramref name="currency"/> and not yet paid out.</summary>
+    public Task<BigInteger> OwedAsync(EthAddress currency, EthAddress account, CancellationToken ct = default) =>
+        QueryAsync<Owed, BigInteger>(new() { Currency = currency.ToString(), Account = account.ToString() }, ct);
 
     public Task<bool> InEscrowAsync(EthAddress collection, BigInteger tokenId, CancellationToken ct = default) =>
         QueryAsync<InEscrow, bool>(new() { Collection = collection.ToString(), TokenId = tokenId }, ct);

@@ -38,6 +38,16 @@ internal static class CheckoutEventDecoder
             var e = TypedEvent<Refunded>.Decode(t, log.Data);
             return new CheckoutRefunded(e.PurchaseId, A(e.Buyer), A(e.Currency), e.Amount) { Log = log };
         }
+        if (TypedEvent<RefundCredited>.Matches(t))
+        {
+            var e = TypedEvent<RefundCredited>.Decode(t, log.Data);
+            return new CheckoutRefundCredited(e.PurchaseId, A(e.Account), A(e.Currency), e.Amount) { Log = log };
+        }
+        if (TypedEvent<OwedPaid>.Matches(t))
+        {
+            var e = TypedEvent<OwedPaid>.Decode(t, log.Data);
+            return new CheckoutOwedPaid(A(e.Account), A(e.Currency), A(e.To), e.Amount) { Log = log };
+        }
         if (TypedEvent<Withdrawn>.Matches(t))
         {
             var e = TypedEvent<Withdrawn>.Decode(t, log.Data);

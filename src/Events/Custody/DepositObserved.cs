@@ -17,4 +17,9 @@ public sealed record DepositObserved(
     [property: Id(4)] long BlockNumber,
     [property: Id(5)] string BlockHash,
     [property: Id(6)] bool Confirmed,
-    [property: Id(7)] bool Reorged) : IEvent;
+    [property: Id(7)] bool Reorged) : IEvent
+{
+    /// <summary>The deposit watcher's HMAC of the observation (<see cref="DepositMac"/>); a deposit without it is never credited.</summary>
+    [Id(8)]
+    public string? WatcherMac { get; init; }
+}

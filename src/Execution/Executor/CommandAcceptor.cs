@@ -6,6 +6,7 @@ using Commerce.Events.Operations;
 using Commerce.Events.Topics;
 using Commerce.Execution.Gas;
 using Commerce.Execution.Nonces;
+using Commerce.Execution.Policy;
 using Commerce.Execution.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,8 @@ namespace Commerce.Execution.Executor;
 /// Turns command records into stored, signed transactions, chunk by chunk: known command ids are
 /// skipped (one command id, one effect), bad commands are stored as failed with the field at
 /// fault, and for the rest the nonces, the signed bytes, the partition cursor and the events are
-/// committed in one transaction BEFORE anything is sent. Each chunk first waits until the sender
+/// committed in one transaction BEFORE anything is sent. A command the <see cref="CommandPolicy"/> does not allow (no
+/// known requester's HMAC, a kind, contract, selector or value outside the allow-list) is refused the same way. Each chunk first waits until the sender
 /// has room in flight (decision D8: the partition stops, its buffer fills, the consumer pauses it).
 /// </summary>
 public sealed partial class CommandAcceptor(
@@ -25,6 +27,7 @@ public sealed partial class CommandAcceptor(
     TransactionFactory factory,
     EthClient eth,
     ExecutorOptions options,
+    CommandPolicy policy,
     ExecutorSignals signals,
     ExecutorMetrics metrics,
     TimeProvider clock,
@@ -59,9 +62,11 @@ public sealed partial class CommandAcceptor(
                 continue;
             }
             var (parsed, error) = CommandValidation.Parse(command);
-            entries.Add(parsed is null
-                ? new Entry(record, Rejected(command, "invalid command: " + error!, now), null, null)
-                : new Entry(record, null, ToStored(command, parsed, now), null));
+            // Only what the platform may ask is signed: a known requester's HMAC, then the kind's allow-list and value cap.
+            var refusal = parsed is null ? "invalid command: " + error! : policy.Refusal(command, parsed.To, parsed.Value, parsed.Data) is { } why ? "not allowed: " + why : null;
+            entries.Add(refusal is not null
+                ? new Entry(record, Rejected(command, refusal, now), null, null)
+                : new Entry(record, null, ToStored(command, parsed!, now), null));
         }
         await EstimateGasAsync(entries, now, ct);
 

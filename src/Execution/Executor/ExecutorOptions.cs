@@ -65,6 +65,12 @@ public sealed class ExecutorOptions
     /// </summary>
     public TimeSpan BurstDeferral { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// What the executor may sign: the requesters it knows (each with its HMAC key) and, per command kind, the contracts,
+    /// selectors and value cap allowed (docs/SECURITY.md). Empty: every command is refused.
+    /// </summary>
+    public Policy.CommandPolicyOptions Policy { get; set; } = new();
+
     public BigInteger DefaultFeeCeiling => Wei(DefaultFeeCeilingWei, nameof(DefaultFeeCeilingWei));
 
     public BigInteger CancelFeeCeiling => Wei(CancelFeeCeilingWei, nameof(CancelFeeCeilingWei));
@@ -99,6 +105,7 @@ public sealed class ExecutorOptions
         if (CancelFeeCeiling.IsZero)
             throw Bad(nameof(CancelFeeCeilingWei), "must be positive");
         _ = MinPriorityFee;
+        _ = new Policy.CommandPolicy(Policy, $"{Section}:{nameof(Policy)}");
     }
 
     private static BigInteger Wei(string text, string key) =>

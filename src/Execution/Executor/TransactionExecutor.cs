@@ -32,7 +32,7 @@ public sealed partial class TransactionExecutor
         Factory = new TransactionFactory(wallet, options.ChainId, clock);
         _logger = loggers.CreateLogger("Commerce.Execution");
         var handoff = new AcceptedHandoff(options.MaxInFlightPerSender + options.MaxChunk);
-        Acceptor = new CommandAcceptor(store, Nonces, Oracle, Factory, Eth, options, Signals, Metrics, clock, _logger, handoff);
+        Acceptor = new CommandAcceptor(store, Nonces, Oracle, Factory, Eth, options, new Policy.CommandPolicy(options.Policy), Signals, Metrics, clock, _logger, handoff);
         Tracker = new SenderTracker(store, Eth, Oracle, Factory, options, Signals, Metrics, clock, _logger, handoff);
     }
 

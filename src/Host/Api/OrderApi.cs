@@ -83,6 +83,9 @@ public static class OrderApi
         var now = clock.GetUtcNow();
         if (quote.Expiry <= (ulong)now.ToUnixTimeSeconds())
             return Problem.Field("quote.expiry", $"the quote expired at {DateTimeOffset.FromUnixTimeSeconds((long)Math.Min(quote.Expiry, long.MaxValue / 2)):O}");
+        // A quote lives at most Pricing:MaxQuoteLifetime from now, even one the platform's key signed (an event from the future).
+        if (quote.Expiry > (ulong)(now + pricing.Value.MaxQuoteLifetime).ToUnixTimeSeconds())
+            return Problem.Field("quote.expiry", $"is more than {pricing.Value.MaxQuoteLifetime} ahead (Pricing:MaxQuoteLifetime): a quote lives at most that long");
         var collection = body.ItemId[..colon];
         if (body.ItemId[(colon + 1)..] != quote.TokenId.ToString(CultureInfo.InvariantCulture) || !verifier.IsCollection(collection, quote.Collection))
             return Problem.Field("itemId", "is not the quote's item (quote.collection and quote.tokenId)");

@@ -3,6 +3,7 @@ using Commerce.Actors.Storage;
 using Commerce.Chain.JsonRpc;
 using Commerce.Events.Custody;
 using Commerce.Events.Envelope;
+using Commerce.Events.Marks;
 using Commerce.Events.Topics;
 using Commerce.Payments.Following;
 using Commerce.Payments.Watcher;
@@ -15,7 +16,7 @@ namespace Commerce.Payments.Deposits;
 /// read block by block with the transactions (one batch; each block's parent must be the one before, else the
 /// chain moved under the scan and the pass starts over), and a transfer to the custody address counts only if its
 /// receipt says it succeeded. Reports go to commerce.custody-events keyed by the sender, ids from
-/// <see cref="DepositEventIds"/>.
+/// <see cref="DepositEventIds"/>, each marked with the watcher's key (<see cref="DepositMac"/>).
 /// </summary>
 public sealed partial class DepositFollower(DepositWatcherOptions options, IGrainStore store, JsonRpcClient rpc, ILogger logger, Action? committed = null)
     : ChainFollower<DepositObserved, TrackedDeposit>(options, store, rpc, StateType, "custody", FollowerJsonContext.Default.FollowerStateTrackedDeposit, committed)
@@ -23,6 +24,10 @@ public sealed partial class DepositFollower(DepositWatcherOptions options, IGrai
     public const string StateType = "payments.deposit-watcher";
 
     private readonly string _custody = options.Custody.ToLowerHex();
+
+    /// <summary>The key every report is marked with (<see cref="DepositMac"/>): only marked deposits are credited.</summary>
+    private readonly byte[] _markKey = FieldMac.DecodeKey(options.MarkKey)
+        ?? throw new ArgumentException($"{DepositWatcherOptions.Section}:{nameof(DepositWatcherOptions.MarkKey)} must be base64 of at least {FieldMac.MinKeyBytes} bytes", nameof(options));
 
     protected override ulong RangeSize { get; } = (ulong)options.MaxBlocksPerPass;
 
@@ -80,7 +85,7 @@ public sealed partial class DepositFollower(DepositWatcherOptions options, IGrai
     protected override OutboxWrite Record(DepositObserved observation, ObservationStage stage, ulong blockTime)
     {
         var id = DepositEventIds.For(observation.TransactionHash, stage, observation.BlockHash);
-        var envelope = EventEnvelope.Create(observation.Wallet, observation, DateTimeOffset.FromUnixTimeSeconds(checked((long)blockTime)), id: id);
+        var envelope = EventEnvelope.Create(observation.Wallet, DepositMac.Sign(observation, _markKey), DateTimeOffset.FromUnixTimeSeconds(checked((long)blockTime)), id: id);
         return new OutboxWrite(TopicCatalog.CustodyEvents.Name, observation.Wallet, EnvelopeSerializer.Serialize(envelope));
     }
 

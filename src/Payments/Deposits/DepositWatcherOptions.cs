@@ -18,6 +18,12 @@ public sealed class DepositWatcherOptions : ChainWatcherOptions
     /// <summary>The custody address players top up by sending plain ETH to (the executor's hot wallet).</summary>
     public string CustodyAddress { get; set; } = "";
 
+    /// <summary>
+    /// The key the watcher marks its observations with (base64, >= 32 bytes; <see cref="Events.Custody.DepositMac"/>). Unset:
+    /// Custody:DepositKey, the custodial accounts' copy. Without one nothing the watcher reports is credited.
+    /// </summary>
+    public string MarkKey { get; set; } = "";
+
     /// <summary>Blocks read (with their transactions) per pass.</summary>
     public int MaxBlocksPerPass { get; set; } = 100;
 
@@ -35,6 +41,8 @@ public sealed class DepositWatcherOptions : ChainWatcherOptions
 
     protected override void ValidateRange()
     {
+        if (Enabled && Events.Marks.FieldMac.DecodeKey(MarkKey) is null)
+            throw Bad(nameof(MarkKey), "must be base64 of at least 32 bytes (by default Custody:DepositKey): unmarked deposits are never credited");
         if (MaxBlocksPerPass is < 1 or > 10_000)
             throw Bad(nameof(MaxBlocksPerPass), "must be between 1 and 10000");
     }

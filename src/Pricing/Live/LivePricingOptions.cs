@@ -26,6 +26,12 @@ public sealed class LivePricingOptions
 
     public long ChainId { get; set; } = 31337;
 
+    /// <summary>
+    /// The longest a quote may live at order placement: a quote whose expiry is further ahead than this (by the host's
+    /// clock) is refused naming quote.expiry, whoever signed it. Between 1 second and 1 day.
+    /// </summary>
+    public TimeSpan MaxQuoteLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>A player receives at most one offer per this interval of event time; interests in between only update the context.</summary>
     public TimeSpan MinOfferInterval { get; set; } = TimeSpan.FromSeconds(5);
 

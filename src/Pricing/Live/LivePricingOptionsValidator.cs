@@ -34,6 +34,8 @@ public sealed class LivePricingOptionsValidator(IOptions<KafkaOptions> kafka) : 
             errors.Add($"Pricing:CheckoutAddress: '{options.CheckoutAddress}' is not an address");
         if (options.ChainId <= 0)
             errors.Add("Pricing:ChainId: must be positive");
+        if (options.MaxQuoteLifetime < TimeSpan.FromSeconds(1) || options.MaxQuoteLifetime > TimeSpan.FromDays(1))
+            errors.Add("Pricing:MaxQuoteLifetime: must be between 00:00:01 and 1.00:00:00");
         if (options.MinOfferInterval < TimeSpan.Zero)
             errors.Add("Pricing:MinOfferInterval: must not be negative");
         foreach (var (collection, contract) in options.Collections)

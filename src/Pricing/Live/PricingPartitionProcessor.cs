@@ -13,7 +13,8 @@ namespace Commerce.Pricing.Live;
 /// partition (the engine's state lives in memory, so it is rebuilt from the log). Offers triggered by records below
 /// <paramref name="resumeAt"/> (the group's committed offset: already handled by a previous run) are decided again,
 /// so the rate limit and ids come out the same, but not published; nor is an offer whose quotes would already have
-/// expired by the wall clock. The rest are signed and published to the offers topic and the player's events; the
+/// expired by the wall clock, nor one whose quotes would expire beyond the policy's quoteTtl from now
+/// (<see cref="QuoteLifetime"/>: an event stamped in the future). The rest are signed and published to the offers topic and the player's events; the
 /// batch returns once the broker acknowledged them.
 /// </summary>
 public sealed partial class PricingPartitionProcessor(
@@ -45,8 +46,15 @@ public sealed partial class PricingPartitionProcessor(
             }
 
             var offer = engine.Apply(envelope);
-            if (offer is null || record.Offset < resumeAt || clock.GetUtcNow() >= offer.ExpiresAt)
+            var now = clock.GetUtcNow();
+            if (offer is null || record.Offset < resumeAt || now >= offer.ExpiresAt)
                 continue;
+            if (!QuoteLifetime.MaySign(offer.ExpiresAt, now, engine.Policy.QuoteTtl))
+            {
+                // Priced at an event time ahead of this clock: its quotes would outlive the policy's quoteTtl.
+                LogTooLong(offer.OfferId, offer.PlayerId, offer.ExpiresAt);
+                continue;
+            }
             var made = OfferEvents.Sign(offer, signer);
             if (made is null)
                 continue;
@@ -72,6 +80,9 @@ public sealed partial class PricingPartitionProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pricing skipped an unreadable record {Topic} [{Partition}] @{Offset}: {Reason}")]
     private partial void LogUnreadable(string topic, int partition, long offset, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Offer {OfferId} to {PlayerId} not signed: it would expire at {ExpiresAt}, beyond the policy's quote lifetime (an input event from the future)")]
+    private partial void LogTooLong(string offerId, string playerId, DateTimeOffset expiresAt);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Offer {OfferId} to {PlayerId} with {Items} items")]
     private partial void LogOffer(string offerId, string playerId, int items);

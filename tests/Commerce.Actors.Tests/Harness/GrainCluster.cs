@@ -1,3 +1,5 @@
+using Commerce.Events.Custody;
+using Commerce.Actors.Custody;
 using System.Text.Json;
 using Commerce.Actors.Orders;
 using Commerce.Actors.Reminders;
@@ -48,6 +50,12 @@ public sealed class GrainCluster : IAsyncDisposable
 
     public InProcessTestCluster Cluster => _cluster;
 
+    /// <summary>The deposit watcher's key the custody accounts of these clusters check (Custody:DepositKey).</summary>
+    public static readonly byte[] DepositKey = System.Security.Cryptography.SHA256.HashData("actors-tests-deposit-key"u8);
+
+    /// <summary>The deposit as the deposit watcher marks it.</summary>
+    public static DepositObserved Marked(DepositObserved deposit) => DepositMac.Sign(deposit, DepositKey);
+
     /// <param name="services">More silo services (an auction quote signer).</param>
     public static async Task<GrainCluster> StartAsync(DateTimeOffset start, OrderOptions? orders = null, short silos = 1,
         Action<IServiceCollection>? services = null)
@@ -80,6 +88,7 @@ public sealed class GrainCluster : IAsyncDisposable
             silo.Services.AddSingleton<IGrainStore>(store);
             silo.Services.AddSingleton<OutboxSignal>();
             silo.Services.AddSingleton(Options.Create(orders ?? new OrderOptions()));
+            silo.Services.AddSingleton(Options.Create(new CustodyOptions { DepositKey = Convert.ToBase64String(DepositKey) }));
             services?.Invoke(silo.Services);
             silo.UseCommerceReminders("sqlite");
             silo.UseCommerceGrains();

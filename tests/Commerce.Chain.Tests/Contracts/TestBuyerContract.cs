@@ -46,6 +46,16 @@ public sealed class TestBuyerContract(EthClient eth, EthAddress address)
         public byte[] Signature { get; set; } = [];
     }
 
+    [Function("claim")]
+    private sealed class Claim : FunctionMessage
+    {
+        [Parameter("address", "currency", 1)]
+        public string Currency { get; set; } = "";
+
+        [Parameter("address", "to", 2)]
+        public string To { get; set; } = "";
+    }
+
     [Function("lastReentryError", "bytes")]
     private sealed class LastReentryError : FunctionMessage;
 
@@ -62,6 +72,10 @@ public sealed class TestBuyerContract(EthClient eth, EthAddress address)
 
     public Task<RpcReceipt> SetOnEthAsync(IContractSender sender, OnEth mode, byte[] reentryCall) =>
         SendAsync(sender, new SetOnEth { Mode = (byte)mode, Call = reentryCall }, CancellationToken.None);
+
+    /// <summary>Has this buyer claim its credited refunds in <paramref name="currency"/> to <paramref name="to"/>.</summary>
+    public Task<RpcReceipt> ClaimAsync(IContractSender sender, EthAddress currency, EthAddress to) =>
+        SendAsync(sender, new Claim { Currency = currency.ToString(), To = to.ToString() }, CancellationToken.None);
 
     public Task<RpcReceipt> PurchaseAsync(IContractSender sender, CheckoutQuote quote, byte[] signature, BigInteger value) =>
         SendAsync(sender, new Purchase { Quote = quote.ToStruct(), Signature = signature }, CancellationToken.None, value);

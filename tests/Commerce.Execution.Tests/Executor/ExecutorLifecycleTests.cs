@@ -87,11 +87,15 @@ public sealed class ExecutorLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_transaction_the_node_refuses_is_filled_with_a_no_op_so_the_nonces_behind_it_go_through()
     {
-        await using var harness = await StartAsync(_node);
+        await using var harness = await StartAsync(_node, o => o.Policy.Kinds["call"] = new Commerce.Execution.Policy.KindRule
+        {
+            Requesters = [TestRequester], Contracts = [Recipient.ToString()], Selectors = ["0x01020304"], MaxValueWei = "1000",
+        });
         await _node.Anvil.SetAutomineAsync(false);
 
         // 21,000 gas cannot pay for call data: the node refuses it (intrinsic gas too low).
-        await harness.AcceptAsync(Transfer("ok1", Recipient, 1), Transfer("bad", Recipient, 1000, data: "0x0102030405"), Transfer("ok2", Recipient, 2));
+        var refused = Signed(new ChainCommandRequested("bad", "call", Recipient.ToString(), "1000", "0x0102030405", 21_000, null));
+        await harness.AcceptAsync(Transfer("ok1", Recipient, 1), refused, Transfer("ok2", Recipient, 2));
         await harness.PassAsync();
         for (var i = 0; i < 8 && (await harness.CommandAsync("ok2")).Status != CommandStatus.Confirmed; i++)
             await harness.MineAndPassAsync();
@@ -128,13 +132,16 @@ public sealed class ExecutorLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_command_without_gas_limit_gets_an_estimate_and_a_contract_call_goes_through()
     {
-        await using var harness = await StartAsync(_node);
         // A contract that stores its call data's first word at slot 0: CALLDATALOAD(0) PUSH0 SSTORE STOP.
         var contract = EthAddress.FromBytes(Keccak256.HashUtf8("store-contract").AsSpan(12));
+        await using var harness = await StartAsync(_node, o => o.Policy.Kinds["contract-call"] = new Commerce.Execution.Policy.KindRule
+        {
+            Requesters = [TestRequester], Contracts = [contract.ToString()], Selectors = ["0x00000000"],
+        });
         await _node.Anvil.SetCodeAsync(contract, Convert.FromHexString("5f355f5500"));
         var word = "0x" + new string('0', 62) + "2a";
 
-        await harness.AcceptAsync(new ChainCommandRequested("call", "contract-call", contract.ToString(), "0", word, 0, null));
+        await harness.AcceptAsync(Signed(new ChainCommandRequested("call", "contract-call", contract.ToString(), "0", word, 0, null)));
         await harness.PassAsync();
         await harness.MineAndPassAsync(2);
 

@@ -53,6 +53,7 @@ public sealed class ExecutorHarness : IAsyncDisposable
             FeeRefresh = TimeSpan.Zero,
             ReloadInterval = TimeSpan.Zero,
         };
+        AllowTestCommands(options.Policy);
         configure?.Invoke(options);
         var ownsFile = file is null;
         file ??= new TempSqlite();
@@ -64,8 +65,28 @@ public sealed class ExecutorHarness : IAsyncDisposable
         return new ExecutorHarness(node, file, ownsFile, store, executor, clock);
     }
 
+    /// <summary>The tests' requester: it may ask for kind "transfer" (plain payouts to any address, up to 1,000 ETH).</summary>
+    public const string TestRequester = "tests";
+
+    /// <summary>The tests' requester key (32 bytes).</summary>
+    public static readonly byte[] TestRequesterKey = Keccak256.HashUtf8("executor-tests-requester");
+
+    /// <summary>Adds the tests' requester and its "transfer" kind to a policy.</summary>
+    public static void AllowTestCommands(Commerce.Execution.Policy.CommandPolicyOptions policy)
+    {
+        policy.Requesters[TestRequester] = Convert.ToBase64String(TestRequesterKey);
+        policy.Kinds["transfer"] = new Commerce.Execution.Policy.KindRule
+        {
+            Requesters = [TestRequester], AnyAddress = true, Selectors = [Commerce.Execution.Policy.KindRule.NoData], MaxValueWei = "1000000000000000000000",
+        };
+    }
+
+    /// <summary>The command marked by the tests' requester.</summary>
+    public static ChainCommandRequested Signed(ChainCommandRequested command) => ChainCommandMac.Sign(command, TestRequester, TestRequesterKey);
+
+    /// <summary>A plain transfer, marked by the tests' requester.</summary>
     public static ChainCommandRequested Transfer(string id, EthAddress to, BigInteger wei, string? ceiling = null, ulong gas = 21_000, string data = "0x") =>
-        new(id, "transfer", to.ToString(), wei.ToString(System.Globalization.CultureInfo.InvariantCulture), data, gas, ceiling);
+        Signed(new(id, "transfer", to.ToString(), wei.ToString(System.Globalization.CultureInfo.InvariantCulture), data, gas, ceiling));
 
     public Task AcceptAsync(params ChainCommandRequested[] commands) =>
         Executor.Acceptor.AcceptAsync(commands.Select((c, i) => new IncomingCommand(i, c)).ToList(), null, null, _ => { }, default);

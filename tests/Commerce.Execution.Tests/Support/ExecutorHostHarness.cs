@@ -38,6 +38,11 @@ public sealed class ExecutorHostHarness : IAsyncDisposable
             ["Execution:PollInterval"] = "00:00:00.100",
             ["Execution:MaxChunk"] = "40",
             ["Execution:HotWallet:PrivateKey"] = ExecutorHarness.HotKey.ExportHex(),
+            [$"Execution:Policy:Requesters:{ExecutorHarness.TestRequester}"] = Convert.ToBase64String(ExecutorHarness.TestRequesterKey),
+            ["Execution:Policy:Kinds:transfer:Requesters:0"] = ExecutorHarness.TestRequester,
+            ["Execution:Policy:Kinds:transfer:AnyAddress"] = "true",
+            ["Execution:Policy:Kinds:transfer:Selectors:0"] = Commerce.Execution.Policy.KindRule.NoData,
+            ["Execution:Policy:Kinds:transfer:MaxValueWei"] = "1000000000000000000000",
         });
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning);
         builder.AddGrainPlatform();

@@ -56,9 +56,9 @@ public sealed class BalanceApiTests(PlatformFixture platform) : IClassFixture<Pl
         // the custody account. It goes first, so once the deposits (same key, so same partition) are applied it was read.
         await producer.PublishAsync(TopicCatalog.CustodyEvents, playerId, new HoldRequested(playerId, "0x" + new string('c', 64), "ETH", "1200"));
         await producer.PublishAsync(TopicCatalog.CustodyEvents, playerId,
-            new DepositObserved(playerId, Custody, "3000", confirmedTx, 10, "0x" + new string('1', 64), Confirmed: true, Reorged: false));
+            DepositMac.Sign(new DepositObserved(playerId, Custody, "3000", confirmedTx, 10, "0x" + new string('1', 64), Confirmed: true, Reorged: false), PlatformFixture.DepositKey));
         await producer.PublishAsync(TopicCatalog.CustodyEvents, playerId,
-            new DepositObserved(playerId, Custody, "500", pendingTx, 11, "0x" + new string('2', 64), Confirmed: false, Reorged: false));
+            DepositMac.Sign(new DepositObserved(playerId, Custody, "500", pendingTx, 11, "0x" + new string('2', 64), Confirmed: false, Reorged: false), PlatformFixture.DepositKey));
 
         CustodyAccountState? account = null;
         await Eventually.Until(async () =>

@@ -66,6 +66,7 @@ public sealed class SagaChain : IAsyncLifetime
         ["Payments:StartBlock"] = DeployedAt.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Orders:CheckoutAddress"] = Checkout.Address.ToString(),
         ["Orders:DefaultGrace"] = "00:00:01",
+        ["Orders:CommandKey"] = Convert.ToBase64String(Keccak256.HashUtf8("saga-orders-command-key")),
     };
 
     /// <summary>A new player wallet with 100 ETH.</summary>

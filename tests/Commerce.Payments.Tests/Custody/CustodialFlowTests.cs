@@ -45,6 +45,29 @@ public sealed class CustodialFlowTests(CustodyPlatform platform) : IClassFixture
     }
 
     [Fact]
+    public async Task A_forged_deposit_buys_nothing_only_the_watchers_marked_observations_count()
+    {
+        var player = await platform.NewActorAsync();
+        var wallet = CustodyPlatform.Wallet(player);
+        var custody = platform.Custody.ToLowerHex();
+        var block = "0x" + new string('9', 64);
+        // Anyone who can write commerce.custody-events: a confirmed deposit with no mark, one marked with a guessed key,
+        // and the watcher's real mark on another deposit with its amount raised afterwards.
+        var unmarked = new DepositObserved(wallet, custody, Ether.ToString(CultureInfo.InvariantCulture), "0x" + new string('1', 64), 5, block, Confirmed: true, Reorged: false);
+        var guessed = DepositMac.Sign(unmarked with { TransactionHash = "0x" + new string('2', 64) }, Commerce.Chain.Crypto.Keccak256.HashUtf8("guess"));
+        var raised = DepositMac.Sign(unmarked with { TransactionHash = "0x" + new string('3', 64), Amount = "1" }, CustodyPlatform.DepositKey) with { Amount = Ether.ToString(CultureInfo.InvariantCulture) };
+        foreach (var forged in new[] { unmarked, guessed, raised })
+            await platform.PublishAsync(TopicCatalog.CustodyEvents, wallet, forged);
+        // Behind them on the same key, a real deposit: once it is credited, the forged ones were read before it.
+        await platform.DepositAsync(player, Ether / 10);
+        var account = await platform.WaitBalanceAsync(player, Ether / 10);
+
+        Assert.Equal((Ether / 10).ToString(CultureInfo.InvariantCulture), account.Credited);
+        Assert.DoesNotContain(account.Deposits, d => d.TransactionHash.StartsWith("0x111", StringComparison.Ordinal)
+            || d.TransactionHash.StartsWith("0x222", StringComparison.Ordinal) || d.TransactionHash.StartsWith("0x333", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_custodial_order_completes_with_the_nft_minted_to_the_player_and_the_balance_debited_once()
     {
         var player = await platform.NewActorAsync();
@@ -217,11 +240,11 @@ public sealed class CustodialFlowTests(CustodyPlatform platform) : IClassFixture
 
         // The watcher's confirmation again (same event id), the same transaction confirmed from another block (new id),
         // the executor's confirmation and a failure of the mint, a capture and a release of the hold, the mint command again.
-        var confirmation = new DepositObserved(wallet, platform.Custody.ToLowerHex(), Ether.ToString(CultureInfo.InvariantCulture), tx,
-            deposit.BlockNumber, deposit.BlockHash, Confirmed: true, Reorged: false);
+        var confirmation = DepositMac.Sign(new DepositObserved(wallet, platform.Custody.ToLowerHex(), Ether.ToString(CultureInfo.InvariantCulture), tx,
+            deposit.BlockNumber, deposit.BlockHash, Confirmed: true, Reorged: false), CustodyPlatform.DepositKey);
         await platform.PublishAsync(TopicCatalog.CustodyEvents, EventEnvelope.Create(wallet, confirmation, DateTimeOffset.UtcNow,
             id: DepositEventIds.For(tx, ObservationStage.Confirmed, deposit.BlockHash)));
-        await platform.PublishAsync(TopicCatalog.CustodyEvents, wallet, confirmation with { BlockHash = "0x" + new string('e', 64) });
+        await platform.PublishAsync(TopicCatalog.CustodyEvents, wallet, DepositMac.Sign(confirmation with { BlockHash = "0x" + new string('e', 64) }, CustodyPlatform.DepositKey));
         var mint = OrderGrain.MintCommandId(orderId);
         await platform.PublishAsync(TopicCatalog.OrderEvents, orderId, new DeliveryUpdated(orderId, mint, ChainTransactionUpdated.Confirmed, "again"));
         await platform.PublishAsync(TopicCatalog.OrderEvents, orderId, new DeliveryUpdated(orderId, mint, ChainTransactionUpdated.Failed, "reverted"));
@@ -238,8 +261,8 @@ public sealed class CustodialFlowTests(CustodyPlatform platform) : IClassFixture
         // answers published to the topics are not inputs of the grains any more (orders call for them), so the markers
         // are inputs: a pending deposit of no value to the balance, and a delivery update of a command the order never asked for.
         var markerTx = "0x" + new string('d', 64);
-        await platform.PublishAsync(TopicCatalog.CustodyEvents, wallet, new DepositObserved(wallet, platform.Custody.ToLowerHex(), "1", markerTx,
-            deposit.BlockNumber + 1, "0x" + new string('f', 64), Confirmed: false, Reorged: false));
+        await platform.PublishAsync(TopicCatalog.CustodyEvents, wallet, DepositMac.Sign(new DepositObserved(wallet, platform.Custody.ToLowerHex(), "1", markerTx,
+            deposit.BlockNumber + 1, "0x" + new string('f', 64), Confirmed: false, Reorged: false), CustodyPlatform.DepositKey));
         await Eventually.Until(async () => (await platform.AccountAsync(player))!.Deposits.Any(d => d.TransactionHash == markerTx), CustodyPlatform.Deadline,
             () => "the marker deposit applied after the repeats");
         await platform.PublishAsync(TopicCatalog.OrderEvents, orderId, new DeliveryUpdated(orderId, "marker", ChainTransactionUpdated.Confirmed, "marker"));

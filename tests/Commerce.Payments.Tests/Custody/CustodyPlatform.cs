@@ -53,6 +53,9 @@ public sealed class CustodyPlatform : IAsyncLifetime
 
     public GameItemContract Items { get; private set; } = null!;
 
+    /// <summary>The deposit watcher's marking key (Custody:DepositKey).</summary>
+    public static readonly byte[] DepositKey = Keccak256.HashUtf8("custody-deposit-watcher-key");
+
     public Commerce.Chain.JsonRpc.EthClient Eth => _anvil.Eth;
 
     public IServiceProvider Services => _host!.Services;
@@ -101,6 +104,11 @@ public sealed class CustodyPlatform : IAsyncLifetime
             ["Execution:ConfirmationDepth"] = "2",
             ["Execution:PollInterval"] = "00:00:00.100",
             ["Execution:HotWallet:PrivateKey"] = HotKey.ExportHex(),
+            // The order grains mark their mint commands; the executor allows mints on this collection from them.
+            ["Orders:CommandKey"] = Convert.ToBase64String(Keccak256.HashUtf8("custody-orders-command-key")),
+            // The deposit watcher marks its observations; the custodial accounts credit only marked ones.
+            ["Custody:DepositKey"] = Convert.ToBase64String(DepositKey),
+            ["Pricing:Collections:items:Contract"] = Items.Address.ToString(),
             // Deposits: the custody address, the node and "enabled" follow the executor's settings.
             ["Deposits:Confirmations"] = "2",
             ["Deposits:PollInterval"] = "00:00:00.100",

@@ -47,6 +47,18 @@ public sealed class DepositWatcherOptionsTests
     }
 
     [Fact]
+    public void A_watcher_without_its_marking_key_does_not_start()
+    {
+        var options = Resolve(new()
+        {
+            ["Execution:Enabled"] = "true",
+            ["Execution:HotWallet:PrivateKey"] = HotKey.ExportHex(),
+            ["Custody:DepositKey"] = null,
+        });
+        Assert.Contains("Deposits:MarkKey", Assert.ThrowsAny<Exception>(() => options.Value).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_explicit_custody_address_and_node_win_over_the_executors()
     {
         var other = EthPrivateKey.Generate().Address.ToString();
@@ -63,6 +75,7 @@ public sealed class DepositWatcherOptionsTests
 
     private static IOptions<DepositWatcherOptions> Resolve(Dictionary<string, string?> values)
     {
+        values.TryAdd("Custody:DepositKey", Convert.ToBase64String(new byte[32]));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton(new OutboxSignal());

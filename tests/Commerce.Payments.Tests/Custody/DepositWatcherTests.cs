@@ -24,7 +24,11 @@ public sealed class DepositWatcherTests(AnvilFixture anvil) : IClassFixture<Anvi
     private static readonly BigInteger Ether = BigInteger.Pow(10, 18);
     private readonly EthPrivateKey _custodyKey = EthPrivateKey.Generate();
     private TestStore _store = null!;
+    private static readonly byte[] MarkKey = Commerce.Chain.Crypto.Keccak256.HashUtf8("deposit-watcher-tests-mark");
+
     private DepositWatcherOptions _options = null!;
+
+    private static DepositObserved Unmarked(Commerce.Events.IEvent payload) => ((DepositObserved)payload) with { WatcherMac = null };
 
     private string Custody => _custodyKey.Address.ToLowerHex();
 
@@ -39,6 +43,7 @@ public sealed class DepositWatcherTests(AnvilFixture anvil) : IClassFixture<Anvi
             RpcUrl = anvil.Endpoint.ToString(),
             Confirmations = 2,
             StartBlock = await anvil.Eth.GetBlockNumberAsync() + 1,
+            MarkKey = Convert.ToBase64String(MarkKey),
         };
         _options.Validate();
     }
@@ -55,7 +60,8 @@ public sealed class DepositWatcherTests(AnvilFixture anvil) : IClassFixture<Anvi
         await follower.PollOnceAsync(CancellationToken.None);
         var seen = Assert.Single(await DrainAsync());
         Assert.Equal(new DepositObserved(player.Address.ToLowerHex(), Custody, (Ether / 3).ToString(CultureInfo.InvariantCulture), tx,
-            (long)block.Number!.Value, block.Hash!.ToLowerInvariant(), Confirmed: false, Reorged: false), seen.Payload);
+            (long)block.Number!.Value, block.Hash!.ToLowerInvariant(), Confirmed: false, Reorged: false), Unmarked(seen.Payload));
+        Assert.True(DepositMac.Verify((DepositObserved)seen.Payload, MarkKey), "the watcher marks what it reports");
         Assert.Equal((player.Address.ToLowerHex(), DepositEventIds.For(tx, ObservationStage.Observed, block.Hash!)), (seen.Key, seen.Id));
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp), seen.OccurredAt);
 
@@ -65,7 +71,8 @@ public sealed class DepositWatcherTests(AnvilFixture anvil) : IClassFixture<Anvi
         await anvil.Anvil.MineAsync();
         await follower.PollOnceAsync(CancellationToken.None);
         var confirmed = Assert.Single(await DrainAsync());
-        Assert.Equal(((DepositObserved)seen.Payload) with { Confirmed = true }, confirmed.Payload);
+        Assert.Equal(Unmarked(seen.Payload) with { Confirmed = true }, Unmarked(confirmed.Payload));
+        Assert.True(DepositMac.Verify((DepositObserved)confirmed.Payload, MarkKey), "the confirmation is marked for what it says");
         Assert.Equal(DepositEventIds.For(tx, ObservationStage.Confirmed, block.Hash!), confirmed.Id);
         Assert.Empty(follower.State!.Pending);
     }
@@ -177,7 +184,7 @@ public sealed class DepositWatcherTests(AnvilFixture anvil) : IClassFixture<Anvi
 
         var confirmed = Assert.Single(await DrainAsync());
         Assert.Equal(DepositEventIds.For(tx, ObservationStage.Confirmed, hash), confirmed.Id);
-        Assert.Equal(new DepositObserved(wallet, Custody, amount, tx, (long)number, hash, Confirmed: true, Reorged: false), confirmed.Payload);
+        Assert.Equal(new DepositObserved(wallet, Custody, amount, tx, (long)number, hash, Confirmed: true, Reorged: false), Unmarked(confirmed.Payload));
         Assert.Empty(follower.State!.Pending);
         Assert.Equal(["0xolder:0xblock", $"{tx}:{hash}"], follower.State.RecentlyConfirmed.Select(c => c.Identity));
         Assert.Equal(await anvil.Eth.GetBlockNumberAsync(), follower.State.CursorBlock);

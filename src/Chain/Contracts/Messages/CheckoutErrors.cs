@@ -126,6 +126,13 @@ public static class CheckoutErrors
         [Parameter("uint256", "amount", 2)] public BigInteger Amount { get; set; }
     }
 
+    [Error("NothingOwed")]
+    public sealed class NothingOwed : IErrorDTO
+    {
+        [Parameter("address", "account", 1)] public string Account { get; set; } = "";
+        [Parameter("address", "currency", 2)] public string Currency { get; set; } = "";
+    }
+
     [Error("ZeroAddress")]
     public sealed class ZeroAddress : IErrorDTO
     {
@@ -158,7 +165,7 @@ public static class CheckoutErrors
         typeof(QuoteExpired), typeof(NotQuoteBuyer), typeof(QuoteAlreadyUsed), typeof(InvalidQuoteSignature), typeof(InvalidInstallments),
         typeof(PriceTooLow), typeof(WrongAmount), typeof(ItemNotForSale), typeof(ItemInEscrow), typeof(UnknownPurchase), typeof(PlanNotActive),
         typeof(NotPlanBuyer), typeof(InstallmentLate), typeof(NotInDefault), typeof(NotRefundable), typeof(InsufficientRevenue),
-        typeof(EthTransferFailed), typeof(ZeroAddress), typeof(ZeroInterval), typeof(ReentrancyGuardReentrantCall),
+        typeof(EthTransferFailed), typeof(NothingOwed), typeof(ZeroAddress), typeof(ZeroInterval), typeof(ReentrancyGuardReentrantCall),
         typeof(SafeERC20FailedOperation), typeof(InvalidShortString), typeof(StringTooLong))
         .With(OpenZeppelinErrors.AccessControl)
         .With(new CustomErrors(typeof(GameItemErrors.BatchLengthMismatch)))

@@ -59,6 +59,24 @@ public static class CheckoutEvents
         [Parameter("uint256", "amount", 4)] public BigInteger Amount { get; set; }
     }
 
+    [Event("RefundCredited")]
+    public sealed class RefundCredited : IEventDTO
+    {
+        [Parameter("bytes32", "purchaseId", 1, true)] public byte[] PurchaseId { get; set; } = [];
+        [Parameter("address", "account", 2, true)] public string Account { get; set; } = "";
+        [Parameter("address", "currency", 3)] public string Currency { get; set; } = "";
+        [Parameter("uint256", "amount", 4)] public BigInteger Amount { get; set; }
+    }
+
+    [Event("OwedPaid")]
+    public sealed class OwedPaid : IEventDTO
+    {
+        [Parameter("address", "account", 1, true)] public string Account { get; set; } = "";
+        [Parameter("address", "currency", 2, true)] public string Currency { get; set; } = "";
+        [Parameter("address", "to", 3)] public string To { get; set; } = "";
+        [Parameter("uint256", "amount", 4)] public BigInteger Amount { get; set; }
+    }
+
     [Event("Withdrawn")]
     public sealed class Withdrawn : IEventDTO
     {
@@ -86,6 +104,7 @@ public static class CheckoutEvents
     public sealed class EIP712DomainChanged : IEventDTO;
 
     /// <summary>Every event the contract emits.</summary>
-    public static readonly IReadOnlyList<Type> All = [typeof(Purchased), typeof(InstallmentPaid), typeof(PlanCompleted), typeof(PlanDefaulted), typeof(Refunded), typeof(Withdrawn),
+    public static readonly IReadOnlyList<Type> All = [typeof(Purchased), typeof(InstallmentPaid), typeof(PlanCompleted), typeof(PlanDefaulted), typeof(Refunded), typeof(RefundCredited),
+        typeof(OwedPaid), typeof(Withdrawn),
         typeof(QuoteSignerChanged), typeof(ItemReleased), typeof(EIP712DomainChanged), .. AccessControlEvents.All];
 }

@@ -40,6 +40,20 @@ public static class CheckoutFunctions
         [Parameter("uint256", "amount", 3)] public BigInteger Amount { get; set; }
     }
 
+    [Function("claim")]
+    public sealed class Claim : FunctionMessage
+    {
+        [Parameter("address", "currency", 1)] public string Currency { get; set; } = "";
+        [Parameter("address", "to", 2)] public string To { get; set; } = "";
+    }
+
+    [Function("payOwed")]
+    public sealed class PayOwed : FunctionMessage
+    {
+        [Parameter("address", "account", 1)] public string Account { get; set; } = "";
+        [Parameter("address", "currency", 2)] public string Currency { get; set; } = "";
+    }
+
     [Function("releaseItem")]
     public sealed class ReleaseItem : FunctionMessage
     {
@@ -85,6 +99,13 @@ public static class CheckoutFunctions
     public sealed class Revenue : FunctionMessage
     {
         [Parameter("address", "currency", 1)] public string Currency { get; set; } = "";
+    }
+
+    [Function("owed", "uint256")]
+    public sealed class Owed : FunctionMessage
+    {
+        [Parameter("address", "currency", 1)] public string Currency { get; set; } = "";
+        [Parameter("address", "account", 2)] public string Account { get; set; } = "";
     }
 
     [Function("inEscrow", "bool")]

@@ -1,0 +1,17 @@
+namespace Commerce.Events.Chain;
+
+/// <summary>The command kinds the platform's own components ask the executor for (<see cref="ChainCommandRequested.Kind"/>).</summary>
+public static class ChainCommandKinds
+{
+    /// <summary>GameItem.mint of a custodial order's item, by the order grains.</summary>
+    public const string Mint = "mint";
+
+    /// <summary>Checkout.releaseItem of an item the Checkout holds, by the order grains.</summary>
+    public const string Release = "release";
+
+    /// <summary>Checkout.declareDefault of a plan past its deadline, by the order grains.</summary>
+    public const string DeclareDefault = "declare-default";
+
+    /// <summary>The requester name of the order grains.</summary>
+    public const string OrdersRequester = "orders";
+}
