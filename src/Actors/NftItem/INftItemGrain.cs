@@ -31,4 +31,8 @@ public interface INftItemGrain : IIngressGrain
     /// <summary>An order bought the item: it belongs to the buyer's wallet, Minted when the mint is confirmed.</summary>
     [Alias("Sell")]
     Task<Replies> SellAsync(ItemSold sold);
+
+    /// <summary>The item as this grain holds it (the chat answers from it); an item never listed answers Listed = false.</summary>
+    [Alias("GetState")]
+    Task<NftItemState> GetStateAsync();
 }

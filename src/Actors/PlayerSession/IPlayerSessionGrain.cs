@@ -14,4 +14,8 @@ public interface IPlayerSessionGrain : IIngressGrain
     /// <summary>An order of this player changed state: kept in Orders (bounded) and pushed with kind "OrderUpdated".</summary>
     [Alias("UpdateOrder")]
     Task<Replies> UpdateOrderAsync(OrderUpdated order);
+
+    /// <summary>The session as this grain holds it (the chat reads the player's own offers from it).</summary>
+    [Alias("GetState")]
+    Task<PlayerSessionState> GetStateAsync();
 }

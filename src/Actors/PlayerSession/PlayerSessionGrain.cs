@@ -63,6 +63,8 @@ public sealed class PlayerSessionGrain(
 
     public Task<Replies> UpdateOrderAsync(OrderUpdated order) => ReceiveCallAsync(order);
 
+    public Task<PlayerSessionState> GetStateAsync() => Task.FromResult(State);
+
     /// <summary>Counts the interest and tells the item's grain, with the record it came from (so a redelivery counts once there too).</summary>
     private void ShowInterest(InterestShown interest)
     {
