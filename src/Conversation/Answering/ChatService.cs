@@ -15,6 +15,9 @@ namespace Commerce.Conversation.Answering;
 /// </summary>
 public sealed class ChatService(IConversationAnalyzer analyzer, IChatFactsSource facts, EventProducer producer, TimeProvider clock)
 {
+    /// <summary>Items of one question read beyond the one asked from (a question naming many only activates this many grains).</summary>
+    public const int MaxMentionedItems = 3;
+
     public async Task<ChatOutcome> AskAsync(ChatQuestion question, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -29,11 +32,11 @@ public sealed class ChatService(IConversationAnalyzer analyzer, IChatFactsSource
         var sentiment = LexiconSentiment.Score(question.Text);
 
         var mentioned = prediction.Entities.Where(e => e.Category == ConversationEntity.Item && e.Key is not null)
-            .Select(e => e.Key!).Distinct(StringComparer.Ordinal).ToList();
+            .Select(e => e.Key!).Distinct(StringComparer.Ordinal).Where(id => id != question.ItemId).Take(MaxMentionedItems).ToList();
         var item = named is null ? null : ItemFacts.Of(named, now);
         string? unknown = null;
         ItemFacts? other = null;
-        foreach (var itemId in mentioned.Where(id => id != question.ItemId))
+        foreach (var itemId in mentioned)
         {
             var state = await facts.ItemAsync(itemId, ct);
             if (state is null)

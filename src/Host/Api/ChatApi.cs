@@ -15,7 +15,7 @@ public static class ChatApi
     {
         app.MapPost("/api/me/chat", AskAsync).WithTags("Players").RequireAuthorization(Roles.Player).RateLimited(RateLimitGroup.Chat)
             .WithSummary("Answers a question about an item from its live state and the price offered to the caller; publishes ChatIntentDetected")
-            .Produces(StatusCodes.Status401Unauthorized).Produces(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status401Unauthorized).Produces(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
@@ -31,7 +31,7 @@ public static class ChatApi
         if (body.ItemId is not null && (body.ItemId.Length is 0 or > 128 || !body.ItemId.Contains(':')))
             return Problem.Field("itemId", "must look like \"collection:tokenId\" (at most 128 characters)");
 
-        var outcome = await chat.AskAsync(new ChatQuestion(user.PlayerId(), body.Text.Trim(), body.ItemId), ct);
+        var outcome = await chat.AskAsync(new ChatQuestion(user.PlayerId(), body.Text, body.ItemId), ct);
         return outcome switch
         {
             ChatOutcome.Answered answered => TypedResults.Ok(ChatResponse.Of(answered.Reply)),
