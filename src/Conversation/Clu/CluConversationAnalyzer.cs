@@ -10,8 +10,8 @@ namespace Commerce.Conversation.Clu;
 /// Azure.AI.Language.Conversations package is not served here): <c>POST {endpoint}/language/:analyze-conversations
 /// ?api-version=2023-04-01</c> with the key in Ocp-Apim-Subscription-Key. The pipeline retries 408, 429 (after its
 /// Retry-After), 5xx and timed-out attempts; what still fails is a <see cref="RequestFailedException"/> (status and the
-/// service's error code), a timeout an <see cref="OperationCanceledException"/>, a malformed answer a
-/// <see cref="CluResponseException"/>.
+/// service's error code; status 0 when it could not be reached), every attempt timed out a <see cref="TimeoutException"/>,
+/// a malformed answer a <see cref="CluResponseException"/>.
 /// </summary>
 public sealed class CluConversationAnalyzer : IConversationAnalyzer
 {
@@ -44,7 +44,18 @@ public sealed class CluConversationAnalyzer : IConversationAnalyzer
         request.Headers.Add(HttpHeader.Common.JsonContentType);
         request.Headers.Add(HttpHeader.Common.JsonAccept);
         request.Content = RequestContent.Create(CluRequestWriter.Write(item, _options));
-        await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AggregateException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Azure.Core's retry policy gives up with every attempt's exception: timeouts, or transport failures.
+            if (e.InnerExceptions.All(i => i is OperationCanceledException))
+                throw new TimeoutException($"CLU did not answer within {_options.NetworkTimeout} in {e.InnerExceptions.Count} attempt(s)", e);
+            throw new RequestFailedException($"CLU could not be reached in {e.InnerExceptions.Count} attempt(s): {e.InnerExceptions[^1].Message}", e);
+        }
+
         var response = message.Response;
         if (response.IsError)
             throw new RequestFailedException(response);

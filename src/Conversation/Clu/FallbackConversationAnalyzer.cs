@@ -14,7 +14,7 @@ public sealed partial class FallbackConversationAnalyzer(IConversationAnalyzer p
         {
             return await primary.AnalyzeConversationAsync(item, cancellationToken);
         }
-        catch (Exception e) when (e is RequestFailedException or CluResponseException
+        catch (Exception e) when (e is RequestFailedException or CluResponseException or TimeoutException
                                       || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogFellBack(e.GetType().Name, e.Message);
