@@ -4,6 +4,7 @@ using Commerce.Actors.Runtime;
 using Orleans.Dashboard;
 using Commerce.Connectors;
 using Commerce.Connectors.Marketplaces.Api;
+using Commerce.Conversation;
 using Commerce.Execution;
 using Commerce.Payments;
 using Commerce.Host.Api;
@@ -115,6 +116,7 @@ public static class CommerceApp
         services.AddSaleCallbackRelay();
         services.AddTransactionExecutor(builder.Configuration);
         services.AddLivePricing(builder.Configuration);
+        services.AddChat(builder.Configuration);
         services.AddCheckoutWatcher(builder.Configuration);
         services.AddDepositWatcher(builder.Configuration);
         services.AddDeliveryRouter();
@@ -180,6 +182,7 @@ public static class CommerceApp
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthApi();
         app.MapPlayerApi();
+        app.MapChatApi();
         app.MapOrderApi();
         app.MapBalanceApi();
         app.MapPaymentApi();

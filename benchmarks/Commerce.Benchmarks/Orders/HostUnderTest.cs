@@ -39,7 +39,9 @@ internal sealed class HostUnderTest : IAsyncDisposable
 
     public string LogPath => Path.Combine(_directory, "host.log");
 
-    public static async Task<HostUnderTest> StartAsync(string repositoryRoot, int items, EthPrivateKey quoteKey, TimeSpan startup)
+    /// <param name="extraArguments">More <c>--Section:Key value</c> pairs for the host (the chat benchmark lifts the chat limit).</param>
+    public static async Task<HostUnderTest> StartAsync(string repositoryRoot, int items, EthPrivateKey quoteKey, TimeSpan startup,
+        IReadOnlyList<string>? extraArguments = null)
     {
         var dll = Path.Combine(repositoryRoot, "src", "Host", "bin", "Release", "net10.0", "commerce.dll");
         if (!File.Exists(dll))
@@ -74,6 +76,8 @@ internal sealed class HostUnderTest : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in extraArguments ?? [])
+            start.ArgumentList.Add(argument);
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the host");
         var log = new StreamWriter(Path.Combine(directory, "host.log")) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };

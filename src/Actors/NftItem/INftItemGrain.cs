@@ -56,4 +56,8 @@ public interface INftItemGrain : IIngressGrain
     /// <summary>The item's auction as it stands (the last one, once ended), or null.</summary>
     [Alias("GetAuction")]
     Task<AuctionState?> GetAuctionAsync();
+
+    /// <summary>The item as this grain holds it (the chat answers from it); an item never listed answers Listed = false.</summary>
+    [Alias("GetState")]
+    Task<NftItemState> GetStateAsync();
 }

@@ -60,6 +60,8 @@ public sealed partial class NftItemGrain(
 
     public Task<Replies> SellAsync(ItemSold sold) => ReceiveCallAsync(sold);
 
+    public Task<NftItemState> GetStateAsync() => Task.FromResult(State);
+
     private void List(ItemListed listing)
     {
         State = State with

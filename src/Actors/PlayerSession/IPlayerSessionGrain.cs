@@ -22,4 +22,8 @@ public interface IPlayerSessionGrain : IIngressGrain
     /// </summary>
     [Alias("Bid")]
     Task<Replies> BidAsync(BidSubmitted bid);
+
+    /// <summary>The session as this grain holds it (the chat reads the player's own offers from it).</summary>
+    [Alias("GetState")]
+    Task<PlayerSessionState> GetStateAsync();
 }

@@ -115,6 +115,8 @@ public sealed class PlayerSessionGrain(
         Push(kind, bodyJson);
     }
 
+    public Task<PlayerSessionState> GetStateAsync() => Task.FromResult(State);
+
     /// <summary>Counts the interest and tells the item's grain, with the record it came from (so a redelivery counts once there too).</summary>
     private void ShowInterest(InterestShown interest)
     {

@@ -11,6 +11,8 @@ namespace Commerce.Host.Api;
 [JsonSerializable(typeof(SignInRequest))]
 [JsonSerializable(typeof(SignInResponse))]
 [JsonSerializable(typeof(InterestRequest))]
+[JsonSerializable(typeof(ChatRequest))]
+[JsonSerializable(typeof(ChatResponse))]
 [JsonSerializable(typeof(Accepted))]
 [JsonSerializable(typeof(AdminTokenResponse))]
 [JsonSerializable(typeof(ListItemRequest))]

@@ -27,6 +27,8 @@ public static class Summary
         totals.AddRow("Mints", $"{Ended(OrderStatuses.Completed)} (completed orders), {orders.Count(o => o.OwnedOnChain == true)} owned by their buyer on chain");
         totals.AddRow("Confirmations", $"{orders.Sum(o => o.ConfirmedPayments)} payments confirmed at depth");
         totals.AddRow("Refunds", Ended(OrderStatuses.Refunded).ToString());
+        totals.AddRow("Chat turns", stats.Chat.Turns == 0 ? "0" : $"{stats.Chat.Turns} ({Markup.Escape(stats.Chat.Describe())}); {stats.Chat.CitedYourPrice} answers cited the player's own offered price; "
+            + $"{stats.Chat.OffersCitingIntent} offers priced with a chat intent (explanation: Intent); answer {Percentiles.Describe(stats.Chat.AnswerMs)}");
         totals.AddRow("Interest → offer", Percentiles.Describe(stats.InterestToOfferMs));
         totals.AddRow("Order → confirmed", Percentiles.Describe(stats.OrderToConfirmedMs));
         totals.AddRow("Owned NFTs listed", players.Sum(p => p.OwnedNfts).ToString());

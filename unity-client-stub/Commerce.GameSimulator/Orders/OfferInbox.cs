@@ -84,7 +84,18 @@ public sealed class OfferInbox
     }
 
     /// <summary>The newest offered item with this id and an unexpired quote, waiting for one up to <paramref name="timeout"/> (null then).</summary>
-    public async Task<OfferedItem?> WaitForItemAsync(string itemId, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<OfferedItem?> WaitForItemAsync(string itemId, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitForAsync(() => Latest(itemId), timeout, cancellationToken);
+
+    /// <summary>Whether <paramref name="itemId"/> was offered at <paramref name="price"/>, waiting for such an offer's push up to <paramref name="timeout"/>.</summary>
+    public async Task<bool> WasOfferedAsync(string itemId, decimal price, TimeSpan timeout, CancellationToken cancellationToken) =>
+        await WaitForAsync(() => _offers.Select(o => o.Find(itemId)).FirstOrDefault(i => i?.Price == price), timeout, cancellationToken) is not null;
+
+    /// <summary>An offered <paramref name="itemId"/> whose explanation cites <paramref name="factor"/>, waiting up to <paramref name="timeout"/> (null then).</summary>
+    public Task<OfferedItem?> WaitForCitingAsync(string itemId, string factor, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitForAsync(() => _offers.Select(o => o.Find(itemId)).FirstOrDefault(i => i is not null && i.Cites(factor)), timeout, cancellationToken);
+
+    private async Task<OfferedItem?> WaitForAsync(Func<OfferedItem?> find, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (true)
@@ -94,7 +105,7 @@ public sealed class OfferInbox
             lock (_gate)
             {
                 changed = _changed.Task;
-                found = Latest(itemId);
+                found = find();
             }
 
             var left = deadline - DateTimeOffset.UtcNow;

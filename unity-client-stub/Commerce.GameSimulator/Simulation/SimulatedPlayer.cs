@@ -30,6 +30,7 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
     private readonly ChainWalletSigner _signer = ChainWalletSigner.Generate();
     private int _pushes;
     private string? _note;
+    private string? _firstInterest;
 
     private SimulationStats Stats => context.Stats;
 
@@ -59,6 +60,7 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
             }
 
             await ShowInterestsAsync(client, cancellationToken);
+            await ChatAsync(client, cancellationToken);
             if (plan.Race is { } race)
             {
                 await RaceAsync(client, race, cancellationToken);
@@ -118,7 +120,14 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
                 Stats.InterestConfirmed();
             }
         };
-        subscription.OfferReceived += offer => Stats.OfferReceived(_offers.OnOffer(offer, DateTimeOffset.UtcNow));
+        subscription.OfferReceived += offer =>
+        {
+            Stats.OfferReceived(_offers.OnOffer(offer, DateTimeOffset.UtcNow));
+            if (offer.Items.Any(i => i.Cites("Intent")))
+            {
+                Stats.Chat.OfferCitingIntent();
+            }
+        };
         subscription.OrderUpdated += update =>
         {
             if (update.IsInstallmentReminder)
@@ -142,6 +151,41 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
         subscription.Error += e => Stats.Error($"player {number}: {e.Message}");
         subscription.Start();
         return subscription;
+    }
+
+    /// <summary>
+    /// Asks the chatbot about the item of its first interest (a buyer's target): its price, then a follow-up
+    /// (<see cref="ChatScript"/>). Each answer is checked against the player's own offers: a price it cites must be one
+    /// offered to this player. A browser (it buys nothing, so its timing matters to no order) asks a follow-up that moves
+    /// the price and waits for an offer priced with it, showing interest again once (offers are rate-limited per player).
+    /// </summary>
+    private async Task ChatAsync(CommerceClient client, CancellationToken cancellationToken)
+    {
+        var itemId = _firstInterest;
+        if (itemId is null)
+        {
+            return;
+        }
+
+        var other = context.Catalog.FirstOrDefault(c => c.ItemId != itemId)?.ItemId ?? itemId;
+        var browsing = plan.Role == PlayerRole.Browser;
+        foreach (var question in ChatScript.For(number, itemId, other, movePrice: browsing))
+        {
+            var started = DateTimeOffset.UtcNow;
+            var answer = await client.AskAsync(question, itemId, cancellationToken);
+            if (answer.YourPrice is { } price && !await _offers.WasOfferedAsync(itemId, price, OfferWait, cancellationToken))
+            {
+                throw new InvalidOperationException($"the chat cited a price of {price} for {itemId} that was never offered to this player");
+            }
+
+            Stats.Chat.Answered(answer.Intent, answer.YourPrice is not null, DateTimeOffset.UtcNow - started);
+        }
+
+        if (browsing && await _offers.WaitForCitingAsync(itemId, "Intent", RateLimitWait, cancellationToken) is null)
+        {
+            await ShowInterestAsync(client, itemId, cancellationToken);
+            await _offers.WaitForCitingAsync(itemId, "Intent", OfferWait, cancellationToken);
+        }
     }
 
     /// <summary>A buyer's first interest is its target; the rest are random items of the catalog.</summary>
@@ -171,6 +215,7 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
         var dwellSeconds = dwell ?? Math.Round(5 + (Random.Shared.NextDouble() * 25), 1);
         _offers.InterestSent(DateTimeOffset.UtcNow);
         var accepted = await client.ShowInterestAsync(itemId, dwellSeconds, cancellationToken);
+        _firstInterest ??= itemId;
         Stats.InterestSent();
         if (_matcher.Expect(accepted.EventId, itemId))
         {

@@ -66,6 +66,8 @@ public sealed class SimulationStats
 
     public string? LastError => Volatile.Read(ref _lastError);
 
+    public ChatStats Chat { get; } = new();
+
     public IReadOnlyList<double> InterestToOfferMs => [.. _interestToOfferMs];
 
     public IReadOnlyList<double> OrderToConfirmedMs => [.. _orderToConfirmedMs];

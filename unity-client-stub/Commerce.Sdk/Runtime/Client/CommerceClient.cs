@@ -17,6 +17,7 @@ namespace Commerce.Sdk
         private const int MaxIdempotencyKeyLength = 128;
         private const int MinInstallments = 2;
         private const int MaxInstallments = 24;
+        private const int MaxChatTextLength = 500;
 
         private readonly CommerceClientOptions _options;
         private readonly Uri _baseUrl;
@@ -124,6 +125,34 @@ namespace Commerce.Sdk
                 .ToString();
             var accepted = await SendAsync("POST", "api/me/interests", body, true, cancellationToken).ConfigureAwait(false);
             return new InterestAccepted(accepted.GetScalarTextOrDefault("eventId") ?? string.Empty);
+        }
+
+        /// <summary>
+        /// Asks the chatbot a question, about <paramref name="itemId"/> when the game asks from an item's page (or about
+        /// an item the text names). The answer is written from the item's live state and the price offered to this player.
+        /// </summary>
+        /// <exception cref="ArgumentException">Empty text, text over 500 characters, or an empty item id.</exception>
+        /// <exception cref="CommerceApiException">NotFound when <paramref name="itemId"/> is not listed, Validation, TooManyRequests...</exception>
+        public async Task<ChatAnswer> AskAsync(string text, string? itemId = null, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(text) || text.Length > MaxChatTextLength)
+            {
+                throw new ArgumentException("text must be 1.." + MaxChatTextLength + " characters.", nameof(text));
+            }
+
+            if (itemId != null)
+            {
+                RequireItemId(itemId);
+            }
+
+            var writer = new JsonWriter().WriteStartObject().Write("text", text);
+            if (itemId != null)
+            {
+                writer.Write("itemId", itemId);
+            }
+
+            var json = await SendAsync("POST", "api/me/chat", writer.WriteEndObject().ToString(), true, cancellationToken).ConfigureAwait(false);
+            return ChatAnswer.FromJson(RequireObject(json, "POST /api/me/chat"));
         }
 
         /// <summary>The player's session state: wallet, loyalty tier, interests, intents, offers, orders.</summary>

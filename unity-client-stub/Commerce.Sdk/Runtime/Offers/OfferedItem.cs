@@ -45,6 +45,24 @@ namespace Commerce.Sdk
         /// <summary>The whole JSON object (the explanation of the price is in <c>explanation</c>).</summary>
         public JsonValue Json { get; }
 
+        /// <summary>
+        /// True when the price's explanation names <paramref name="factor"/> with a non-zero rate or amount (for example
+        /// "Intent": the player's chat intent moved the price).
+        /// </summary>
+        public bool Cites(string factor)
+        {
+            foreach (var f in Json["explanation"].Items)
+            {
+                if (f.GetStringOrDefault("factor") == factor
+                    && (f.GetInt64OrDefault("ratePpm") != 0 || (f.GetDecimalOrNull("amount") ?? 0) != 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         internal static OfferedItem Read(JsonValue json) => new OfferedItem(json, SignedQuote.FromJson(json["quote"]));
     }
 }
