@@ -19,7 +19,10 @@ public sealed class MarketplaceDirectory
             var callback = options.CallbackUrl is null
                 ? null
                 : new WebhookDestination(new Uri(options.CallbackUrl), options.CallbackSecrets.Select(WebhookSecret.Parse).ToArray());
-            _byName[name] = new Marketplace(name.ToLowerInvariant(), verifier, callback);
+            _byName[name] = new Marketplace(name.ToLowerInvariant(), verifier, callback)
+            {
+                Collections = options.Collections.ToHashSet(StringComparer.Ordinal),
+            };
         }
     }
 

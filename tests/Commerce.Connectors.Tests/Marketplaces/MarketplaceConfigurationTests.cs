@@ -21,6 +21,7 @@ public sealed class MarketplaceConfigurationTests
         { "Marketplaces:opensea:CallbackUrl", "https://example.invalid/hooks", "Marketplaces:opensea:CallbackSecrets needs at least one whsec_ secret" },
         { "Marketplaces:OpenSea_2:Secrets:0", SpecSecret, "Marketplaces:OpenSea_2: a marketplace name is lowercase letters, digits and dashes" },
         { "Marketplaces:blur:CallbackUrl", "https://example.invalid/hooks", "Marketplaces:blur:Secrets needs at least one whsec_ secret" },
+        { "Marketplaces:opensea:Collections:0", "dragons", "Marketplaces:opensea:Collections:0 'dragons' is a collection the platform sells" },
         { "Webhooks:Receiving:TimestampTolerance", "02:00:00", "TimestampTolerance" },
         { "Webhooks:Dedupe:Capacity", "0", "Capacity" },
         { "Webhooks:Sending:MaxRetries", "99", "MaxRetries" },
@@ -35,6 +36,7 @@ public sealed class MarketplaceConfigurationTests
         await using var app = App(new()
         {
             ["Marketplaces:opensea:Secrets:0"] = SpecSecret,
+            ["Pricing:Collections:dragons:Contract"] = "0x5FbDB2315678afecb367f032d93F642f64180aa3",
             [key] = value,
         });
 

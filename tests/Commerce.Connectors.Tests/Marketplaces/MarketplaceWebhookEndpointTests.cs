@@ -39,6 +39,35 @@ public sealed class MarketplaceWebhookEndpointTests(WebhookEndpointFixture serve
     }
 
     [Fact]
+    public async Task A_marketplace_reporting_a_collection_it_is_not_configured_for_is_refused_and_may_retry()
+    {
+        var id = WebhookId.New();
+        var body = Listings.Body(Listings.NewTokenId()).Replace("\"collection\":\"dragons\"", "\"collection\":\"skins\"", StringComparison.Ordinal);
+
+        var first = await server.PostAsync("opensea", body, server.OpenSeaCurrent, id);
+        var again = await server.PostAsync("opensea", body, server.OpenSeaCurrent, id);
+
+        Assert.Equal(HttpStatusCode.Forbidden, first.StatusCode);
+        var problem = await first.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("item.collection", out _), problem.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode); // the id was released, not remembered as processed
+    }
+
+    [Fact]
+    public async Task A_webhook_timestamp_from_the_future_is_taken_as_now()
+    {
+        var tokenId = Listings.NewTokenId();
+        var body = Listings.Body(tokenId).Replace("{\"type\":\"item.listed\",", "{\"type\":\"item.listed\",\"timestamp\":\"2099-01-01T00:00:00Z\",", StringComparison.Ordinal);
+        var before = DateTimeOffset.UtcNow;
+
+        var response = await server.PostAsync("opensea", body, server.OpenSeaCurrent);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var envelope = Assert.Single(await server.Topic.ReadUntilAsync($"dragons:{tokenId}", r => r.Count >= 1, Deadline, "the listing published"));
+        Assert.InRange(envelope.OccurredAt, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+    }
+
+    [Fact]
     public async Task Marketplaces_need_no_user_where_other_endpoints_do()
     {
         var guarded = await server.Http.PostAsync("/api/needs-a-user", null);

@@ -51,6 +51,8 @@ public sealed class WebhookEndpointFixture : IAsyncLifetime
             ["Marketplaces:opensea:Secrets:0"] = OpenSeaCurrent.Serialize(),
             ["Marketplaces:opensea:Secrets:1"] = OpenSeaPrevious.Serialize(),
             ["Marketplaces:blur:Secrets:0"] = Blur.Serialize(),
+            ["Marketplaces:opensea:Collections:0"] = "dragons",
+            ["Marketplaces:blur:Collections:0"] = "dragons",
             ["Webhooks:Receiving:MaxBodyBytes"] = MaxBodyBytes.ToString(),
         });
         builder.Services.AddSingleton(Kafka);

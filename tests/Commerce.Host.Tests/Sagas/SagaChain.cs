@@ -67,6 +67,7 @@ public sealed class SagaChain : IAsyncLifetime
         ["Orders:CheckoutAddress"] = Checkout.Address.ToString(),
         ["Orders:DefaultGrace"] = "00:00:01",
         ["Orders:CommandKey"] = Convert.ToBase64String(Keccak256.HashUtf8("saga-orders-command-key")),
+        ["Custody:DepositKey"] = Convert.ToBase64String(Keccak256.HashUtf8("saga-deposit-watcher-key")),
     };
 
     /// <summary>A new player wallet with 100 ETH.</summary>

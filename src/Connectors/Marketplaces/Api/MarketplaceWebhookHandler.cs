@@ -3,6 +3,7 @@ using Commerce.Connectors.Marketplaces.Events;
 using Commerce.Connectors.Webhooks;
 using Commerce.Connectors.Webhooks.Dedupe;
 using Commerce.Events.Envelope;
+using Commerce.Events.Items;
 using Commerce.Messaging.Producing;
 using Confluent.Kafka;
 using Microsoft.AspNetCore.Http;
@@ -79,7 +80,20 @@ public sealed partial class MarketplaceWebhookHandler(
                     title: "The webhook body is not valid", detail: $"{error.Field}: {error.Message}");
             }
 
-            var envelope = EventEnvelope.Create(parsed.Key, parsed.Payload, parsed.OccurredAt ?? clock.GetUtcNow(), $"{marketplace.Name}/{id}");
+            if (parsed.Payload is ItemListed listed && !marketplace.Collections.Contains(listed.Collection))
+            {
+                // A marketplace reports only on the collections it is configured for, never on the platform's own.
+                await seen.ReleaseAsync(marketplace.Name, id, CancellationToken.None);
+                LogUnreadable(marketplace.Name, id, "item.collection", $"'{listed.Collection}' is not a collection {marketplace.Name} may report on");
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Collection not allowed",
+                    detail: $"item.collection: '{listed.Collection}' is not a collection {marketplace.Name} may report on",
+                    extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["item.collection"] = [$"is not one of {marketplace.Name}'s collections"] } });
+            }
+
+            // The marketplace's own event time, but never ahead of this clock (a timestamp from the future is taken as now).
+            var now = clock.GetUtcNow();
+            var occurredAt = parsed.OccurredAt is { } at && at < now ? at : now;
+            var envelope = EventEnvelope.Create(parsed.Key, parsed.Payload, occurredAt, $"{marketplace.Name}/{id}");
             // Not cancelled with the request: once handed to the producer the record may be delivered,
             // so the id is only remembered or released when the outcome is known.
             await producer.PublishAsync(parsed.Topic, envelope, CancellationToken.None);

@@ -12,6 +12,9 @@ public sealed class MarketplacesOptions
 
     public Dictionary<string, MarketplaceOptions> Marketplaces { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The collections the platform sells itself (the names under Pricing:Collections): no marketplace reports on them.</summary>
+    public HashSet<string> PlatformCollections { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Reads the section; a single "Secrets" (or "CallbackSecrets") value is taken as a one-secret list.</summary>
     public void Bind(IConfiguration configuration)
     {
@@ -24,5 +27,7 @@ public sealed class MarketplacesOptions
                 marketplace.CallbackSecrets = [callbackOne];
             Marketplaces[child.Key] = marketplace;
         }
+        foreach (var collection in configuration.GetSection("Pricing:Collections").GetChildren())
+            PlatformCollections.Add(collection.Key);
     }
 }

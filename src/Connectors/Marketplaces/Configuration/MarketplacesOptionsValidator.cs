@@ -31,6 +31,11 @@ public sealed partial class MarketplacesOptionsValidator : IValidateOptions<Mark
                 errors.Add($"{prefix}:CallbackUrl is required when CallbackSecrets are set");
             }
             CheckSecrets(errors, $"{prefix}:CallbackSecrets", settings.CallbackSecrets);
+            for (var i = 0; i < settings.Collections.Count; i++)
+            {
+                if (options.PlatformCollections.Contains(settings.Collections[i]))
+                    errors.Add($"{prefix}:Collections:{i} '{settings.Collections[i]}' is a collection the platform sells (Pricing:Collections): a marketplace may not report on it");
+            }
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
