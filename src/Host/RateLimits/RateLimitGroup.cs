@@ -8,4 +8,5 @@ public sealed record RateLimitGroup(string Name)
     public const string Orders = "orders";
     public const string Pushes = "pushes";
     public const string Nfts = "nfts";
+    public const string Bids = "bids";
 }

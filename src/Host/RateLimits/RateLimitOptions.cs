@@ -32,6 +32,9 @@ public sealed class RateLimitOptions
     /// <summary>NFT listings: a player's NFTs read from the chain, marketing's catalog listings, marketplaces' webhooks.</summary>
     public RateLimitRule Nfts { get; set; } = new() { PerPlayer = 60, PerIp = 1200 };
 
+    /// <summary>Auction bids and watch sockets opened.</summary>
+    public RateLimitRule Bids { get; set; } = new() { PerPlayer = 600, PerIp = 12000 };
+
     /// <summary>Push sockets one wallet may hold open at once on one instance.</summary>
     [Range(1, 1000)]
     public int MaxPushSocketsPerWallet { get; set; } = 4;
@@ -43,6 +46,7 @@ public sealed class RateLimitOptions
         RateLimitGroup.Orders => Orders,
         RateLimitGroup.Pushes => Pushes,
         RateLimitGroup.Nfts => Nfts,
+        RateLimitGroup.Bids => Bids,
         _ => throw new ArgumentOutOfRangeException(nameof(group), group, "no such rate-limit group"),
     };
 }
