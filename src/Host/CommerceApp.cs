@@ -158,6 +158,8 @@ public static class CommerceApp
         services.AddHostedService(sp => sp.GetRequiredService<PushFanout>());
         services.AddSingleton<AuctionWatchers>();
         services.AddHostedService<AuctionFanout>();
+        services.AddOptions<DemoAuctionOptions>().Bind(builder.Configuration.GetSection(DemoAuctionOptions.Section));
+        services.AddHostedService<DemoAuctionStarter>();
         // Auction winners' quotes are signed as offers are, when this instance has the quote key.
         services.AddSingleton<IAuctionQuoteSigner>(sp => sp.GetService<Eip712QuoteSigner>() is { } signer
             ? new Eip712AuctionQuoteSigner(signer)
