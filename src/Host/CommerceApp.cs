@@ -192,6 +192,7 @@ public static class CommerceApp
         app.MapAuthApi();
         app.MapPlayerApi();
         app.MapOrderApi();
+        app.MapMyOrdersApi();
         app.MapBalanceApi();
         app.MapPaymentApi();
         app.MapNftApi();
