@@ -30,11 +30,11 @@ public static class AuctionBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var auctions = IntArg(args, "--auctions", 1000);
-        var workers = IntArg(args, "--workers", 256);
-        var seconds = IntArg(args, "--seconds", 10);
-        var rate = IntArg(args, "--rate", 5000);
-        var window = TimeSpan.FromSeconds(IntArg(args, "--window", 2));
+        var auctions = BenchArgs.Int(args, "--auctions", 1000);
+        var workers = BenchArgs.Int(args, "--workers", 256);
+        var seconds = BenchArgs.Int(args, "--seconds", 10);
+        var rate = BenchArgs.Int(args, "--rate", 5000);
+        var window = TimeSpan.FromSeconds(BenchArgs.Int(args, "--window", 2));
         var directory = Path.Combine(Path.GetTempPath(), $"commerce-bench-auctions-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         try
@@ -202,10 +202,4 @@ public static class AuctionBenchmark
     }
 
     private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    private static int IntArg(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
-    }
 }
