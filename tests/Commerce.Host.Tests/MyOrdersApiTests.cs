@@ -35,6 +35,17 @@ public sealed class MyOrdersApiTests(PlatformFixture platform) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Cancelling_an_order_that_is_not_the_players_is_a_404()
+    {
+        var (client, _, _) = await platform.SignInAsync();
+
+        var response = await client.PostAsync($"/api/me/orders/0x{new string('1', 64)}/cancel", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Staff_cannot_list_orders_as_a_player()
     {
         var response = await platform.StaffClient(Commerce.Host.Auth.Roles.Operator).GetAsync("/api/me/orders");

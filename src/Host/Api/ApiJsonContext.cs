@@ -35,6 +35,7 @@ namespace Commerce.Host.Api;
 [JsonSerializable(typeof(IReadOnlyList<Commerce.Host.Auctions.AuctionView>))]
 [JsonSerializable(typeof(IReadOnlyList<Commerce.Host.Auctions.MyBidView>))]
 [JsonSerializable(typeof(MyOrdersPage))]
+[JsonSerializable(typeof(OrderSummary))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
 [JsonSerializable(typeof(System.Text.Json.JsonElement))]
