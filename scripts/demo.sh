@@ -60,7 +60,7 @@ echo "The platform is ready at $url ($((SECONDS - started)) s after the start); 
 
 status=0
 dotnet unity-client-stub/Commerce.GameSimulator/bin/Release/net10.0/Commerce.GameSimulator.dll \
-  --url "$url" --marketplace-port "$market_port" --marketplace-secret "$market_secret" ${sim_args[@]+"${sim_args[@]}"} || status=$?
+  --url "$url" --marketplace-port "$market_port" --marketplace-secret "$market_secret" --auction-item skins:10 ${sim_args[@]+"${sim_args[@]}"} || status=$?
 
 echo "Demo finished $((SECONDS - started)) s after the start (simulator exit code $status)."
 if [ "$once" = true ]; then

@@ -8,6 +8,8 @@ using Commerce.Benchmarks.Pricing;
 // ./run bench orders [--players N] [--orders N] [--rate N] [--timeout S]  orders end to end to confirmed, vs raw purchases
 // ./run bench chat [--rate N] [--seconds N] [--warmup N] [--players N]    POST /api/me/chat (local recognizer) vs a plain GET and the recognizer alone
 // ./run bench chat-accuracy                                               the local recognizer's intent accuracy on the held-out utterances
+
+// ./run bench auctions [--auctions N] [--workers N] [--seconds N] [--rate N] [--window S]  bids through auction grains, vs a bare grain call
 // ./run bench <BenchmarkDotNet arguments>                                 micro benchmarks (e.g. --filter '*')
 if (args.Length > 0 && args[0] == "grains")
     return await GrainPipelineBenchmark.RunAsync(args[1..]);
@@ -19,6 +21,9 @@ if (args.Length > 0 && args[0] == "chat")
     return await Commerce.Benchmarks.Chat.ChatBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "chat-accuracy")
     return Commerce.Benchmarks.Chat.ChatAccuracy.Run();
+
+if (args.Length > 0 && args[0] == "auctions")
+    return await Commerce.Benchmarks.Auctions.AuctionBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "pricing")
     return await PricingLatencyBenchmark.RunAsync(args[1..]);
 

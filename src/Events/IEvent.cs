@@ -31,6 +31,8 @@ namespace Commerce.Events;
 [JsonDerivedType(typeof(Orders.OrderPlaced), nameof(Orders.OrderPlaced))]
 [JsonDerivedType(typeof(Orders.PaymentObserved), nameof(Orders.PaymentObserved))]
 [JsonDerivedType(typeof(Orders.OrderTimedOut), nameof(Orders.OrderTimedOut))]
+[JsonDerivedType(typeof(Orders.OrderCancellationRequested), nameof(Orders.OrderCancellationRequested))]
+[JsonDerivedType(typeof(Orders.OrderCancellationRefused), nameof(Orders.OrderCancellationRefused))]
 [JsonDerivedType(typeof(Orders.DeliveryUpdated), nameof(Orders.DeliveryUpdated))]
 [JsonDerivedType(typeof(OrderUpdated), nameof(OrderUpdated))]
 [JsonDerivedType(typeof(Orders.ItemReserved), nameof(Orders.ItemReserved))]

@@ -7,7 +7,10 @@ using Commerce.Connectors.Marketplaces.Api;
 using Commerce.Conversation;
 using Commerce.Execution;
 using Commerce.Payments;
+using Commerce.Actors.Auctions;
 using Commerce.Host.Api;
+using Commerce.Host.Auctions;
+using Commerce.Pricing.Signing;
 using Commerce.Host.Auth;
 using Commerce.Host.Catalog;
 using Commerce.Host.Embedded;
@@ -155,6 +158,14 @@ public static class CommerceApp
         services.AddSingleton<PushHub>();
         services.AddSingleton<PushFanout>();
         services.AddHostedService(sp => sp.GetRequiredService<PushFanout>());
+        services.AddSingleton<AuctionWatchers>();
+        services.AddHostedService<AuctionFanout>();
+        services.AddOptions<DemoAuctionOptions>().Bind(builder.Configuration.GetSection(DemoAuctionOptions.Section));
+        services.AddHostedService<DemoAuctionStarter>();
+        // Auction winners' quotes are signed as offers are, when this instance has the quote key.
+        services.AddSingleton<IAuctionQuoteSigner>(sp => sp.GetService<Eip712QuoteSigner>() is { } signer
+            ? new Eip712AuctionQuoteSigner(signer)
+            : new NoAuctionQuotes());
         services.AddHostedService<CatalogSeeder>();
 
         services.AddSingleton<KafkaHealthCheck>();
@@ -184,11 +195,13 @@ public static class CommerceApp
         app.MapPlayerApi();
         app.MapChatApi();
         app.MapOrderApi();
+        app.MapMyOrdersApi();
         app.MapBalanceApi();
         app.MapPaymentApi();
         app.MapNftApi();
         app.MapChainApi();
         app.MapPushApi();
+        app.MapAuctionApi();
         app.MapAdminApi();
         app.MapOperatorDashboard();
         app.MapGroup("").RateLimited(RateLimitGroup.Nfts).MapMarketplaceWebhooks();

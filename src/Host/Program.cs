@@ -62,6 +62,8 @@ static async Task RunAsync(string[] args, bool demo)
                 ["Kafka:BootstrapServers"] = "",
                 ["Catalog:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "catalog", "demo.json"),
                 ["Chain:Embedded"] = builder.Configuration["Chain:Embedded"] ?? "true",
+                // The simulator's sniping race bids on this item's auction (--auction-item).
+                ["Auctions:Demo:ItemId"] = builder.Configuration["Auctions:Demo:ItemId"] ?? "skins:10",
             });
     });
     if (app.Services.GetService<Commerce.Host.Embedded.DevChain>() is { } chain)

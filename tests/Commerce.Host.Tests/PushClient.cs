@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Commerce.Host.Tests;
 
-/// <summary>A raw WebSocket on /api/push that collects the frames it receives.</summary>
+/// <summary>A raw WebSocket on /api/push (or another push-style socket, such as an auction's watch) that collects the frames it receives.</summary>
 internal sealed class PushClient : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket = new();
@@ -13,11 +13,11 @@ internal sealed class PushClient : IAsyncDisposable
 
     public List<JsonElement> Frames { get; } = [];
 
-    public static async Task<PushClient> ConnectAsync(string baseUrl, string token, long? cursor = null)
+    public static async Task<PushClient> ConnectAsync(string baseUrl, string token, long? cursor = null, string path = "/api/push")
     {
         var client = new PushClient();
         client._socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
-        var uri = new Uri($"{baseUrl.Replace("http://", "ws://")}/api/push{(cursor is null ? "" : $"?cursor={cursor}")}");
+        var uri = new Uri($"{baseUrl.Replace("http://", "ws://")}{path}{(cursor is null ? "" : $"?cursor={cursor}")}");
         await client._socket.ConnectAsync(uri, CancellationToken.None);
         client._reading = client.ReadAsync();
         return client;

@@ -35,6 +35,8 @@ await using var marketplace = options.MarketplacePort is { } marketplacePort ? D
 var stats = new SimulationStats();
 var startedAt = DateTimeOffset.UtcNow;
 var run = new Simulation(options, stats).RunAsync(cancel.Token);
+// The sniping race on the demo auction runs beside the players.
+var race = options.AuctionItem is { } auctionItem ? new Commerce.GameSimulator.Auctions.AuctionRace(options.Url, auctionItem).RunAsync(cancel.Token) : null;
 await LiveProgress.ShowAsync(options, stats, run, startedAt);
 SimulationResult result;
 try
@@ -60,5 +62,25 @@ if (marketplace is not null)
     report = new MarketplaceReport(marketplace.Received, completed.Count(marketplace.Orders.Contains), completed.Count, marketplace.Refused, allTold);
 }
 
+Commerce.GameSimulator.Auctions.AuctionReport? auction = null;
+if (race is not null)
+{
+    try
+    {
+        auction = await race;
+    }
+    catch (Exception e) when (e is Commerce.Sdk.CommerceApiException or InvalidOperationException or HttpRequestException)
+    {
+        auction = new Commerce.GameSimulator.Auctions.AuctionReport(options.AuctionItem!, 0, 0, null, null, "", false, false, false, false, e.Message);
+    }
+}
+
 Summary.Print(options, result, stats, DateTimeOffset.UtcNow - startedAt, report);
-return result.Succeeded && report?.Passed != false ? 0 : 1;
+if (auction is not null)
+{
+    AnsiConsole.MarkupLine($"{(auction.Passed ? "[green]" : "[red]")}{Markup.Escape(auction.Line)}[/]");
+    if (!auction.Passed)
+        AnsiConsole.MarkupLine("[red bold]FAIL[/]: the auction race did not run as an English auction with anti-sniping should.");
+}
+
+return result.Succeeded && report?.Passed != false && auction?.Passed != false ? 0 : 1;

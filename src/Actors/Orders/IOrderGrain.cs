@@ -22,4 +22,11 @@ public interface IOrderGrain : IIngressGrain
     /// </summary>
     [Alias("GetState")]
     Task<OrderState?> GetStateAsync();
+
+    /// <summary>
+    /// The buyer cancels before paying (placed or reserved, no payment seen): the item is released and the order
+    /// cancelled; answers OrderUpdated, or OrderCancellationRefused saying why. A repeat after the cancel is answered again.
+    /// </summary>
+    [Alias("CancelByBuyer")]
+    Task<Replies> CancelByBuyerAsync(OrderCancellationRequested request);
 }

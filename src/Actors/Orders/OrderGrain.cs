@@ -58,6 +58,7 @@ public sealed partial class OrderGrain(
             case ReservationRefused e: Refused(e); break;
             case PaymentObserved e: ObservePayment(e); break;
             case OrderTimedOut e: TimedOut(e); break;
+            case OrderCancellationRequested e: CancelByBuyer(e); break;
             case DeliveryUpdated e: DeliveryUpdated(e); break;
             case FundsHeld e: FundsHeld(e); break;
             case HoldRefused e: HoldRefused(e); break;
@@ -214,6 +215,37 @@ public sealed partial class OrderGrain(
                 Record(name, $"not expected while {State.Status}");
                 break;
         }
+    }
+
+    public Task<Replies> CancelByBuyerAsync(OrderCancellationRequested request) => ReceiveCallAsync(request);
+
+    /// <summary>
+    /// The buyer's cancel before payment: only its own order, only while placed or reserved with no payment seen. A
+    /// payment confirmed later is handled as one after a timeout (docs/ORDERS.md).
+    /// </summary>
+    private void CancelByBuyer(OrderCancellationRequested request)
+    {
+        var refusal = State switch
+        {
+            { Status: OrderStatus.None } => "no such order",
+            _ when State.PlayerId != request.PlayerId => "no such order",
+            { Status: OrderStatus.Cancelled } => null,
+            { Status: not (OrderStatus.Placed or OrderStatus.Reserved) } => $"the order is {State.Status}: only an order not yet paid for can be cancelled",
+            _ when State.Payments.Count > 0 => "a payment for the order was seen: it can no longer be cancelled",
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            ChangedNothing();
+            Reply(Key, new OrderCancellationRefused(Key, refusal));
+            return;
+        }
+        if (State.Status != OrderStatus.Cancelled)
+        {
+            ToItem(new ReservationReleased(State.ItemId!, Key, "cancelled by the buyer"));
+            Cancel(nameof(OrderCancellationRequested), "cancelled by the buyer");
+        }
+        Reply(Key, new OrderUpdated(State.PlayerId!, Key, State.ItemId!, State.Status, "cancelled by the buyer"));
     }
 
     private void TimedOut(OrderTimedOut timedOut)

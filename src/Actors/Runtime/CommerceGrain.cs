@@ -144,8 +144,9 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
         }
         if (changedNothing)
         {
-            // Nothing to store: the answer only waits for the writes already under way (it may rest on what they store).
-            await _lastWrite;
+            // Nothing to store and nothing promised: answered at once from the state as it stands (which may hold a
+            // change still being stored; if that write fails, this answer was about a state that never was, and said
+            // so without moving anything).
             return replies.Count == 0 ? Replies.None : new Replies(replies);
         }
         if (origin is not null)
@@ -192,8 +193,8 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
             .Add(EventEnvelope.Create(key, payload, Now, Current.CorrelationId ?? Current.Id.ToString()));
 
     /// <summary>
-    /// The call being handled changed nothing (a refused bid): it is answered without a write of its own, once the writes
-    /// already under way are stored. Only for a call's handler that made no change, declared no effect and asked no call.
+    /// The call being handled changed nothing (a refused bid): it is answered at once, without a write, even while a
+    /// write is under way. Only for a call's handler that made no change, declared no effect and promised nothing.
     /// </summary>
     protected void ChangedNothing() => _changedNothing = true;
 

@@ -14,6 +14,7 @@ namespace Commerce.Actors.Serialization;
 [JsonSerializable(typeof(NftItemState))]
 [JsonSerializable(typeof(OrderState))]
 [JsonSerializable(typeof(CustodyAccountState))]
+[JsonSerializable(typeof(Commerce.Actors.Auctions.AuctionDirectoryState))]
 [JsonSerializable(typeof(InterestRecorded))]
 [JsonSerializable(typeof(GrainRuntimeRecord))]
 public sealed partial class GrainJsonContext : JsonSerializerContext;

@@ -51,64 +51,16 @@ public static class PushEndpoint
             throw;
         }
         using var _ = socket;
-        using var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        var receiving = DrainIncomingAsync(socket, closed);
         try
         {
-            var lastSent = cursor ?? 0;
-            foreach (var push in await store.ReadJournalAsync(PlayerSessionGrain.TypeName, playerId, lastSent, closed.Token))
-            {
-                await SendAsync(socket, new PushFrame(push.Seq, push.Kind, push.At, push.BodyJson), closed.Token);
-                lastSent = push.Seq;
-            }
-            await foreach (var frame in connection.Frames.ReadAllAsync(closed.Token))
-            {
-                if (frame.Seq <= lastSent)
-                    continue; // already sent from history, or a redelivered outbox record
-                await SendAsync(socket, frame, closed.Token);
-                lastSent = frame.Seq;
-            }
-            if (connection.Overflowed && socket.State == WebSocketState.Open)
-                await socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "too slow: reconnect with your cursor", CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
-        {
-            // The client went away; it resumes from its cursor.
+            await PushSocket.ServeAsync(socket, connection, async ct =>
+                [.. (await store.ReadJournalAsync(PlayerSessionGrain.TypeName, playerId, cursor ?? 0, ct))
+                    .Select(p => new PushFrame(p.Seq, p.Kind, p.At, p.BodyJson))], cursor ?? 0, context.RequestAborted);
         }
         finally
         {
             hub.Unregister(connection);
-            await closed.CancelAsync();
-            await receiving;
         }
         return Results.Empty;
-    }
-
-    private static Task SendAsync(WebSocket socket, PushFrame frame, CancellationToken ct) =>
-        socket.SendAsync(frame.ToUtf8(), WebSocketMessageType.Text, true, ct).AsTask();
-
-    private static async Task DrainIncomingAsync(WebSocket socket, CancellationTokenSource closed)
-    {
-        var buffer = new byte[1024];
-        try
-        {
-            while (!closed.IsCancellationRequested)
-            {
-                var result = await socket.ReceiveAsync(buffer, closed.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    if (socket.State == WebSocketState.CloseReceived)
-                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
-                    break;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
-        {
-        }
-        finally
-        {
-            await closed.CancelAsync();
-        }
     }
 }

@@ -9,4 +9,6 @@ public sealed record RateLimitGroup(string Name)
     public const string Pushes = "pushes";
     public const string Nfts = "nfts";
     public const string Chat = "chat";
+
+    public const string Bids = "bids";
 }

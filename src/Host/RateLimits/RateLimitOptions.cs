@@ -35,6 +35,9 @@ public sealed class RateLimitOptions
     /// <summary>Chat questions (<c>POST /api/me/chat</c>).</summary>
     public RateLimitRule Chat { get; set; } = new() { PerPlayer = 60, PerIp = 1200 };
 
+    /// <summary>Auction bids and watch sockets opened.</summary>
+    public RateLimitRule Bids { get; set; } = new() { PerPlayer = 600, PerIp = 12000 };
+
     /// <summary>Push sockets one wallet may hold open at once on one instance.</summary>
     [Range(1, 1000)]
     public int MaxPushSocketsPerWallet { get; set; } = 4;
@@ -47,6 +50,8 @@ public sealed class RateLimitOptions
         RateLimitGroup.Pushes => Pushes,
         RateLimitGroup.Nfts => Nfts,
         RateLimitGroup.Chat => Chat,
+
+        RateLimitGroup.Bids => Bids,
         _ => throw new ArgumentOutOfRangeException(nameof(group), group, "no such rate-limit group"),
     };
 }

@@ -15,14 +15,15 @@ public sealed record SimulatorOptions(
     TimeSpan Timeout,
     int Concurrency,
     int? MarketplacePort = null,
-    string? MarketplaceSecret = null)
+    string? MarketplaceSecret = null,
+    string? AuctionItem = null)
 {
     public const string Usage =
         """
         Usage: Commerce.GameSimulator --url <http(s)://host:port> [--players N] [--interests M] [--items a,b,c]
                                       [--buy-share F] [--default-share F] [--installments K] [--races R]
                                       [--timeout SECONDS] [--concurrency C]
-                                      [--marketplace-port P --marketplace-secret whsec_...]
+                                      [--marketplace-port P --marketplace-secret whsec_...] [--auction-item ID]
 
           --url            Commerce server root URL (required)
           --players        simulated players, each with its own fresh wallet (default 12)
@@ -37,6 +38,8 @@ public sealed record SimulatorOptions(
           --marketplace-port, --marketplace-secret
                            also play a marketplace: receive the platform's signed item.sold callbacks on
                            http://127.0.0.1:P/callbacks/ and check them with this Standard Webhooks secret
+          --auction-item   two more players race on this item's auction (the demo opens one on skins:10), sniping
+                           each other in its last seconds; "none" for no race (default: none)
         """;
 
     /// <summary>The demo catalog (src/Host/catalog/demo.json): three collections of ten items.</summary>
@@ -58,6 +61,7 @@ public sealed record SimulatorOptions(
         var concurrency = 16;
         int? marketplacePort = null;
         string? marketplaceSecret = null;
+        string? auctionItem = null;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -116,6 +120,13 @@ public sealed record SimulatorOptions(
                     if (!Marketplace.DemoMarketplace.IsSecret(marketplaceSecret))
                         throw new ArgumentException("--marketplace-secret must be whsec_ followed by base64.", name);
                     break;
+                case "--auction-item":
+                    auctionItem = Value();
+                    if (auctionItem == "none")
+                        auctionItem = null;
+                    else if (auctionItem.Split(':') is not [{ Length: > 0 }, { Length: > 0 }])
+                        throw new ArgumentException($"--auction-item must be \"collection:tokenId\" or none, got '{auctionItem}'.", name);
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'.", name);
             }
@@ -143,7 +154,8 @@ public sealed record SimulatorOptions(
             timeout,
             concurrency,
             marketplacePort,
-            marketplaceSecret);
+            marketplaceSecret,
+            auctionItem);
     }
 
     private static int Int(string name, string text, int min, int max) =>

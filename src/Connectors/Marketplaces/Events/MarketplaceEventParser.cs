@@ -8,15 +8,16 @@ using Commerce.Events.Topics;
 namespace Commerce.Connectors.Marketplaces.Events;
 
 /// <summary>
-/// Reads a verified marketplace webhook body (the shapes are in the project README). Only
-/// "item.listed" is supported for now; any other type is refused by name. Unknown extra fields are
+/// Reads a verified marketplace webhook body (the shapes are in the project README): "item.listed"
+/// and "item.bid" (a bid on an item's auction); any other type is refused by name. Unknown extra fields are
 /// ignored, duplicate fields are refused (two parsers must not read one signed body two ways).
 /// </summary>
 public static partial class MarketplaceEventParser
 {
     public const string ItemListedType = "item.listed";
+    public const string ItemBidType = "item.bid";
 
-    public static IReadOnlyList<string> SupportedTypes { get; } = [ItemListedType];
+    public static IReadOnlyList<string> SupportedTypes { get; } = [ItemListedType, ItemBidType];
 
     private static readonly Dictionary<string, int> CurrencyDecimals = new(StringComparer.Ordinal) { ["ETH"] = 18, ["USDC"] = 6 };
 
@@ -60,6 +61,7 @@ public static partial class MarketplaceEventParser
         return type switch
         {
             ItemListedType => ItemListed(root, occurredAt),
+            ItemBidType => ItemBid(root, occurredAt),
             _ => throw new FieldException("type", $"unsupported type '{type}': supported types are {string.Join(", ", SupportedTypes)}"),
         };
     }
@@ -89,6 +91,24 @@ public static partial class MarketplaceEventParser
         var itemId = $"{collection}:{tokenId}";
         var listed = new ItemListed(itemId, collection, tokenId, rarity, edition, supply, amount, currency, owner);
         return new MarketplaceEvent(TopicCatalog.ItemEvents, itemId, listed, occurredAt);
+    }
+
+    /// <summary>A bid on an item's auction: it goes to the item (commerce.item-events), whose auction answers it as any bid.</summary>
+    private static MarketplaceEvent ItemBid(JsonElement root, DateTimeOffset? occurredAt)
+    {
+        var item = RequiredObject(root, "item", "item");
+        var itemId = $"{RequiredSlug(item, "collection", "item.collection")}:{RequiredSlug(item, "tokenId", "item.tokenId")}";
+        var bidId = RequiredSlug(root, "bidId", "bidId");
+        var bidder = OptionalAddress(root, "bidder") ?? throw new FieldException("bidder", "is required: the bidder's Ethereum address");
+        var price = RequiredObject(root, "price", "price");
+        var currency = RequiredString(price, "currency", "price.currency");
+        if (!CurrencyDecimals.TryGetValue(currency, out var decimals))
+            throw new FieldException("price.currency", $"must be one of {string.Join(", ", CurrencyDecimals.Keys)}");
+        var amount = Amount(price, decimals, currency);
+        if (amount <= 0)
+            throw new FieldException("price.amount", "must be more than zero");
+        var bid = new Commerce.Events.Auctions.BidSubmitted(itemId, $"marketplace:{bidId}", bidder, amount, currency, "marketplace");
+        return new MarketplaceEvent(TopicCatalog.ItemEvents, itemId, bid, occurredAt);
     }
 
     private static decimal Amount(JsonElement price, int decimals, string currency)

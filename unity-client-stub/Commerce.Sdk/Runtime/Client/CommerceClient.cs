@@ -439,6 +439,35 @@ namespace Commerce.Sdk
             }
         }
 
+        /// <summary>
+        /// Bids <paramref name="amount"/> (whole units of <paramref name="currency"/>) on <paramref name="itemId"/>'s
+        /// auction. <paramref name="bidId"/> is this bid's own id: retrying with it is answered as the first time. The
+        /// answer is typed (<see cref="BidStatuses"/>): a refused bid is an answer, not an exception.
+        /// </summary>
+        /// <exception cref="CommerceApiException">Validation naming the field (bidId, amount, currency), NotFound (no auction).</exception>
+        public async Task<BidResult> PlaceBidAsync(string itemId, string bidId, decimal amount, string currency, CancellationToken cancellationToken = default)
+        {
+            RequireItemId(itemId);
+            if (string.IsNullOrEmpty(bidId))
+            {
+                throw new ArgumentException("bidId is required.", nameof(bidId));
+            }
+
+            var body = new JsonWriter().WriteStartObject().Write("bidId", bidId).WritePropertyName("amount").WriteNumber(amount)
+                .Write("currency", currency).WriteEndObject().ToString();
+            var json = await SendAsync("POST", "api/auctions/" + Uri.EscapeDataString(itemId) + "/bids", body, true, cancellationToken).ConfigureAwait(false);
+            return BidResult.FromJson(RequireObject(json, "POST /api/auctions/{itemId}/bids"));
+        }
+
+        /// <summary>The item's auction as it stands.</summary>
+        /// <exception cref="CommerceApiException">NotFound when the item has no auction.</exception>
+        public async Task<AuctionInfo> GetAuctionAsync(string itemId, CancellationToken cancellationToken = default)
+        {
+            RequireItemId(itemId);
+            var json = await SendAsync("GET", "api/auctions/" + Uri.EscapeDataString(itemId), null, true, cancellationToken).ConfigureAwait(false);
+            return AuctionInfo.FromJson(RequireObject(json, "GET /api/auctions/{itemId}"));
+        }
+
         private static void RequireItemId(string itemId)
         {
             if (string.IsNullOrWhiteSpace(itemId))

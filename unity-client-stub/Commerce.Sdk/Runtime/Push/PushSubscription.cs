@@ -48,6 +48,12 @@ namespace Commerce.Sdk
         /// <summary>An <c>OfferMade</c> push, read into its model with the signed quotes (after <see cref="MessageReceived"/>).</summary>
         public event Action<OfferReceived>? OfferReceived;
 
+        /// <summary>An <c>AuctionWon</c> push: an auction's item offered to this player at its bid, with the signed quote.</summary>
+        public event Action<AuctionWon>? AuctionWon;
+
+        /// <summary>An <c>AuctionLost</c> push: an auction this player bid in went to another bidder.</summary>
+        public event Action<AuctionLost>? AuctionLost;
+
         /// <summary>Connecting, connected, reconnecting (with the delay and the cause), stopped, faulted.</summary>
         public event Action<PushStateChange>? StateChanged;
 
@@ -251,6 +257,14 @@ namespace Commerce.Sdk
                 else if (message.Type == PushTypes.OfferMade && OfferReceived != null)
                 {
                     _dispatcher.Raise(OfferReceived, message.ReadOffer(), ReportHandlerError);
+                }
+                else if (message.Type == PushTypes.AuctionWon && AuctionWon != null)
+                {
+                    _dispatcher.Raise(AuctionWon, Sdk.AuctionWon.FromJson(message.ParsePayload()), ReportHandlerError);
+                }
+                else if (message.Type == PushTypes.AuctionLost && AuctionLost != null)
+                {
+                    _dispatcher.Raise(AuctionLost, Sdk.AuctionLost.FromJson(message.ParsePayload()), ReportHandlerError);
                 }
             }
             catch (Exception e) when (e is FormatException || e is JsonParseException)

@@ -6,5 +6,7 @@ namespace Commerce.Sdk
         public const string InterestRecorded = "InterestRecorded";
         public const string OfferMade = "OfferMade";
         public const string OrderUpdated = "OrderUpdated";
+        public const string AuctionWon = "AuctionWon";
+        public const string AuctionLost = "AuctionLost";
     }
 }
