@@ -18,7 +18,9 @@ public static class ConnectorHttp
     public static IHttpClientBuilder AddConnectorClient<T>(this IServiceCollection services, string name, TimeSpan attemptTimeout, int maxRetries)
         where T : class
     {
-        var builder = services.AddRefitClient<T>(Settings, name)
+        // Refit's generated client over a named factory client (AddRefitClient would want Refit's reflection builder,
+        // which is not served here): RestService.For takes the client the factory built, handlers and all.
+        var builder = services.AddHttpClient(name)
             .ConfigureHttpClient(c =>
             {
                 c.BaseAddress = BaseAddressHandler.Placeholder;
@@ -30,6 +32,7 @@ public static class ConnectorHttp
                 ConnectTimeout = TimeSpan.FromSeconds(10),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
+        builder.AddTypedClient(client => RestService.For<T>(client, Settings));
         builder.AddResilienceHandler(name, (pipeline, context) =>
         {
             pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();

@@ -42,6 +42,11 @@ public sealed partial class LocalCrm
 
     public TimeProvider Clock => _clock;
 
+    /// <summary>Queries of every record (a backfill or an overflow), as opposed to queries of some records by id.</summary>
+    public long FullQueries => Interlocked.Read(ref _fullQueries);
+
+    private long _fullQueries;
+
     public int Count
     {
         get { lock (_lock) return _accounts.Count; }
@@ -146,7 +151,10 @@ public sealed partial class LocalCrm
                 rows = rows.Where(a => ids.Contains(a.Id));
             }
             else
+            {
                 rows = rows.Where(a => a.Wallet is not null);
+                Interlocked.Increment(ref _fullQueries);
+            }
             var all = rows.OrderBy(a => a.Id, StringComparer.Ordinal).Select(a => a.Id).ToArray();
             return Page(all, 0, batchSize);
         }

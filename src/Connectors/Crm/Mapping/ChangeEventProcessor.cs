@@ -34,11 +34,12 @@ public sealed class ChangeEventProcessor(CrmOptions options, CrmFieldReader fiel
         };
     }
 
-    /// <summary>A record read from the REST API (backfill, re-read): remembered, and published when it is a player's and newer than what is known.</summary>
+    /// <summary>A record read from the REST API (backfill, re-read): remembered, and published when it is a player's and says something newer than what is known.</summary>
     public IngestRecord? Snapshot(CrmAccount account)
     {
-        if (known.TryGet(account.Id, out var before) && before.AsOf > account.AsOf)
-            return null;
+        if (known.TryGet(account.Id, out var before)
+            && (before.AsOf > account.AsOf || (before.AsOf == account.AsOf && before == account)))
+            return null; // older than what is known, or what a change event already told
         known.Put(account);
         return account.Wallet is null ? null : LoyaltyRecords.Snapshot(account);
     }

@@ -14,13 +14,14 @@ public sealed class CrmRecordReader(ISalesforceDataApi api, CrmOptions options, 
 {
     public async IAsyncEnumerable<IngestPage> ReadAsync(string soql, [EnumeratorCancellation] CancellationToken ct)
     {
-        var page = await api.QueryAsync(options.ApiVersion, soql, ct);
+        var batch = $"batchSize={options.QueryBatchSize}";
+        var page = await api.QueryAsync(options.ApiVersion, soql, batch, ct);
         while (true)
         {
             yield return Units(page);
             if (page.Done || string.IsNullOrEmpty(page.NextRecordsUrl))
                 yield break;
-            page = await api.NextAsync(page.NextRecordsUrl.TrimStart('/'), ct);
+            page = await api.NextAsync(page.NextRecordsUrl.TrimStart('/'), batch, ct);
         }
     }
 

@@ -26,7 +26,12 @@ public sealed class PendingResolver(KafkaConnection kafka)
             var wanted = topics.SelectMany(t => Enumerable.Range(0, t.Partitions).Select(p => new TopicPartitionTimestamp(t.Name, p, new Timestamp(from, TimestampType.CreateTime)))).ToList();
             var starts = consumer.OffsetsForTimes(wanted, TimeSpan.FromSeconds(30));
             var ends = starts.ToDictionary(s => s.TopicPartition, s => consumer.QueryWatermarkOffsets(s.TopicPartition, TimeSpan.FromSeconds(30)).High.Value);
-            var open = starts.Where(s => s.Offset != Offset.End && s.Offset.Value >= 0 && s.Offset.Value < ends[s.TopicPartition]).ToList();
+            // A broker that cannot look offsets up by time (librdkafka's mock cluster answers the end) is read from its start.
+            var open = starts
+                .Select(s => s.Offset.Value >= 0 && s.Offset.Value < ends[s.TopicPartition] ? s
+                    : new TopicPartitionOffset(s.TopicPartition, consumer.QueryWatermarkOffsets(s.TopicPartition, TimeSpan.FromSeconds(30)).Low))
+                .Where(s => s.Offset.Value < ends[s.TopicPartition])
+                .ToList();
             if (open.Count == 0)
                 return found;
             consumer.Assign(open);
