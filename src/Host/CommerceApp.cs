@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Commerce.Actors.Runtime;
 using Orleans.Dashboard;
 using Commerce.Connectors;
+using Commerce.Connectors.Crm;
+using Commerce.Connectors.Ingestion.Storage;
 using Commerce.Connectors.Marketplaces.Api;
 using Commerce.Execution;
 using Commerce.Payments;
@@ -121,6 +123,8 @@ public static class CommerceApp
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
         services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<IOptions<StoreOptions>>(), sp.GetService<IGrainStore>() as SqliteGrainStore));
+        services.AddSingleton<IConnectorDatabase, HostConnectorDatabase>();
+        services.AddCrmConnector(builder.Configuration); // CRM loyalty -> LoyaltyUpdated (src/Connectors/README.md)
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<AuthKeys>();
         services.AddSingleton<RevokedTokens>();

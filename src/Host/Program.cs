@@ -62,6 +62,8 @@ static async Task RunAsync(string[] args, bool demo)
                 ["Kafka:BootstrapServers"] = "",
                 ["Catalog:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "catalog", "demo.json"),
                 ["Chain:Embedded"] = builder.Configuration["Chain:Embedded"] ?? "true",
+                // The demo runs the ingestion connectors against their local simulations (src/Connectors/README.md).
+                ["Crm:Mode"] = builder.Configuration["Crm:Mode"] ?? "Local",
             });
     });
     if (app.Services.GetService<Commerce.Host.Embedded.DevChain>() is { } chain)

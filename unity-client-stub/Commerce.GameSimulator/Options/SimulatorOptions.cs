@@ -15,14 +15,15 @@ public sealed record SimulatorOptions(
     TimeSpan Timeout,
     int Concurrency,
     int? MarketplacePort = null,
-    string? MarketplaceSecret = null)
+    string? MarketplaceSecret = null,
+    Uri? CrmUrl = null)
 {
     public const string Usage =
         """
         Usage: Commerce.GameSimulator --url <http(s)://host:port> [--players N] [--interests M] [--items a,b,c]
                                       [--buy-share F] [--default-share F] [--installments K] [--races R]
                                       [--timeout SECONDS] [--concurrency C]
-                                      [--marketplace-port P --marketplace-secret whsec_...]
+                                      [--marketplace-port P --marketplace-secret whsec_...] [--crm-url URL]
 
           --url            Commerce server root URL (required)
           --players        simulated players, each with its own fresh wallet (default 12)
@@ -37,6 +38,8 @@ public sealed record SimulatorOptions(
           --marketplace-port, --marketplace-secret
                            also play a marketplace: receive the platform's signed item.sold callbacks on
                            http://127.0.0.1:P/callbacks/ and check them with this Standard Webhooks secret
+          --crm-url        the platform's local CRM (local mode): each player's account is added there with a
+                           loyalty tier, and the player waits until its session shows that tier
         """;
 
     /// <summary>The demo catalog (src/Host/catalog/demo.json): three collections of ten items.</summary>
@@ -58,6 +61,7 @@ public sealed record SimulatorOptions(
         var concurrency = 16;
         int? marketplacePort = null;
         string? marketplaceSecret = null;
+        Uri? crmUrl = null;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -116,6 +120,10 @@ public sealed record SimulatorOptions(
                     if (!Marketplace.DemoMarketplace.IsSecret(marketplaceSecret))
                         throw new ArgumentException("--marketplace-secret must be whsec_ followed by base64.", name);
                     break;
+                case "--crm-url":
+                    crmUrl = Uri.TryCreate(Value(), UriKind.Absolute, out var crm) && crm.Scheme is "http" or "https"
+                        ? crm : throw new ArgumentException("--crm-url must be an absolute http(s) URL.", name);
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'.", name);
             }
@@ -143,7 +151,8 @@ public sealed record SimulatorOptions(
             timeout,
             concurrency,
             marketplacePort,
-            marketplaceSecret);
+            marketplaceSecret,
+            crmUrl);
     }
 
     private static int Int(string name, string text, int min, int max) =>
