@@ -15,7 +15,9 @@ public static class ConnectorHttp
 {
     public static readonly RefitSettings Settings = new(new SystemTextJsonContentSerializer(new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
 
-    public static IHttpClientBuilder AddConnectorClient<T>(this IServiceCollection services, string name, TimeSpan attemptTimeout, int maxRetries)
+    /// <param name="outer">Handlers that wrap the resilience handler (a wait for a rate-limit window must not count against an attempt's timeout).</param>
+    public static IHttpClientBuilder AddConnectorClient<T>(this IServiceCollection services, string name, TimeSpan attemptTimeout, int maxRetries,
+        Action<IHttpClientBuilder>? outer = null)
         where T : class
     {
         // Refit's generated client over a named factory client (AddRefitClient would want Refit's reflection builder,
@@ -33,6 +35,7 @@ public static class ConnectorHttp
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
         builder.AddTypedClient(client => RestService.For<T>(client, Settings));
+        outer?.Invoke(builder);
         builder.AddResilienceHandler(name, (pipeline, context) =>
         {
             pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();

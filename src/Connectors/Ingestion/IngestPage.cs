@@ -4,4 +4,6 @@ namespace Commerce.Connectors.Ingestion;
 public sealed record IngestPage(IReadOnlyList<IngestUnit> Units)
 {
     public static readonly IngestPage Empty = new([]);
+
+    public static IngestPage Of(IngestUnit unit) => new([unit]);
 }
