@@ -4,6 +4,7 @@ using Commerce.Actors.Runtime;
 using Orleans.Dashboard;
 using Commerce.Connectors;
 using Commerce.Connectors.Crm;
+using Commerce.Connectors.MarketplaceMonitoring;
 using Commerce.Connectors.Ingestion.Storage;
 using Commerce.Connectors.Marketplaces.Api;
 using Commerce.Execution;
@@ -125,6 +126,7 @@ public static class CommerceApp
         services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<IOptions<StoreOptions>>(), sp.GetService<IGrainStore>() as SqliteGrainStore));
         services.AddSingleton<IConnectorDatabase, HostConnectorDatabase>();
         services.AddCrmConnector(builder.Configuration); // CRM loyalty -> LoyaltyUpdated (src/Connectors/README.md)
+        services.AddMarketplaceMonitoring(builder.Configuration); // marketplace floor, sales, offers -> market events
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<AuthKeys>();
         services.AddSingleton<RevokedTokens>();
