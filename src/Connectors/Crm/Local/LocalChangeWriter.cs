@@ -58,12 +58,7 @@ public sealed class LocalChangeWriter(CrmOptions options)
     public Action<Utf8JsonWriter> AllFields(LocalAccount a) => w =>
     {
         w.WriteString("Name", a.Name);
-        WriteOrNull(w, options.WalletField, a.Wallet);
-        WriteOrNull(w, options.TierField, a.Tier);
-        if (a.LifetimeValue is { } value)
-            w.WriteNumber(options.LifetimeValueField, value);
-        else
-            w.WriteNull(options.LifetimeValueField);
+        LoyaltyFields(w, a);
         w.WriteString("LastModifiedDate", Timestamp(a.Modstamp));
     };
 
@@ -100,18 +95,23 @@ public sealed class LocalChangeWriter(CrmOptions options)
         w.WriteString("url", $"/services/data/v{options.ApiVersion}/sobjects/{options.Entity}/{a.Id}");
         w.WriteEndObject();
         w.WriteString("Id", a.Id);
-        WriteOrNull(w, options.WalletField, a.Wallet);
-        WriteOrNull(w, options.TierField, a.Tier);
-        if (a.LifetimeValue is { } value)
-            w.WriteNumber(options.LifetimeValueField, value);
-        else
-            w.WriteNull(options.LifetimeValueField);
+        LoyaltyFields(w, a);
         w.WriteString("SystemModstamp", Timestamp(a.Modstamp));
         w.WriteEndObject();
     }
 
     /// <summary>Salesforce's date-time format: milliseconds and an offset without a colon.</summary>
     public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture) + "+0000";
+
+    private void LoyaltyFields(Utf8JsonWriter w, LocalAccount a)
+    {
+        WriteOrNull(w, options.WalletField, a.Wallet);
+        WriteOrNull(w, options.TierField, a.Tier);
+        if (a.LifetimeValue is { } value)
+            w.WriteNumber(options.LifetimeValueField, value);
+        else
+            w.WriteNull(options.LifetimeValueField);
+    }
 
     private static void WriteOrNull(Utf8JsonWriter w, string name, string? value)
     {
