@@ -38,11 +38,14 @@ url="http://127.0.0.1:$port"
 # The simulator also plays a marketplace ("demo-market"): the platform signs its item.sold callbacks with this secret.
 market_port="${COMMERCE_DEMO_MARKET_PORT:-$((port + 1))}"
 market_secret="whsec_$(head -c 32 /dev/urandom | base64 -w0)"
+# The platform's local CRM (its loyalty connector reads it); the simulator adds its players' accounts there.
+crm_port="${COMMERCE_DEMO_CRM_PORT:-$((port + 2))}"
 dotnet src/Host/bin/Release/net10.0/commerce.dll demo --Urls "$url" \
   --Store:ConnectionString "Data Source=.data/demo.db" --Logging:LogLevel:Default Warning \
   --Marketplaces:demo-market:Secrets:0 "whsec_$(head -c 32 /dev/urandom | base64 -w0)" \
   --Marketplaces:demo-market:CallbackUrl "http://127.0.0.1:$market_port/callbacks/" \
-  --Marketplaces:demo-market:CallbackSecrets:0 "$market_secret" &
+  --Marketplaces:demo-market:CallbackSecrets:0 "$market_secret" \
+  --Crm:Local:Port "$crm_port" &
 host_pid=$!
 trap 'kill $host_pid 2>/dev/null || true; wait $host_pid 2>/dev/null || true' EXIT INT TERM
 
@@ -60,7 +63,7 @@ echo "The platform is ready at $url ($((SECONDS - started)) s after the start); 
 
 status=0
 dotnet unity-client-stub/Commerce.GameSimulator/bin/Release/net10.0/Commerce.GameSimulator.dll \
-  --url "$url" --marketplace-port "$market_port" --marketplace-secret "$market_secret" --auction-item skins:10 ${sim_args[@]+"${sim_args[@]}"} || status=$?
+  --url "$url" --marketplace-port "$market_port" --marketplace-secret "$market_secret" --auction-item skins:10 --crm-url "http://127.0.0.1:$crm_port" ${sim_args[@]+"${sim_args[@]}"} || status=$?
 
 echo "Demo finished $((SECONDS - started)) s after the start (simulator exit code $status)."
 if [ "$once" = true ]; then

@@ -10,6 +10,8 @@ using Commerce.Benchmarks.Pricing;
 // ./run bench chat-accuracy                                               the local recognizer's intent accuracy on the held-out utterances
 
 // ./run bench auctions [--auctions N] [--workers N] [--seconds N] [--rate N] [--window S]  bids through auction grains, vs a bare grain call
+
+// ./run bench connectors [--events N]                                  CDC and marketplace events into Kafka, vs raw produce
 // ./run bench <BenchmarkDotNet arguments>                                 micro benchmarks (e.g. --filter '*')
 if (args.Length > 0 && args[0] == "grains")
     return await GrainPipelineBenchmark.RunAsync(args[1..]);
@@ -24,6 +26,9 @@ if (args.Length > 0 && args[0] == "chat-accuracy")
 
 if (args.Length > 0 && args[0] == "auctions")
     return await Commerce.Benchmarks.Auctions.AuctionBenchmark.RunAsync(args[1..]);
+
+if (args.Length > 0 && args[0] == "connectors")
+    return await Commerce.Benchmarks.Connectors.ConnectorsBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "pricing")
     return await PricingLatencyBenchmark.RunAsync(args[1..]);
 

@@ -3,6 +3,9 @@ using Microsoft.Extensions.Options;
 using Commerce.Actors.Runtime;
 using Orleans.Dashboard;
 using Commerce.Connectors;
+using Commerce.Connectors.Crm;
+using Commerce.Connectors.MarketplaceMonitoring;
+using Commerce.Connectors.Ingestion.Storage;
 using Commerce.Connectors.Marketplaces.Api;
 using Commerce.Conversation;
 using Commerce.Execution;
@@ -126,6 +129,9 @@ public static class CommerceApp
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
         services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<IOptions<StoreOptions>>(), sp.GetService<IGrainStore>() as SqliteGrainStore));
+        services.AddSingleton<IConnectorDatabase, HostConnectorDatabase>();
+        services.AddCrmConnector(builder.Configuration); // CRM loyalty -> LoyaltyUpdated (src/Connectors/README.md)
+        services.AddMarketplaceMonitoring(builder.Configuration); // marketplace floor, sales, offers -> market events
         services.AddSingleton<IdempotencyKeys>();
         services.AddSingleton<AuthKeys>();
         services.AddSingleton<RevokedTokens>();

@@ -64,6 +64,13 @@ static async Task RunAsync(string[] args, bool demo)
                 ["Chain:Embedded"] = builder.Configuration["Chain:Embedded"] ?? "true",
                 // The simulator's sniping race bids on this item's auction (--auction-item).
                 ["Auctions:Demo:ItemId"] = builder.Configuration["Auctions:Demo:ItemId"] ?? "skins:10",
+
+                // The demo runs the ingestion connectors against their local simulations (src/Connectors/README.md).
+                ["Crm:Mode"] = builder.Configuration["Crm:Mode"] ?? "Local",
+                ["MarketplaceMonitoring:Mode"] = builder.Configuration["MarketplaceMonitoring:Mode"] ?? "Local",
+                ["MarketplaceMonitoring:Collections:dragons"] = "dragons",
+                ["MarketplaceMonitoring:Collections:blades"] = "blades",
+                ["MarketplaceMonitoring:Collections:skins"] = "skins",
             });
     });
     if (app.Services.GetService<Commerce.Host.Embedded.DevChain>() is { } chain)

@@ -38,6 +38,12 @@ public static class Summary
             totals.AddRow("Marketplace told", $"{marketplace.Received} signed item.sold callbacks verified: {marketplace.CompletedReported} of "
                 + $"{marketplace.Completed} completed orders, {marketplace.Refused} bad signatures");
         }
+        if (options.CrmUrl is not null)
+        {
+            totals.AddRow("CRM loyalty", $"{stats.LoyaltySeen} of {players.Count} players' sessions show the tier their CRM account was given");
+        }
+
+        totals.AddRow("Offers explained by", $"loyalty {stats.OffersCitingLoyalty}, marketplace floor {stats.OffersCitingFloor}, both {stats.OffersCitingLoyaltyAndFloor}");
         totals.AddRow("Elapsed", $"{elapsed.TotalSeconds:0.0} s");
         if (result.Chain is { } chain)
         {

@@ -16,14 +16,15 @@ public sealed record SimulatorOptions(
     int Concurrency,
     int? MarketplacePort = null,
     string? MarketplaceSecret = null,
-    string? AuctionItem = null)
+    string? AuctionItem = null,
+    Uri? CrmUrl = null)
 {
     public const string Usage =
         """
         Usage: Commerce.GameSimulator --url <http(s)://host:port> [--players N] [--interests M] [--items a,b,c]
                                       [--buy-share F] [--default-share F] [--installments K] [--races R]
                                       [--timeout SECONDS] [--concurrency C]
-                                      [--marketplace-port P --marketplace-secret whsec_...] [--auction-item ID]
+                                      [--marketplace-port P --marketplace-secret whsec_...] [--auction-item ID] [--crm-url URL]
 
           --url            Commerce server root URL (required)
           --players        simulated players, each with its own fresh wallet (default 12)
@@ -40,6 +41,8 @@ public sealed record SimulatorOptions(
                            http://127.0.0.1:P/callbacks/ and check them with this Standard Webhooks secret
           --auction-item   two more players race on this item's auction (the demo opens one on skins:10), sniping
                            each other in its last seconds; "none" for no race (default: none)
+          --crm-url        the platform's local CRM (local mode): each player's account is added there with a
+                           loyalty tier, and the player waits until its session shows that tier
         """;
 
     /// <summary>The demo catalog (src/Host/catalog/demo.json): three collections of ten items.</summary>
@@ -62,6 +65,7 @@ public sealed record SimulatorOptions(
         int? marketplacePort = null;
         string? marketplaceSecret = null;
         string? auctionItem = null;
+        Uri? crmUrl = null;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -126,6 +130,9 @@ public sealed record SimulatorOptions(
                         auctionItem = null;
                     else if (auctionItem.Split(':') is not [{ Length: > 0 }, { Length: > 0 }])
                         throw new ArgumentException($"--auction-item must be \"collection:tokenId\" or none, got '{auctionItem}'.", name);
+                case "--crm-url":
+                    crmUrl = Uri.TryCreate(Value(), UriKind.Absolute, out var crm) && crm.Scheme is "http" or "https"
+                        ? crm : throw new ArgumentException("--crm-url must be an absolute http(s) URL.", name);
                     break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'.", name);
@@ -155,7 +162,8 @@ public sealed record SimulatorOptions(
             concurrency,
             marketplacePort,
             marketplaceSecret,
-            auctionItem);
+            auctionItem,
+            crmUrl);
     }
 
     private static int Int(string name, string text, int min, int max) =>

@@ -59,6 +59,11 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
                 gate.Release();
             }
 
+            if (context.Crm is { } crm)
+            {
+                await JoinLoyaltyAsync(client, crm, playerId, cancellationToken);
+            }
+
             await ShowInterestsAsync(client, cancellationToken);
             await ChatAsync(client, cancellationToken);
             if (plan.Race is { } race)
@@ -127,6 +132,9 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
             {
                 Stats.Chat.OfferCitingIntent();
             }
+
+            var (loyalty, floor) = Connectors.CitedFactors.Of(offer);
+            Stats.OfferCites(loyalty, floor);
         };
         subscription.OrderUpdated += update =>
         {
@@ -189,6 +197,24 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
     }
 
     /// <summary>A buyer's first interest is its target; the rest are random items of the catalog.</summary>
+    /// <summary>The studio adds the player to the CRM with a tier; the player waits (30 s at most) until its session shows it.</summary>
+    private async Task JoinLoyaltyAsync(CommerceClient client, Connectors.LocalCrmClient crm, string playerId, CancellationToken cancellationToken)
+    {
+        var tier = Connectors.LocalCrmClient.TierOf(number);
+        await crm.AddPlayerAsync(playerId, tier, 500m * number, cancellationToken);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if ((await client.GetMyStateAsync(cancellationToken)).LoyaltyTier == tier)
+            {
+                Stats.LoyaltyShown();
+                return;
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
     private async Task ShowInterestsAsync(CommerceClient client, CancellationToken cancellationToken)
     {
         if (plan.Race is { } race)

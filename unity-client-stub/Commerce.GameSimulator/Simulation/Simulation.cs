@@ -47,7 +47,8 @@ public sealed class Simulation(SimulatorOptions options, SimulationStats stats)
             ? new EthClient(new JsonRpcClient(rpcHttp, new JsonRpcClientOptions { Endpoint = rpcUrl }))
             : null;
         var claims = new ItemClaims();
-        var context = new SimulationContext(options, stats, http, chain, eth, catalog, claims);
+        var crm = options.CrmUrl is { } crmUrl ? new Connectors.LocalCrmClient(new HttpClient(), crmUrl) : null;
+        var context = new SimulationContext(options, stats, http, chain, eth, catalog, claims, crm);
         Plans = PlanMaker.Make(options, catalog, context.CanPay, claims);
         using var gate = new SemaphoreSlim(options.Concurrency);
         var players = Plans.Select((plan, i) => new SimulatedPlayer(i + 1, plan, context).RunAsync(gate, cancellationToken));

@@ -13,7 +13,8 @@ public sealed record SimulationContext(
     ChainInfo? Chain,
     EthClient? Eth,
     IReadOnlyList<CatalogItem> Catalog,
-    ItemClaims Claims)
+    ItemClaims Claims,
+    Connectors.LocalCrmClient? Crm = null)
 {
     /// <summary>Players pay with their own wallets only when the platform shares a JSON-RPC URL.</summary>
     public bool CanPay => Chain?.RpcUrl is not null && Eth is not null;

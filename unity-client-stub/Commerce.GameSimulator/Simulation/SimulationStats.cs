@@ -82,6 +82,32 @@ public sealed class SimulationStats
 
     public void PushReceived() => Interlocked.Increment(ref _pushesReceived);
 
+    private int _loyaltySeen;
+    private int _offersCitingLoyalty;
+    private int _offersCitingFloor;
+    private int _offersCitingBoth;
+
+    /// <summary>Players whose session showed the loyalty tier their CRM account was given.</summary>
+    public int LoyaltySeen => Volatile.Read(ref _loyaltySeen);
+
+    public int OffersCitingLoyalty => Volatile.Read(ref _offersCitingLoyalty);
+
+    public int OffersCitingFloor => Volatile.Read(ref _offersCitingFloor);
+
+    public int OffersCitingLoyaltyAndFloor => Volatile.Read(ref _offersCitingBoth);
+
+    public void LoyaltyShown() => Interlocked.Increment(ref _loyaltySeen);
+
+    public void OfferCites(bool loyalty, bool floor)
+    {
+        if (loyalty)
+            Interlocked.Increment(ref _offersCitingLoyalty);
+        if (floor)
+            Interlocked.Increment(ref _offersCitingFloor);
+        if (loyalty && floor)
+            Interlocked.Increment(ref _offersCitingBoth);
+    }
+
     public void OfferReceived(TimeSpan? sinceInterest)
     {
         Interlocked.Increment(ref _offersReceived);

@@ -1,0 +1,72 @@
+using Akka;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+using Commerce.Connectors.Ingestion.Storage;
+using Commerce.Events.Topics;
+using Microsoft.Extensions.Logging;
+
+namespace Commerce.Connectors.Ingestion;
+
+/// <summary>
+/// One connector's Akka.Streams graph (decision D5): each source's pages, throttled to the service's request rate and
+/// restarted with backoff when the source fails (resuming from the stored positions), merged, cut into batches and
+/// published one batch at a time (<see cref="IngestionPublisher"/>): every stage is bounded and pulls only when the
+/// next has room, so a slow Kafka holds back the reads instead of queueing. <see cref="RunAsync"/> first resolves what
+/// a crash left pending, then runs until cancelled or until publishing fails (the caller starts it again, with backoff).
+/// </summary>
+public sealed partial class IngestionPipeline(
+    ConnectorActorSystem actors,
+    IngestionPublisher publisher,
+    PendingResolver resolver,
+    IReadOnlyList<TopicDefinition> topics,
+    IReadOnlyList<IIngestSource> sources,
+    IngestionOptions options,
+    IngestionCounters counters,
+    ILogger logger)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var ledger = publisher.Ledger;
+        var (pending, since) = await ledger.LoadAsync(ct);
+        if (pending.Count > 0)
+        {
+            var found = await resolver.FindAsync(topics, pending, since!.Value, ct);
+            await ledger.ResolvePendingAsync(pending, found, ct);
+            LogResolved(logger, ledger.Connector, pending.Count, found.Count);
+        }
+
+        var materializer = actors.System.Materializer(namePrefix: $"connector-{ledger.Connector}");
+        var pages = sources.Select(s => Restarting(s, ct)).Aggregate((a, b) => a.Merge(b));
+        var (kill, done) = pages
+            .SelectMany(page => page.Units)
+            .GroupedWithin(options.BatchSize, options.BatchWindow)
+            .SelectAsync(1, batch => publisher.PublishAsync(batch as IReadOnlyList<IngestUnit> ?? batch.ToList(), ct))
+            .ViaMaterialized(KillSwitches.Single<int>(), Keep.Right)
+            .ToMaterialized(Sink.Ignore<int>(), Keep.Both)
+            .Run(materializer);
+        await using var stop = ct.Register(() => kill.Shutdown());
+        await done;
+    }
+
+    private Source<IngestPage, NotUsed> Restarting(IIngestSource source, CancellationToken ct)
+    {
+        var started = 0;
+        var settings = RestartSettings.Create(options.MinBackoff, options.MaxBackoff, 0.2);
+        return RestartSource.WithBackoff(() =>
+        {
+            if (Interlocked.Increment(ref started) > 1)
+            {
+                counters.CountRestart();
+                LogRestart(logger, publisher.Ledger.Connector, source.Name);
+            }
+            return Source.From(() => source.ReadAsync(publisher.Ledger.Positions, ct))
+                .Throttle(options.RequestsPerSecond, TimeSpan.FromSeconds(1), options.RequestBurst, ThrottleMode.Shaping);
+        }, settings);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "connector {Connector}: {Pending} ids were pending after a stop; {Found} were already on the topic")]
+    private static partial void LogResolved(ILogger logger, string connector, int pending, int found);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "connector {Connector}: source {Source} failed or ended; started again from the stored position")]
+    private static partial void LogRestart(ILogger logger, string connector, string source);
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace Commerce.Connectors.MarketplaceMonitoring.Local;
+
+/// <summary>
+/// A simulated OpenSea-shaped marketplace in memory: per collection a floor and a history of events (sales, item
+/// offers, listings) in the REST v2 shape, served newest first with <c>next</c> cursors, and pushed to stream
+/// subscribers in the Phoenix message shape, best effort (a share is dropped). Thread-safe.
+/// </summary>
+public sealed class LocalMarketplace(TimeProvider clock, double streamDropShare = 0, int seed = 7)
+{
+    private readonly object _lock = new();
+    private readonly Dictionary<string, decimal> _floors = new(StringComparer.Ordinal);
+    private readonly List<LocalMarketEvent> _events = [];
+    private readonly List<Channel<byte[]>> _subscribers = [];
+    private readonly Random _random = new(seed);
+    private long _orders;
+    private long _dropped;
+
+    public LocalMarketplaceFaults Faults { get; } = new();
+
+    public long StreamDropped => Interlocked.Read(ref _dropped);
+
+    public int EventCount
+    {
+        get { lock (_lock) return _events.Count; }
+    }
+
+    public decimal? Floor(string slug)
+    {
+        lock (_lock)
+            return _floors.TryGetValue(slug, out var f) ? f : null;
+    }
+
+    public void SetFloor(string slug, decimal floor)
+    {
+        lock (_lock)
+            _floors[slug] = floor;
+    }
+
+    /// <summary>A sale of <paramref name="tokenId"/> at <paramref name="priceWei"/>; answers its order hash.</summary>
+    public string Sale(string slug, string tokenId, BigInteger priceWei, bool onStream = true) => Add(slug, tokenId, priceWei, sale: true, onStream);
+
+    /// <summary>An offer (in WETH) on <paramref name="tokenId"/>; answers its order hash.</summary>
+    public string Offer(string slug, string tokenId, BigInteger amountWei, bool onStream = true) => Add(slug, tokenId, amountWei, sale: false, onStream);
+
+    /// <summary>An event as given (a malformed one, for tests), on the REST events only.</summary>
+    public void AddRaw(string slug, string restJson)
+    {
+        lock (_lock)
+            _events.Add(new LocalMarketEvent(slug, clock.GetUtcNow().ToUnixTimeSeconds(), System.Text.Encoding.UTF8.GetBytes(restJson), null));
+    }
+
+    /// <summary>A random market move on one of <paramref name="slugs"/>: a sale, an offer or a new floor.</summary>
+    public void Tick(IReadOnlyList<string> slugs, int tokens)
+    {
+        string slug;
+        int move, token;
+        long basis;
+        lock (_lock)
+        {
+            slug = slugs[_random.Next(slugs.Count)];
+            move = _random.Next(3);
+            token = _random.Next(1, tokens + 1);
+            basis = _random.Next(20, 200);
+        }
+        var wei = new BigInteger(basis) * BigInteger.Pow(10, 15); // 0.020 .. 0.200 ETH
+        switch (move)
+        {
+            case 0: Sale(slug, token.ToString(CultureInfo.InvariantCulture), wei); break;
+            case 1: Offer(slug, token.ToString(CultureInfo.InvariantCulture), wei); break;
+            default: SetFloor(slug, basis / 1000m); break;
+        }
+    }
+
+    /// <summary>Events of <paramref name="slug"/> after <paramref name="after"/> (unix seconds), newest first, from <paramref name="offset"/>.</summary>
+    public (IReadOnlyList<byte[]> Events, int? Next) Events(string slug, long? after, int offset, int limit)
+    {
+        lock (_lock)
+        {
+            var matching = _events.Where(e => e.Slug == slug && (after is null || e.Timestamp > after)).Reverse().ToList();
+            var page = matching.Skip(offset).Take(limit).Select(e => e.RestJson).ToList();
+            return (page, offset + limit < matching.Count ? offset + limit : null);
+        }
+    }
+
+    public ChannelReader<byte[]> Subscribe(CancellationToken ct)
+    {
+        var channel = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(1_000) { FullMode = BoundedChannelFullMode.DropOldest });
+        lock (_lock)
+            _subscribers.Add(channel);
+        ct.Register(() =>
+        {
+            lock (_lock)
+                _subscribers.Remove(channel);
+        });
+        return channel.Reader;
+    }
+
+    private string Add(string slug, string tokenId, BigInteger wei, bool sale, bool onStream)
+    {
+        var at = clock.GetUtcNow();
+        var hash = "0x" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{slug}/{tokenId}/{Interlocked.Increment(ref _orders)}"))).ToLowerInvariant();
+        var rest = JsonSerializer.SerializeToUtf8Bytes(sale
+            ? (object)new Dictionary<string, object?>
+            {
+                ["event_type"] = "sale", ["order_hash"] = hash, ["chain"] = "ethereum", ["closing_date"] = at.ToUnixTimeSeconds(),
+                ["nft"] = Nft(slug, tokenId), ["payment"] = Payment(wei, "ETH"), ["seller"] = Address(1), ["buyer"] = Address(2),
+                ["quantity"] = 1, ["event_timestamp"] = at.ToUnixTimeSeconds(), ["transaction"] = hash,
+            }
+            : new Dictionary<string, object?>
+            {
+                ["event_type"] = "order", ["order_type"] = "item_offer", ["order_hash"] = hash, ["chain"] = "ethereum",
+                ["asset"] = Nft(slug, tokenId), ["payment"] = Payment(wei, "WETH"), ["maker"] = Address(3), ["quantity"] = 1,
+                ["event_timestamp"] = at.ToUnixTimeSeconds(), ["expiration_date"] = at.AddDays(1).ToUnixTimeSeconds(),
+            });
+        var inner = new Dictionary<string, object?>
+        {
+            ["item"] = new { nft_id = $"ethereum/{Contract(slug)}/{tokenId}", chain = new { name = "ethereum" } },
+            ["collection"] = new { slug },
+            ["order_hash"] = hash,
+            [sale ? "sale_price" : "base_price"] = wei.ToString(CultureInfo.InvariantCulture),
+            ["payment_token"] = new { symbol = sale ? "ETH" : "WETH", decimals = 18, address = Address(0) },
+            ["event_timestamp"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture),
+        };
+        var type = sale ? "item_sold" : "item_received_offer";
+        var stream = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+        {
+            ["topic"] = $"collection:{slug}", ["event"] = type, ["ref"] = null,
+            ["payload"] = new Dictionary<string, object?> { ["event_type"] = type, ["sent_at"] = at.ToString("O", CultureInfo.InvariantCulture), ["payload"] = inner },
+        });
+        lock (_lock)
+        {
+            _events.Add(new LocalMarketEvent(slug, at.ToUnixTimeSeconds(), rest, stream));
+            if (onStream)
+            {
+                if (_random.NextDouble() < streamDropShare)
+                    Interlocked.Increment(ref _dropped);
+                else
+                    foreach (var subscriber in _subscribers)
+                        subscriber.Writer.TryWrite(stream);
+            }
+        }
+        return hash;
+    }
+
+    private static object Nft(string slug, string tokenId) => new { identifier = tokenId, collection = slug, contract = Contract(slug), token_standard = "erc721" };
+
+    private static object Payment(BigInteger wei, string symbol) =>
+        new { quantity = wei.ToString(CultureInfo.InvariantCulture), token_address = Address(symbol == "ETH" ? 0 : 9), decimals = 18, symbol };
+
+    private static string Contract(string slug) => "0x" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(slug)))[..40].ToLowerInvariant();
+
+    private static string Address(int n) => "0x" + n.ToString("x40", CultureInfo.InvariantCulture);
+}
