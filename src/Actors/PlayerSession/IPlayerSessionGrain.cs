@@ -14,4 +14,8 @@ public interface IPlayerSessionGrain : IIngressGrain
     /// <summary>An order of this player changed state: kept in Orders (bounded) and pushed with kind "OrderUpdated".</summary>
     [Alias("UpdateOrder")]
     Task<Replies> UpdateOrderAsync(OrderUpdated order);
+
+    /// <summary>A campaign's airdrop reached the player's wallet: pushed with kind "AirdropDelivered" (once per campaign).</summary>
+    [Alias("NotifyAirdrop")]
+    Task<Replies> NotifyAirdropAsync(Commerce.Events.Campaigns.AirdropDelivered airdrop);
 }

@@ -4,6 +4,7 @@ using Commerce.Actors.NftItem;
 using Commerce.Actors.Ingress;
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Serialization;
+using Commerce.Events.Campaigns;
 using Commerce.Events.Envelope;
 using Commerce.Events.Items;
 using Commerce.Events.Offers;
@@ -34,6 +35,9 @@ public sealed class PlayerSessionGrain(
     private static readonly JsonTypeInfo<OfferMade> OfferJson =
         (JsonTypeInfo<OfferMade>)EventJsonContext.Default.GetTypeInfo(typeof(OfferMade))!;
 
+    private static readonly JsonTypeInfo<AirdropDelivered> AirdropJson =
+        (JsonTypeInfo<AirdropDelivered>)EventJsonContext.Default.GetTypeInfo(typeof(AirdropDelivered))!;
+
     private static readonly JsonTypeInfo<OrderUpdated> OrderJson =
         (JsonTypeInfo<OrderUpdated>)EventJsonContext.Default.GetTypeInfo(typeof(OrderUpdated))!;
 
@@ -56,12 +60,16 @@ public sealed class PlayerSessionGrain(
             case ChatIntentDetected e: DetectIntent(e); break;
             case OfferMade e: ReceiveOffer(e); break;
             case OrderUpdated e: UpdateOrder(e); break;
+            case AirdropDelivered e: Push("AirdropDelivered", JsonSerializer.Serialize(e, AirdropJson)); break;
             default: throw new UnhandledEventException(TypeName, envelope.Type);
         }
         return Task.CompletedTask;
     }
 
     public Task<Replies> UpdateOrderAsync(OrderUpdated order) => ReceiveCallAsync(order);
+
+    /// <summary>The campaign's recipient grain calls once per delivery (it keeps whether it did), with its own key as origin.</summary>
+    public Task<Replies> NotifyAirdropAsync(AirdropDelivered airdrop) => ReceiveCallAsync(airdrop);
 
     /// <summary>Counts the interest and tells the item's grain, with the record it came from (so a redelivery counts once there too).</summary>
     private void ShowInterest(InterestShown interest)

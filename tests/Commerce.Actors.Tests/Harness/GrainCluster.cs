@@ -41,7 +41,8 @@ public sealed class GrainCluster : IAsyncDisposable
 
     public InProcessTestCluster Cluster => _cluster;
 
-    public static async Task<GrainCluster> StartAsync(DateTimeOffset start, OrderOptions? orders = null, short silos = 1)
+    /// <param name="services">More services for each silo (the grains of other assemblies: campaigns).</param>
+    public static async Task<GrainCluster> StartAsync(DateTimeOffset start, OrderOptions? orders = null, short silos = 1, Action<IServiceCollection>? services = null)
     {
         var database = new TempDatabase();
         var clock = new ManualClock(start);
@@ -56,6 +57,7 @@ public sealed class GrainCluster : IAsyncDisposable
             silo.Services.AddSingleton(Options.Create(orders ?? new OrderOptions()));
             silo.UseCommerceReminders("sqlite");
             silo.UseCommerceGrains();
+            services?.Invoke(silo.Services);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
