@@ -6,6 +6,8 @@ using Commerce.Connectors;
 using Commerce.Connectors.Marketplaces.Api;
 using Commerce.Execution;
 using Commerce.Payments;
+using Commerce.Marketing;
+using Commerce.Host.Marketing;
 using Commerce.Host.Api;
 using Commerce.Host.Auth;
 using Commerce.Host.Catalog;
@@ -95,6 +97,7 @@ public static class CommerceApp
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, Commerce.Host.Marketing.MarketingApiJsonContext.Default);
             // Unknown fields are refused (400 naming the field), not ignored: a client cannot slip in what the API does not read.
             o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
         });
@@ -118,6 +121,7 @@ public static class CommerceApp
         services.AddCheckoutWatcher(builder.Configuration);
         services.AddDepositWatcher(builder.Configuration);
         services.AddDeliveryRouter();
+        services.AddMarketing(builder.Configuration);
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
         services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<IOptions<StoreOptions>>(), sp.GetService<IGrainStore>() as SqliteGrainStore));
@@ -188,6 +192,7 @@ public static class CommerceApp
         app.MapPushApi();
         app.MapAdminApi();
         app.MapOperatorDashboard();
+        app.MapMarketingApi();
         app.MapGroup("").RateLimited(RateLimitGroup.Nfts).MapMarketplaceWebhooks();
         return app;
     }
