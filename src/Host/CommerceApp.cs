@@ -8,6 +8,7 @@ using Commerce.Execution;
 using Commerce.Payments;
 using Commerce.Marketing;
 using Commerce.Host.Marketing;
+using Commerce.Host.Marketing.Console;
 using Commerce.Host.Api;
 using Commerce.Host.Auth;
 using Commerce.Host.Catalog;
@@ -122,6 +123,7 @@ public static class CommerceApp
         services.AddDepositWatcher(builder.Configuration);
         services.AddDeliveryRouter();
         services.AddMarketing(builder.Configuration);
+        services.AddRazorComponents();
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
         services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<IOptions<StoreOptions>>(), sp.GetService<IGrainStore>() as SqliteGrainStore));
@@ -178,6 +180,7 @@ public static class CommerceApp
         app.UseAuthentication();
         app.UseRateLimiter(); // after authentication: it counts per player as well as per IP
         app.UseAuthorization();
+        app.UseAntiforgery(); // the marketing console's Razor component endpoints require it (its pages post nothing)
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
@@ -193,6 +196,7 @@ public static class CommerceApp
         app.MapAdminApi();
         app.MapOperatorDashboard();
         app.MapMarketingApi();
+        app.MapMarketingConsole();
         app.MapGroup("").RateLimited(RateLimitGroup.Nfts).MapMarketplaceWebhooks();
         return app;
     }
