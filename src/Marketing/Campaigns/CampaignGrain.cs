@@ -99,18 +99,7 @@ public sealed partial class CampaignGrain(
         document.State.Effects.Outbox.Add(new OutboxWrite(topic.Name, key, EnvelopeSerializer.Serialize(envelope)));
     }
 
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await document.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle(); // memory may be ahead of the store: the next call reloads it
-            throw;
-        }
-    }
+    private Task WriteAsync() => GrainWrites.WriteOrReloadAsync(document, DeactivateOnIdle);
 
     private ICampaignRecipientGrain Recipient(string wallet) =>
         GrainFactory.GetGrain<ICampaignRecipientGrain>(CampaignRecipientGrain.KeyOf(Key, wallet));

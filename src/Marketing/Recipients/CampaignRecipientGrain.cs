@@ -73,16 +73,5 @@ public sealed class CampaignRecipientGrain(
 
     public Task<RecipientState> GetAsync() => Task.FromResult(State);
 
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await document.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle(); // memory may be ahead of the store: the next call reloads it
-            throw;
-        }
-    }
+    private Task WriteAsync() => GrainWrites.WriteOrReloadAsync(document, DeactivateOnIdle);
 }
