@@ -6,6 +6,7 @@ using Commerce.Benchmarks.Pricing;
 // ./run bench pricing [--rate N] [--seconds N] [--warmup N] [--players N]    interest -> OfferMade pushed, embedded platform
 // ./run bench chain [--seconds N] [--rate N] [--burst N] [--batch N]     executor vs raw sends to Anvil
 // ./run bench orders [--players N] [--orders N] [--rate N] [--timeout S]  orders end to end to confirmed, vs raw purchases
+// ./run bench marketing [--players N] [--events N]                         rule backfill over stored sessions, live targeting per event
 // ./run bench <BenchmarkDotNet arguments>                                 micro benchmarks (e.g. --filter '*')
 if (args.Length > 0 && args[0] == "grains")
     return await GrainPipelineBenchmark.RunAsync(args[1..]);
@@ -13,6 +14,8 @@ if (args.Length > 0 && args[0] == "chain")
     return await Commerce.Benchmarks.Chain.ExecutorBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "orders")
     return await Commerce.Benchmarks.Orders.OrdersBenchmark.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "marketing")
+    return await Commerce.Benchmarks.Marketing.MarketingBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "pricing")
     return await PricingLatencyBenchmark.RunAsync(args[1..]);
 
