@@ -18,7 +18,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 need_apt=()
 want_pkgs=(libssl-dev zlib1g-dev libzstd-dev liblz4-dev libsasl2-dev libsecp256k1-dev kcat patch)
-if [ "${1:-}" != "--runtime" ]; then want_pkgs+=(postgresql); fi
+# Tests only: PostgreSQL, and Chromium for the marketing console's browser test (Playwright drives it; no browser is downloaded).
+if [ "${1:-}" != "--runtime" ]; then want_pkgs+=(postgresql chromium); fi
 for p in "${want_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$p")
 done

@@ -12,6 +12,8 @@ using Commerce.Benchmarks.Pricing;
 // ./run bench auctions [--auctions N] [--workers N] [--seconds N] [--rate N] [--window S]  bids through auction grains, vs a bare grain call
 
 // ./run bench connectors [--events N]                                  CDC and marketplace events into Kafka, vs raw produce
+
+// ./run bench marketing [--players N] [--events N]                         rule backfill over stored sessions, live targeting per event
 // ./run bench <BenchmarkDotNet arguments>                                 micro benchmarks (e.g. --filter '*')
 if (args.Length > 0 && args[0] == "grains")
     return await GrainPipelineBenchmark.RunAsync(args[1..]);
@@ -29,6 +31,9 @@ if (args.Length > 0 && args[0] == "auctions")
 
 if (args.Length > 0 && args[0] == "connectors")
     return await Commerce.Benchmarks.Connectors.ConnectorsBenchmark.RunAsync(args[1..]);
+
+if (args.Length > 0 && args[0] == "marketing")
+    return await Commerce.Benchmarks.Marketing.MarketingBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "pricing")
     return await PricingLatencyBenchmark.RunAsync(args[1..]);
 

@@ -47,6 +47,7 @@ namespace Commerce.Events;
 [JsonDerivedType(typeof(ItemSupplyChanged), nameof(ItemSupplyChanged))]
 [JsonDerivedType(typeof(CampaignStarted), nameof(CampaignStarted))]
 [JsonDerivedType(typeof(CampaignEnded), nameof(CampaignEnded))]
+[JsonDerivedType(typeof(AirdropDelivered), nameof(AirdropDelivered))]
 [JsonDerivedType(typeof(OfferMade), nameof(OfferMade))]
 [JsonDerivedType(typeof(ChainCommandRequested), nameof(ChainCommandRequested))]
 [JsonDerivedType(typeof(ChainTransactionUpdated), nameof(ChainTransactionUpdated))]

@@ -11,6 +11,10 @@ using Commerce.Conversation;
 using Commerce.Execution;
 using Commerce.Payments;
 using Commerce.Actors.Auctions;
+
+using Commerce.Marketing;
+using Commerce.Host.Marketing;
+using Commerce.Host.Marketing.Console;
 using Commerce.Host.Api;
 using Commerce.Host.Auctions;
 using Commerce.Pricing.Signing;
@@ -102,6 +106,7 @@ public static class CommerceApp
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, Commerce.Host.Marketing.MarketingApiJsonContext.Default);
             // Unknown fields are refused (400 naming the field), not ignored: a client cannot slip in what the API does not read.
             o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
         });
@@ -126,6 +131,8 @@ public static class CommerceApp
         services.AddCheckoutWatcher(builder.Configuration);
         services.AddDepositWatcher(builder.Configuration);
         services.AddDeliveryRouter();
+        services.AddMarketing(builder.Configuration);
+        services.AddRazorComponents();
         services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section));
         services.AddSingleton(sp => new HostDatabase(sp.GetRequiredService<IOptions<StoreOptions>>(), sp.GetService<IGrainStore>() as SqliteGrainStore));
@@ -193,6 +200,7 @@ public static class CommerceApp
         app.UseAuthentication();
         app.UseRateLimiter(); // after authentication: it counts per player as well as per IP
         app.UseAuthorization();
+        app.UseAntiforgery(); // the marketing console's Razor component endpoints require it (its pages post nothing)
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
@@ -210,6 +218,8 @@ public static class CommerceApp
         app.MapAuctionApi();
         app.MapAdminApi();
         app.MapOperatorDashboard();
+        app.MapMarketingApi();
+        app.MapMarketingConsole();
         app.MapGroup("").RateLimited(RateLimitGroup.Nfts).MapMarketplaceWebhooks();
         return app;
     }

@@ -16,10 +16,12 @@ public static class StartupBanner
         {
             lines.Add($"Admin token (demo): {demoAdminToken}");
             lines.Add($"Orleans Dashboard: {first}/dashboard-login (with the admin token)");
+            lines.Add($"Marketing console (signs in): {first}/marketing/sign-in#token={demoAdminToken}");
         }
         else
         {
             lines.Add($"Orleans Dashboard: {first}/dashboard-login (with a token from: commerce admin-token)");
+            lines.Add($"Marketing console: {first}/marketing/sign-in (with a token from: commerce admin-token --role marketing)");
         }
         return lines;
     }

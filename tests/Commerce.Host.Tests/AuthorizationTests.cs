@@ -25,7 +25,7 @@ public sealed class AuthorizationTests(PlatformFixture platform) : IClassFixture
     }
 
     [Fact]
-    public void Only_health_openapi_sign_in_chain_info_the_dashboard_login_and_signed_webhooks_are_public()
+    public void Only_health_openapi_sign_in_chain_info_the_dashboard_and_console_sign_in_pages_and_signed_webhooks_are_public()
     {
         var endpoints = platform.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
 
@@ -36,7 +36,7 @@ public sealed class AuthorizationTests(PlatformFixture platform) : IClassFixture
             new[]
             {
                 "/api/auth/challenge", "/api/auth/sign-in", "/api/chain", "/api/marketplaces/{marketplace}/webhooks",
-                "/dashboard-login", "/health/live", "/health/ready", "/openapi/{documentName}.json",
+                "/dashboard-login", "/health/live", "/health/ready", "/marketing/assets/{name}", "/marketing/sign-in", "/openapi/{documentName}.json",
             }.Order(StringComparer.Ordinal), anonymous);
     }
 

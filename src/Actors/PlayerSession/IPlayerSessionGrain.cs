@@ -26,4 +26,8 @@ public interface IPlayerSessionGrain : IIngressGrain
     /// <summary>The session as this grain holds it (the chat reads the player's own offers from it).</summary>
     [Alias("GetState")]
     Task<PlayerSessionState> GetStateAsync();
+
+    /// <summary>A campaign's airdrop reached the player's wallet: pushed with kind "AirdropDelivered" (once per campaign).</summary>
+    [Alias("NotifyAirdrop")]
+    Task<Replies> NotifyAirdropAsync(Commerce.Events.Campaigns.AirdropDelivered airdrop);
 }

@@ -5,6 +5,8 @@ using Commerce.Actors.Ingress;
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Serialization;
 using Commerce.Events.Auctions;
+
+using Commerce.Events.Campaigns;
 using Commerce.Events.Envelope;
 using Commerce.Events.Items;
 using Commerce.Events.Offers;
@@ -34,6 +36,9 @@ public sealed class PlayerSessionGrain(
 
     private static readonly JsonTypeInfo<OfferMade> OfferJson =
         (JsonTypeInfo<OfferMade>)EventJsonContext.Default.GetTypeInfo(typeof(OfferMade))!;
+
+    private static readonly JsonTypeInfo<AirdropDelivered> AirdropJson =
+        (JsonTypeInfo<AirdropDelivered>)EventJsonContext.Default.GetTypeInfo(typeof(AirdropDelivered))!;
 
     private static readonly JsonTypeInfo<OrderUpdated> OrderJson =
         (JsonTypeInfo<OrderUpdated>)EventJsonContext.Default.GetTypeInfo(typeof(OrderUpdated))!;
@@ -69,6 +74,8 @@ public sealed class PlayerSessionGrain(
             case BidRefused e: PassOn(e); break;
             case AuctionWinnerOffered e: TellAuctionNews($"{e.AuctionId}:offered:{e.Round}", "AuctionWon", JsonSerializer.Serialize(e, WonJson)); break;
             case AuctionLost e: TellAuctionNews($"{e.AuctionId}:lost", "AuctionLost", JsonSerializer.Serialize(e, LostJson)); break;
+
+            case AirdropDelivered e: Push("AirdropDelivered", JsonSerializer.Serialize(e, AirdropJson)); break;
             default: throw new UnhandledEventException(TypeName, envelope.Type);
         }
         return Task.CompletedTask;
@@ -116,6 +123,9 @@ public sealed class PlayerSessionGrain(
     }
 
     public Task<PlayerSessionState> GetStateAsync() => Task.FromResult(State);
+
+    /// <summary>The campaign's recipient grain calls once per delivery (it keeps whether it did), with its own key as origin.</summary>
+    public Task<Replies> NotifyAirdropAsync(AirdropDelivered airdrop) => ReceiveCallAsync(airdrop);
 
     /// <summary>Counts the interest and tells the item's grain, with the record it came from (so a redelivery counts once there too).</summary>
     private void ShowInterest(InterestShown interest)

@@ -11,10 +11,13 @@ namespace Commerce.Actors.Runtime;
 /// state is one row of <c>grain_state</c> (JSON, as the API and <c>commerce reconcile</c> read it) with its applied
 /// Kafka origins; each write also stores the effects the grain gathered (outbox, ledger, journal) in the same
 /// transaction. The ETag is the row's version: a write made against a stale version (a second activation somewhere)
-/// fails whole with <see cref="InconsistentStateException"/>.
+/// fails whole with <see cref="InconsistentStateException"/>. States are JSON through <see cref="GrainJsonContext"/>, or
+/// a <see cref="GrainStateJson"/> registered by the assembly that defines the grain.
 /// </summary>
-public sealed class CommerceGrainStorage(IGrainStore store, OutboxSignal outboxSignal) : IGrainStorage
+public sealed class CommerceGrainStorage(IGrainStore store, OutboxSignal outboxSignal, IEnumerable<GrainStateJson> moreStates) : IGrainStorage
 {
+    private readonly GrainStateJson[] _moreStates = moreStates.ToArray();
+
     public const string Name = "commerce";
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -95,7 +98,8 @@ public sealed class CommerceGrainStorage(IGrainStore store, OutboxSignal outboxS
     private static long ExpectedVersion(string? etag) =>
         etag is null ? 0 : long.Parse(etag, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo StateJson(Type stateType) =>
+    private System.Text.Json.Serialization.Metadata.JsonTypeInfo StateJson(Type stateType) =>
         GrainJsonContext.Default.GetTypeInfo(stateType)
-        ?? throw new InvalidOperationException($"{stateType.Name} is not in {nameof(GrainJsonContext)}");
+        ?? _moreStates.Select(j => j.Find(stateType)).FirstOrDefault(t => t is not null)
+        ?? throw new InvalidOperationException($"{stateType.Name} is not in {nameof(GrainJsonContext)} nor in a registered {nameof(GrainStateJson)}");
 }

@@ -18,6 +18,13 @@ public interface IGrainStore
 
     Task<IReadOnlyDictionary<string, StoredState>> LoadStatesAsync(string grainType, IReadOnlyCollection<string> keys, CancellationToken ct);
 
+    /// <summary>
+    /// The stored states of one grain type whose keys start with <paramref name="keyPrefix"/> ("" for all), in key order
+    /// after <paramref name="afterKey"/> (null: from the first), at most <paramref name="max"/>: a page of a scan that
+    /// goes on from the last key it returned (the campaigns' backfill over every player, their delivery log).
+    /// </summary>
+    Task<IReadOnlyList<StoredState>> ScanStatesAsync(string grainType, string keyPrefix, string? afterKey, int max, CancellationToken ct);
+
     /// <summary>Writes the batch atomically, or throws <see cref="CursorMovedException"/> and writes nothing.</summary>
     Task CommitAsync(GrainBatchCommit commit, CancellationToken ct);
 

@@ -100,6 +100,27 @@ public sealed class PostgresGrainStore : IGrainStore, IAsyncDisposable
         return result;
     }
 
+    public async Task<IReadOnlyList<StoredState>> ScanStatesAsync(string grainType, string keyPrefix, string? afterKey, int max, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var result = new List<StoredState>(Math.Min(max, 4096));
+        // COLLATE "C": keys compare byte for byte, as the pages go on from the last key.
+        await using var command = _dataSource.CreateCommand(
+            "SELECT key, json, version, updated_at, origins FROM grain_state WHERE grain_type = $1 AND key COLLATE \"C\" > $2 COLLATE \"C\""
+            + " AND left(key, length($3)) = $3 ORDER BY key COLLATE \"C\" LIMIT $4");
+        command.Parameters.Add(new NpgsqlParameter { Value = grainType });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterKey ?? "" });
+        command.Parameters.Add(new NpgsqlParameter { Value = keyPrefix });
+        command.Parameters.Add(new NpgsqlParameter { Value = max });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add(new StoredState(grainType, reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+        return result;
+    }
+
     public async Task CommitAsync(GrainBatchCommit commit, CancellationToken ct)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);

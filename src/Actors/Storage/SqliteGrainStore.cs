@@ -208,6 +208,28 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         return result;
     }
 
+    public async Task<IReadOnlyList<StoredState>> ScanStatesAsync(string grainType, string keyPrefix, string? afterKey, int max, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var result = new List<StoredState>(Math.Min(max, 4096));
+        await using var connection = await OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        // The key index serves the range; substr keeps only the prefix's keys (a prefix is compared byte for byte).
+        command.CommandText = "SELECT key, json, version, updated_at, origins FROM grain_state WHERE grain_type = $type AND key > $after"
+            + " AND key >= $prefix AND substr(key, 1, length($prefix)) = $prefix ORDER BY key LIMIT $max";
+        command.Parameters.AddWithValue("$type", grainType);
+        command.Parameters.AddWithValue("$after", afterKey ?? "");
+        command.Parameters.AddWithValue("$prefix", keyPrefix);
+        command.Parameters.AddWithValue("$max", max);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add(new StoredState(grainType, reader.GetString(0), reader.GetString(1), reader.GetInt64(2),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+        return result;
+    }
+
     public Task CommitAsync(GrainBatchCommit commit, CancellationToken ct) =>
         WriteAsync(async (writer, transaction) =>
         {

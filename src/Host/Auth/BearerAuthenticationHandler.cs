@@ -8,7 +8,7 @@ namespace Commerce.Host.Auth;
 /// <summary>
 /// Reads "Authorization: Bearer ..." (or, on the push WebSocket only, access_token in the query, because browsers
 /// cannot set headers on a WebSocket; on the operators' dashboard only, the session cookie an admin token set, because
-/// a browser page cannot either) and validates it with <see cref="TokenService"/>.
+/// a browser page cannot either; on the marketing console and its API, the console's cookie) and validates it with <see cref="TokenService"/>.
 /// </summary>
 public sealed class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -28,6 +28,8 @@ public sealed class BearerAuthenticationHandler(
             token = query.ToString();
         else if (Request.Path.StartsWithSegments(OperatorDashboard.Path) && Request.Cookies.TryGetValue(OperatorDashboard.SessionCookie, out var cookie))
             token = cookie;
+        else if (Marketing.Console.MarketingConsole.ReadsCookie(Request.Path) && Request.Cookies.TryGetValue(Marketing.Console.MarketingConsole.SessionCookie, out var marketing))
+            token = marketing;
         if (string.IsNullOrEmpty(token))
             return AuthenticateResult.NoResult();
         var principal = await tokens.ValidateAsync(token, Context.RequestAborted);

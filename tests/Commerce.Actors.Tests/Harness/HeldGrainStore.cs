@@ -34,6 +34,9 @@ public sealed class HeldGrainStore(IGrainStore store) : IGrainStore
     public Task<IReadOnlyDictionary<string, StoredState>> LoadStatesAsync(string grainType, IReadOnlyCollection<string> keys, CancellationToken ct) =>
         store.LoadStatesAsync(grainType, keys, ct);
 
+    public Task<IReadOnlyList<StoredState>> ScanStatesAsync(string grainType, string keyPrefix, string? afterKey, int max, CancellationToken ct) =>
+        store.ScanStatesAsync(grainType, keyPrefix, afterKey, max, ct);
+
     public Task CommitAsync(GrainBatchCommit commit, CancellationToken ct) => store.CommitAsync(commit, ct);
 
     public Task ClearGrainAsync(string grainType, string key, long expectedVersion, CancellationToken ct) =>

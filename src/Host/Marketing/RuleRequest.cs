@@ -1,0 +1,3 @@
+namespace Commerce.Host.Marketing;
+
+public sealed record RuleRequest(string? Rule);

@@ -1,0 +1,8 @@
+namespace Commerce.Marketing.Campaigns;
+
+public enum BatchStage
+{
+    Requested,
+    Submitted,
+    Mined,
+}

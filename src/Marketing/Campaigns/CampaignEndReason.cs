@@ -1,0 +1,10 @@
+namespace Commerce.Marketing.Campaigns;
+
+public enum CampaignEndReason
+{
+    None,
+    Stopped,
+    WindowEnded,
+    SupplyCapReached,
+    GasBudgetExhausted,
+}
