@@ -130,6 +130,7 @@ public sealed record SimulatorOptions(
                         auctionItem = null;
                     else if (auctionItem.Split(':') is not [{ Length: > 0 }, { Length: > 0 }])
                         throw new ArgumentException($"--auction-item must be \"collection:tokenId\" or none, got '{auctionItem}'.", name);
+                    break;
                 case "--crm-url":
                     crmUrl = Uri.TryCreate(Value(), UriKind.Absolute, out var crm) && crm.Scheme is "http" or "https"
                         ? crm : throw new ArgumentException("--crm-url must be an absolute http(s) URL.", name);
