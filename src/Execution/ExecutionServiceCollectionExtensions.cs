@@ -22,7 +22,11 @@ public static class ExecutionServiceCollectionExtensions
     public static IServiceCollection AddTransactionExecutor(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ExecutorOptions>().Bind(configuration.GetSection(ExecutorOptions.Section))
-            .PostConfigure(o => OrdersCommandPolicy.Apply(o.Policy, configuration))
+            .PostConfigure(o =>
+            {
+                OrdersCommandPolicy.Apply(o.Policy, configuration);
+                MarketingCommandPolicy.Apply(o.Policy, configuration);
+            })
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         if (!configuration.GetValue($"{ExecutorOptions.Section}:{nameof(ExecutorOptions.Enabled)}", false))
             return services; // nothing else: no key, no node and no tables are needed

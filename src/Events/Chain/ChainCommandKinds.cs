@@ -12,6 +12,12 @@ public static class ChainCommandKinds
     /// <summary>Checkout.declareDefault of a plan past its deadline, by the order grains.</summary>
     public const string DeclareDefault = "declare-default";
 
+    /// <summary>GameItem.mintBatch of a marketing campaign's airdrop, by the campaign grains.</summary>
+    public const string AirdropMint = "airdrop-mint";
+
     /// <summary>The requester name of the order grains.</summary>
     public const string OrdersRequester = "orders";
+
+    /// <summary>The requester name of the campaign grains.</summary>
+    public const string MarketingRequester = "marketing";
 }

@@ -123,8 +123,14 @@ public sealed partial class CampaignGrain
         return minutes.Count > CampaignState.MaxMinutes ? minutes[^CampaignState.MaxMinutes..] : minutes;
     }
 
-    private ChainCommandRequested CommandOf(MintBatch batch) =>
-        CampaignMints.Command(batch.CommandId, Definition.Contract, [.. batch.Recipients.Select(r => (r.Wallet, TokensOf(r.Slot)))], batch.GasLimit);
+    /// <summary>The batch's mint command, marked as asked by the campaign grains (requester "marketing", HMAC under Marketing:CommandKey).</summary>
+    private ChainCommandRequested CommandOf(MintBatch batch)
+    {
+        var command = CampaignMints.Command(batch.CommandId, Definition.Contract, [.. batch.Recipients.Select(r => (r.Wallet, TokensOf(r.Slot)))], batch.GasLimit);
+        return string.IsNullOrWhiteSpace(_options.CommandKey)
+            ? command
+            : ChainCommandMac.Sign(command, ChainCommandKinds.MarketingRequester, Convert.FromBase64String(_options.CommandKey));
+    }
 
     private RecipientUpdate Update(RecipientStatus status, MintBatch batch, string? tx, string? reason) =>
         new(status, batch.Number, tx, reason, Definition.Name, Definition.Contract);

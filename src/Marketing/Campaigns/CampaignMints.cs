@@ -17,7 +17,7 @@ public static class CampaignMints
     public const string CommandPrefix = "campaign:";
 
     /// <summary>The executor command kind of a campaign's mints.</summary>
-    public const string Kind = "airdrop-mint";
+    public const string Kind = ChainCommandKinds.AirdropMint;
 
     public static string CommandId(string campaignId, int batch) => $"{CommandPrefix}{campaignId}:batch:{batch}";
 

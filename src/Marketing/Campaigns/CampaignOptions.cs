@@ -21,6 +21,12 @@ public sealed class CampaignOptions
     [Range(30_000, 1_000_000)]
     public long PerMintGas { get; set; } = 60_000;
 
+    /// <summary>
+    /// The key (base64, at least 32 bytes) the campaign grains mark their mint commands with (requester "marketing"); the
+    /// executor signs nothing unmarked. Required outside the demo for airdrops to be minted.
+    /// </summary>
+    public string CommandKey { get; set; } = "";
+
     /// <summary>A batch with no word from the executor after this long is asked for again (the same command id: sent at most once).</summary>
     public TimeSpan ResendAfter { get; set; } = TimeSpan.FromSeconds(60);
 }
