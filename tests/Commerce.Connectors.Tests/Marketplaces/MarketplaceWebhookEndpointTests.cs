@@ -222,7 +222,7 @@ public sealed class MarketplaceWebhookEndpointTests(WebhookEndpointFixture serve
         { """{"type":"item.listed","type":"item.bid"}""", "body", "is not valid JSON" },
         { """{"item":{}}""", "type", "is required" },
         { """{"type":7}""", "type", "must be a string" },
-        { """{"type":"item.bid","amount":"1"}""", "type", "unsupported type 'item.bid'" },
+        { """{"type":"item.burned","amount":"1"}""", "type", "unsupported type 'item.burned'" },
         { """{"type":"collection.floor_price"}""", "type", "unsupported type 'collection.floor_price'" },
         { """{"type":"item.listed","price":{"amount":"1","currency":"ETH"}}""", "item", "is required" },
         { """{"type":"item.listed","item":{"tokenId":"1","rarity":"rare","edition":1,"supply":1},"price":{"amount":"1","currency":"ETH"}}""", "item.collection", "is required" },
