@@ -105,7 +105,7 @@ public sealed class EventSerializationTests(OrleansCodecs codecs) : IClassFixtur
             {
                 var parameterType = parameter.ParameterType;
                 var element = parameterType.IsGenericType ? parameterType.GetGenericArguments()[0] : parameterType;
-                if (element.Assembly == Events && element != typeof(IEvent))
+                if (element.Assembly == Events && element != typeof(IEvent) && !element.IsEnum) // enums need no annotation
                     pending.Enqueue(element);
             }
         }

@@ -39,6 +39,8 @@ internal sealed class SampleValues(bool nulls)
             return seq + 0.0525m;
         if (type == typeof(DateTimeOffset))
             return Epoch.AddMinutes(seq);
+        if (type == typeof(TimeSpan))
+            return TimeSpan.FromMinutes(seq);
         if (type == typeof(Guid))
             return new Guid(seq, 7, 0, [1, 2, 3, 4, 5, 6, 7, 8]);
         if (type.IsEnum)
