@@ -28,25 +28,7 @@ public sealed partial class RedeliveryTests
         await sqlite.InitializeAsync(CancellationToken.None);
         var store = new HeldGrainStore(sqlite);
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddSingleton<IGrainStore>(store);
-            silo.Services.AddSingleton<OutboxSignal>();
-            silo.Services.AddSingleton(Options.Create(new OrderOptions()));
-            silo.UseCommerceGrains();
-            // Says when an interest call has run up to its write: the item's change is made and its write queued.
-            silo.AddIncomingGrainCallFilter(async context =>
-            {
-                var call = context.Invoke();
-                if (context.InterfaceMethod.Name == nameof(INftItemGrain.RegisterInterestAsync))
-                    entered.TrySetResult();
-                await call;
-            });
-        });
-        await using var cluster = builder.Build();
-        await cluster.DeployAsync();
+        await using var cluster = await StartHeldWriteSiloAsync(store, () => entered.TrySetResult());
         const string itemId = "dragons:42";
         const string buyer = "0x4242424242424242424242424242424242424242";
         var item = cluster.Client.GetGrain<INftItemGrain>(itemId);
@@ -87,24 +69,11 @@ public sealed partial class RedeliveryTests
         var store = new HeldGrainStore(sqlite);
         var calls = 0;
         var repeatEntered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
+        await using var cluster = await StartHeldWriteSiloAsync(store, () =>
         {
-            silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddSingleton<IGrainStore>(store);
-            silo.Services.AddSingleton<OutboxSignal>();
-            silo.Services.AddSingleton(Options.Create(new OrderOptions()));
-            silo.UseCommerceGrains();
-            silo.AddIncomingGrainCallFilter(async context =>
-            {
-                var call = context.Invoke();
-                if (context.InterfaceMethod.Name == nameof(INftItemGrain.RegisterInterestAsync) && Interlocked.Increment(ref calls) == 2)
-                    repeatEntered.TrySetResult();
-                await call;
-            });
+            if (Interlocked.Increment(ref calls) == 2)
+                repeatEntered.TrySetResult();
         });
-        await using var cluster = builder.Build();
-        await cluster.DeployAsync();
         const string itemId = "dragons:43";
         var item = cluster.Client.GetGrain<INftItemGrain>(itemId);
         var interest = new ItemInterestRegistered(itemId, "0xfan", 1, DateTimeOffset.UtcNow);
@@ -123,5 +92,33 @@ public sealed partial class RedeliveryTests
         var state = stored is null ? null : System.Text.Json.JsonSerializer.Deserialize(stored.Json, Serialization.GrainJsonContext.Default.NftItemState);
         Assert.True(state?.InterestTotal == 1,
             $"expected the interest stored once after the repeat was answered, the store holds {state?.InterestTotal.ToString() ?? "no item"}");
+    }
+
+    /// <summary>
+    /// One silo over <paramref name="store"/> (whose writes a test can hold and fail), calling
+    /// <paramref name="interestCallEntered"/> each time an item's RegisterInterestAsync has run up to its first await:
+    /// the item's change is made and its write queued.
+    /// </summary>
+    private static async Task<InProcessTestCluster> StartHeldWriteSiloAsync(HeldGrainStore store, Action interestCallEntered)
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<IGrainStore>(store);
+            silo.Services.AddSingleton<OutboxSignal>();
+            silo.Services.AddSingleton(Options.Create(new OrderOptions()));
+            silo.UseCommerceGrains();
+            silo.AddIncomingGrainCallFilter(async context =>
+            {
+                var call = context.Invoke();
+                if (context.InterfaceMethod.Name == nameof(INftItemGrain.RegisterInterestAsync))
+                    interestCallEntered();
+                await call;
+            });
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
     }
 }
