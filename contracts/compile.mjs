@@ -33,7 +33,7 @@ if (!version.startsWith(EXPECTED_SOLC + "+")) {
 
 // src/ holds the platform's contracts; test/ holds helpers for the C# tests (JSON artifact only,
 // not compiled into the library).
-const testOnly = ["TestBuyer"];
+const testOnly = ["TestBuyer", "TestBlocklistToken"];
 const sources = {};
 for (const folder of ["src", "test"]) {
   for (const name of fs.readdirSync(path.join(here, folder)).filter((f) => f.endsWith(".sol")).sort()) {

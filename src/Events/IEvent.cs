@@ -35,6 +35,7 @@ namespace Commerce.Events;
 [JsonDerivedType(typeof(Orders.OrderCancellationRefused), nameof(Orders.OrderCancellationRefused))]
 [JsonDerivedType(typeof(Orders.DeliveryUpdated), nameof(Orders.DeliveryUpdated))]
 [JsonDerivedType(typeof(OrderUpdated), nameof(OrderUpdated))]
+[JsonDerivedType(typeof(CreditedRefundPaid), nameof(CreditedRefundPaid))]
 [JsonDerivedType(typeof(Orders.ItemReserved), nameof(Orders.ItemReserved))]
 [JsonDerivedType(typeof(Orders.ReservationRefused), nameof(Orders.ReservationRefused))]
 [JsonDerivedType(typeof(PlayerPushed), nameof(PlayerPushed))]

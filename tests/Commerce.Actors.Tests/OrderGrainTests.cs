@@ -194,7 +194,7 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture) : IClassFixture
             Payment(b, "Purchased", "1000", confirmed: false),
             Payment(b, "Purchased", "1000", confirmed: true) with { Reorged = true },
             Payment(b, "Purchased", "999", confirmed: true),
-            Payment(b, "Purchased", "1000", confirmed: true) with { Buyer = "0xbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" },
+            Payment(b, "Purchased", "1000", confirmed: true) with { Buyer = "0xbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", TransactionHash = "0xtx-other-buyer" },
             Payment(b, "PlanCompleted", "1000", confirmed: true),
         };
         foreach (var attempt in attempts)
@@ -230,7 +230,8 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture) : IClassFixture
 
         // Down payment: 1003 - 3 * (1003 / 4) = 1003 - 750 = 253.
         Assert.Empty((await SendAsync(b, Payment(b, "Purchased", "250", confirmed: true), T0.AddMinutes(1))).Published);
-        var down = await SendAsync(b, Payment(b, "Purchased", "253", confirmed: true, totalPaid: "253"), T0.AddMinutes(1));
+        // Another log (one log is one payment: its transaction and index are its dedupe key).
+        var down = await SendAsync(b, Payment(b, "Purchased", "253", confirmed: true, totalPaid: "253") with { TransactionHash = "0xtx-down" }, T0.AddMinutes(1));
         Assert.Equal(OrderStatus.PlanActive, (await OrderAsync(b)).Status);
         // Held for the plan, not yet sold: the item holds it without expiry and publishes the fact.
         Assert.Equal<IEvent>([new ItemPaidFor(b.ItemId, b.OrderId, b.Wallet, b.Wallet)], down.On(TopicCatalog.ItemEvents));

@@ -14,7 +14,7 @@ namespace Commerce.Actors.Custody;
 
 /// <summary>
 /// A player's custodial ETH balance (docs/ORDERS.md, "custodial"): confirmed deposits credit it (once per
-/// transaction), orders hold from it (refused when it does not cover the amount, so it never goes negative),
+/// transaction, ever: its dedupe key is stored with the credit), orders hold from it (refused when it does not cover the amount, so it never goes negative),
 /// a delivered order's hold is spent and a failed order's hold comes back. Requests are idempotent per order:
 /// a repeated hold request is answered as the first one was, a capture or release of a closed hold changes nothing.
 /// Every movement (deposit credited, held, captured, released) is appended to the ledger (D9) with the state.
@@ -43,6 +43,15 @@ public sealed class CustodyAccountGrain(
 
     protected override CustodyAccountState CreateState(string key) => CustodyAccountState.New(key);
 
+    /// <summary>
+    /// The dedupe key of a deposit: its transaction (a plain ETH transfer carries one value and no log), credited once
+    /// ever, however late a report of it comes again (docs/SECURITY.md, "Dedupe keys").
+    /// </summary>
+    public static string DedupeKey(string transactionHash) => $"deposit:{transactionHash.ToLowerInvariant()}";
+
+    protected override IEnumerable<string> DedupeKeysOf(EventEnvelope envelope) =>
+        envelope.Payload is DepositObserved deposit ? [DedupeKey(deposit.TransactionHash)] : [];
+
     /// <summary>Every handler is synchronous: a reentrant grain's state changes only between its awaits.</summary>
     protected override Task HandleAsync(EventEnvelope envelope)
     {
@@ -69,6 +78,9 @@ public sealed class CustodyAccountGrain(
         var blockHash = deposit.BlockHash.ToLowerInvariant();
         if (!IsMine(deposit.Wallet) || !TryAmount(deposit.Amount, out var amount) || amount.IsZero || State.CreditedTransactions.Contains(tx))
             return;
+        // The recent window above is the fast answer; the stored key answers for every transaction credited, ever.
+        if (WasApplied(DedupeKey(tx)))
+            return;
         // Only the deposit watcher's own observations count: anyone else who can write the topic cannot make money appear.
         if (_depositKey is null || !DepositMac.Verify(deposit, _depositKey))
             return;
@@ -90,6 +102,7 @@ public sealed class CustodyAccountGrain(
                 Credited = Text(Parse(State.Credited) + amount),
                 CreditedTransactions = [.. State.CreditedTransactions.Skip(Math.Max(0, State.CreditedTransactions.Count - CustodyAccountState.MaxCreditedTransactions + 1)), tx],
             };
+            MarkApplied(DedupeKey(tx));
             AppendToLedger(new LedgerEntry("custody.deposited", Key, EthAsset, Text(amount), Key, deposit.Custody.ToLowerInvariant(), tx));
         }
     }

@@ -49,6 +49,18 @@ public sealed partial class OrderGrain(
 
     protected override OrderState CreateState(string key) => OrderState.New(key);
 
+    /// <summary>
+    /// The dedupe key of a confirmed Checkout log: its transaction and log index (and its kind, which one log has only
+    /// one of). The money it moved is applied once ever
+    /// (docs/SECURITY.md, "Dedupe keys"), however late the confirmation comes again: <see cref="OrderState.Payments"/>
+    /// keeps only the newest logs.
+    /// </summary>
+    public static string DedupeKey(string kind, string transactionHash, int logIndex) =>
+        $"payment:{kind}:{transactionHash.ToLowerInvariant()}:{logIndex.ToString(CultureInfo.InvariantCulture)}";
+
+    protected override IEnumerable<string> DedupeKeysOf(EventEnvelope envelope) =>
+        envelope.Payload is PaymentObserved { Confirmed: true, Reorged: false } p ? [DedupeKey(p.Kind, p.TransactionHash, p.LogIndex)] : [];
+
     protected override Task HandleAsync(EventEnvelope envelope)
     {
         switch (envelope.Payload)
@@ -144,6 +156,8 @@ public sealed partial class OrderGrain(
             payment.BlockNumber, payment.Confirmed, payment.Reorged, Current.OccurredAt);
         if (State.Payments.Any(p => p with { At = log.At } == log))
             return; // the same log at the same stage published again (the watcher delivers at least once): applied already
+        if (payment is { Confirmed: true, Reorged: false } && WasApplied(DedupeKey(payment.Kind, payment.TransactionHash, payment.LogIndex)))
+            return; // confirmed and applied long ago, past what Payments still lists: the money moved once
         State = State with { Payments = Bounded(State.Payments, log) };
         if (payment.Reorged)
         {
@@ -155,7 +169,13 @@ public sealed partial class OrderGrain(
             Record(name, "not yet confirmed");
             return;
         }
+        MarkApplied(DedupeKey(payment.Kind, payment.TransactionHash, payment.LogIndex));
         RecordMoneyMoved(payment);
+        if (payment.Kind == "RefundCredited")
+        {
+            CreditRefund(payment, name);
+            return;
+        }
         if (HandledAsLatePayment(payment, name))
             return;
         if (State.Terminal || State.Quote is null)
@@ -281,10 +301,34 @@ public sealed partial class OrderGrain(
     /// Every confirmed Checkout log that moved money goes to the ledger (D9), whatever the order makes of it.
     /// Purchases and installments go from the buyer to the Checkout; defaults and refunds back to the buyer.
     /// </summary>
+    /// <summary>
+    /// The refund of a default or a compensation (recorded already) was refused by its recipient and credited to it in the
+    /// Checkout: the order's state stays, the buyer is told where its money is and how to take it (claim).
+    /// </summary>
+    private void CreditRefund(PaymentObserved payment, string name)
+    {
+        if (State.PlayerId is null || !string.Equals(payment.Buyer, State.Wallet, StringComparison.OrdinalIgnoreCase))
+        {
+            Record(name, $"credited to {payment.Buyer}, not to the order's wallet");
+            return;
+        }
+        var detail = $"the refund of {payment.Amount} was refused by the wallet and credited to it in the Checkout (currency {payment.Currency}): "
+            + $"claim it with claim(currency, to) in {payment.TransactionHash}";
+        Record(name, detail);
+        ToPlayer(new OrderUpdated(State.PlayerId, Key, State.ItemId!, State.Status, detail));
+    }
+
     private void RecordMoneyMoved(PaymentObserved payment)
     {
         if (payment.Kind == "PlanCompleted")
             return; // moves no money (the last InstallmentPaid did); the item's release is the item grain's entry
+        if (payment.Kind == "RefundCredited")
+        {
+            // The refund recorded as paid to the buyer went to the Checkout's credit for it instead, until it claims it.
+            AppendToLedger(new LedgerEntry($"payment.{payment.Kind}", Key, payment.Currency ?? State.Quote?.Currency, payment.Amount,
+                payment.Buyer, $"checkout-owed:{payment.Buyer}", $"{payment.TransactionHash}:{payment.LogIndex}"));
+            return;
+        }
         var toBuyer = payment.Kind is "PlanDefaulted" or "Refunded";
         AppendToLedger(new LedgerEntry($"payment.{payment.Kind}", Key, State.Quote?.Currency, payment.Amount,
             toBuyer ? "checkout" : payment.Buyer, toBuyer ? payment.Buyer : "checkout", $"{payment.TransactionHash}:{payment.LogIndex}"));

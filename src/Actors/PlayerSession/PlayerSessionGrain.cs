@@ -49,10 +49,13 @@ public sealed class PlayerSessionGrain(
     private static readonly JsonTypeInfo<AuctionLost> LostJson =
         (JsonTypeInfo<AuctionLost>)EventJsonContext.Default.GetTypeInfo(typeof(AuctionLost))!;
 
+    private static readonly JsonTypeInfo<CreditedRefundPaid> CreditedRefundPaidJson =
+        (JsonTypeInfo<CreditedRefundPaid>)EventJsonContext.Default.GetTypeInfo(typeof(CreditedRefundPaid))!;
+
     /// <summary>What the ingress hands this grain type from commerce.player-events.</summary>
     public static IngressRoute Ingress { get; } = new(TypeName, TopicCatalog.PlayerEvents,
         new HashSet<Type> { typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked), typeof(ChatIntentDetected), typeof(OfferMade),
-            typeof(AuctionWinnerOffered), typeof(AuctionLost) },
+            typeof(AuctionWinnerOffered), typeof(AuctionLost), typeof(CreditedRefundPaid) },
         (grains, key) => grains.GetGrain<IPlayerSessionGrain>(key));
 
     protected override int JournalLength => PlayerSessionState.MaxPushes;
@@ -74,6 +77,10 @@ public sealed class PlayerSessionGrain(
             case BidRefused e: PassOn(e); break;
             case AuctionWinnerOffered e: TellAuctionNews($"{e.AuctionId}:offered:{e.Round}", "AuctionWon", JsonSerializer.Serialize(e, WonJson)); break;
             case AuctionLost e: TellAuctionNews($"{e.AuctionId}:lost", "AuctionLost", JsonSerializer.Serialize(e, LostJson)); break;
+            case CreditedRefundPaid { Confirmed: true, Reorged: false } e when e.PlayerId == Key:
+                TellAuctionNews($"owed:{e.TransactionHash}:{e.LogIndex}", nameof(CreditedRefundPaid), JsonSerializer.Serialize(e, CreditedRefundPaidJson));
+                break;
+            case CreditedRefundPaid: break; // not yet confirmed, or its block left the chain: nothing to tell
 
             case AirdropDelivered e: Push("AirdropDelivered", JsonSerializer.Serialize(e, AirdropJson)); break;
             default: throw new UnhandledEventException(TypeName, envelope.Type);
@@ -112,7 +119,10 @@ public sealed class PlayerSessionGrain(
         Reply(Key, refused);
     }
 
-    /// <summary>Pushes what an auction tells this player (won and offered, lost) once: a redelivered record is recognised by its notice id.</summary>
+    /// <summary>
+    /// Pushes what an auction (won and offered, lost) or the Checkout (a credited refund paid out) tells this player once:
+    /// a redelivered record is recognised by its notice id.
+    /// </summary>
     private void TellAuctionNews(string noticeId, string kind, string bodyJson)
     {
         var notices = State.AuctionNotices ?? [];

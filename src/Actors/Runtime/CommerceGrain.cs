@@ -22,6 +22,9 @@ namespace Commerce.Actors.Runtime;
 /// failing goes to the dead-letter topic instead of blocking its partition.</item>
 /// </list>
 /// Writes are coalesced: changes made while a write is under way go together into the next one.
+/// An effect that must never be applied twice, however late its record comes again (a credit), is marked with a dedupe
+/// key (<see cref="DedupeKeysOf"/>, <see cref="WasApplied"/>, <see cref="MarkApplied"/>): stored for good with the state,
+/// looked up in the store before the record's batch is handled, so no bounded window in the state can forget it.
 /// </summary>
 public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TState>> document, TimeProvider clock)
     : Grain, IIngressGrain, IRemindable where TState : class
@@ -46,6 +49,8 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
     private Task _lastWrite = Task.CompletedTask;
     private bool _writeQueued;
     private bool _changedNothing;
+    private readonly HashSet<string> _dedupeKeysLookedUp = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _dedupeKeysApplied = new(StringComparer.Ordinal);
 
     private string? _grainType;
     private string? _key;
@@ -83,6 +88,31 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
     /// <summary>Decodes the message and calls the typed handler.</summary>
     protected abstract Task HandleAsync(EventEnvelope envelope);
 
+    /// <summary>
+    /// The dedupe keys the handler may ask about for this Kafka record (<see cref="WasApplied"/>): looked up in the store
+    /// before the record's batch is handled. None by default.
+    /// </summary>
+    protected virtual IEnumerable<string> DedupeKeysOf(EventEnvelope envelope) => [];
+
+    /// <summary>
+    /// True when the effect keyed <paramref name="dedupeKey"/> was applied by this grain, ever (stored, or marked by
+    /// this activation). Only for keys <see cref="DedupeKeysOf"/> named for the record being handled.
+    /// </summary>
+    protected bool WasApplied(string dedupeKey)
+    {
+        if (!_dedupeKeysLookedUp.Contains(dedupeKey))
+            throw new InvalidOperationException($"{GrainType} asked about dedupe key {dedupeKey}, which DedupeKeysOf did not name for the record");
+        return _dedupeKeysApplied.Contains(dedupeKey);
+    }
+
+    /// <summary>Marks the effect keyed <paramref name="dedupeKey"/> applied: stored for good with the grain's change.</summary>
+    protected void MarkApplied(string dedupeKey)
+    {
+        if (!_dedupeKeysApplied.Add(dedupeKey))
+            throw new InvalidOperationException($"{GrainType} {Key} applied dedupe key {dedupeKey} twice");
+        document.State.Effects.DedupeKeys.Add(dedupeKey);
+    }
+
     /// <summary>Where an answer addressed to another key goes (by default nowhere: the grain type expects none).</summary>
     protected virtual Task ForwardAsync(EventEnvelope reply) =>
         throw new InvalidOperationException($"{GrainType} {Key} got an answer for {reply.Key} ({reply.Type}) and forwards none");
@@ -99,6 +129,7 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
     {
         try
         {
+            await LookUpDedupeKeysAsync(batch);
             foreach (var record in batch.Records)
                 await ApplyRecordAsync(batch, record);
         }
@@ -254,6 +285,22 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
         }
     }
 
+    /// <summary>Asks the store which of the batch's dedupe keys were applied (once per key and activation).</summary>
+    private async Task LookUpDedupeKeysAsync(IngressBatch batch)
+    {
+        var keys = batch.Records.SelectMany(r => DedupeKeysOf(r.Envelope)).Where(k => !_dedupeKeysLookedUp.Contains(k)).ToHashSet(StringComparer.Ordinal);
+        if (keys.Count == 0)
+            return;
+        var lookup = document.State.DedupeKeyLookup ?? throw new InvalidOperationException($"the storage of {GrainType} looks up no dedupe keys");
+        var stored = await lookup(keys);
+        foreach (var key in keys)
+        {
+            _dedupeKeysLookedUp.Add(key);
+            if (stored.Contains(key))
+                _dedupeKeysApplied.Add(key);
+        }
+    }
+
     private async Task ApplyRecordAsync(IngressBatch batch, IngressRecord record)
     {
         var origin = batch.OriginOf(record);
@@ -280,7 +327,7 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
             catch (Exception ex) when (IsPoison(ex))
             {
                 State = before;
-                document.State.Effects.TruncateTo(mark);
+                _dedupeKeysApplied.ExceptWith(document.State.Effects.TruncateTo(mark));
                 document.State.Reminders = reminders ?? new Dictionary<string, PendingReminder>(StringComparer.Ordinal);
                 _calls.Clear();
                 failure = ex;

@@ -24,6 +24,7 @@ public sealed class CommerceGrainStorage(IGrainStore store, OutboxSignal outboxS
     {
         var document = DocumentOf(grainState);
         var (type, key) = IdentityOf(document, grainId);
+        document.DedupeKeyLookup ??= keys => store.LoadDedupeKeysAsync(type, key, keys, CancellationToken.None);
         var stored = await store.LoadStateAsync(type, key, CancellationToken.None);
         if (stored is null)
         {
@@ -53,7 +54,7 @@ public sealed class CommerceGrainStorage(IGrainStore store, OutboxSignal outboxS
         var write = new GrainWrite(type, key, expected,
             JsonSerializer.Serialize(document.StateObject, StateJson(document.StateType)),
             JsonSerializer.Serialize(new GrainRuntimeRecord(document.Origins.Windows, document.Reminders, document.Origins.RecentEvents), GrainJsonContext.Default.GrainRuntimeRecord),
-            effects.Outbox, effects.Ledger, effects.Journal, document.JournalLength);
+            effects.Outbox, effects.Ledger, effects.Journal, document.JournalLength, effects.DedupeKeys);
         long version;
         try
         {
@@ -63,6 +64,11 @@ public sealed class CommerceGrainStorage(IGrainStore store, OutboxSignal outboxS
         {
             document.ReturnEffects(effects);
             throw new InconsistentStateException(ex.Message, ex.Actual?.ToString(CultureInfo.InvariantCulture) ?? "none", grainState.ETag ?? "none");
+        }
+        catch (DedupeKeyTakenException ex)
+        {
+            // The effect was applied before (this activation's memory missed it): the next message reloads the stored state.
+            throw new InconsistentStateException(ex.Message, grainState.ETag ?? "none", grainState.ETag ?? "none");
         }
         catch
         {

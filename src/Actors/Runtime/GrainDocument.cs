@@ -20,6 +20,9 @@ public sealed class GrainDocument<TState> : IGrainDocument where TState : class
 
     (string Type, string Key)? IGrainDocument.StoreIdentity { get; set; }
 
+    /// <summary>Set by the storage's first read: which dedupe keys the store holds for the grain.</summary>
+    public Func<IReadOnlyCollection<string>, Task<IReadOnlySet<string>>>? DedupeKeyLookup { get; set; }
+
     Type IGrainDocument.StateType => typeof(TState);
 
     object? IGrainDocument.StateObject
@@ -40,5 +43,6 @@ public sealed class GrainDocument<TState> : IGrainDocument where TState : class
         Effects.Outbox.InsertRange(0, taken.Outbox);
         Effects.Ledger.InsertRange(0, taken.Ledger);
         Effects.Journal.InsertRange(0, taken.Journal);
+        Effects.DedupeKeys.InsertRange(0, taken.DedupeKeys);
     }
 }

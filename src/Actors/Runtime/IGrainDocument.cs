@@ -15,6 +15,12 @@ public interface IGrainDocument
     /// <summary>The grain's type and key as the store names them, set by the storage's first read (null before).</summary>
     (string Type, string Key)? StoreIdentity { get; set; }
 
+    /// <summary>
+    /// Which of the given dedupe keys the store holds for this grain (<see cref="Storage.IGrainStore.LoadDedupeKeysAsync"/>);
+    /// set by the storage's first read.
+    /// </summary>
+    Func<IReadOnlyCollection<string>, Task<IReadOnlySet<string>>>? DedupeKeyLookup { get; set; }
+
     /// <summary>Journal entries kept per key (0: the grain keeps no journal).</summary>
     int JournalLength { get; }
 

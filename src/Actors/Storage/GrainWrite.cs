@@ -6,7 +6,9 @@ namespace Commerce.Actors.Storage;
 /// One grain's new state with the effects of the same change, written in one transaction if and only if the stored
 /// version is <see cref="ExpectedVersion"/> (0: no row yet); the row's new version is <see cref="ExpectedVersion"/> + 1.
 /// <see cref="OriginsJson"/> keeps the ingress positions applied to the state (redelivery is recognised by them).
-/// Journal: the store keeps the newest <see cref="JournalLength"/> entries per key.
+/// Journal: the store keeps the newest <see cref="JournalLength"/> entries per key. <see cref="DedupeKeys"/>: keys of
+/// effects the grain applied once ever (a credited deposit, a confirmed payment log), stored for good in the same
+/// transaction; a write naming a key already stored is refused whole (<see cref="DedupeKeyTakenException"/>).
 /// </summary>
 public sealed record GrainWrite(
     string GrainType,
@@ -17,8 +19,12 @@ public sealed record GrainWrite(
     IReadOnlyList<OutboxWrite> Outbox,
     IReadOnlyList<LedgerWrite> Ledger,
     IReadOnlyList<JournalEntry> Journal,
-    int JournalLength)
+    int JournalLength,
+    IReadOnlyList<string>? DedupeKeys = null)
 {
+    /// <summary>The longest dedupe key a store keeps.</summary>
+    public const int MaxDedupeKeyLength = 200;
+
     /// <summary>Refuses a write the stores could only store wrongly, naming the field at fault.</summary>
     internal void Validate()
     {
@@ -34,6 +40,11 @@ public sealed record GrainWrite(
             throw new ArgumentNullException(Outbox is null ? nameof(Outbox) : Ledger is null ? nameof(Ledger) : nameof(Journal), "GrainWrite lists may be empty but not null");
         if (Journal.Count > 0 && JournalLength <= 0)
             throw new ArgumentOutOfRangeException(nameof(JournalLength), JournalLength, "GrainWrite.JournalLength must be positive when Journal has entries");
+        foreach (var dedupeKey in DedupeKeys ?? [])
+        {
+            if (string.IsNullOrEmpty(dedupeKey) || dedupeKey.Length > MaxDedupeKeyLength)
+                throw new ArgumentException($"GrainWrite.DedupeKeys has an empty key or one over {MaxDedupeKeyLength} characters", nameof(DedupeKeys));
+        }
         foreach (var entry in Journal)
         {
             if (entry.Key != Key)

@@ -25,6 +25,12 @@ public interface IGrainStore
     /// </summary>
     Task<IReadOnlyList<StoredState>> ScanStatesAsync(string grainType, string keyPrefix, string? afterKey, int max, CancellationToken ct);
 
+    /// <summary>
+    /// Which of <paramref name="dedupeKeys"/> the grain <paramref name="grainType"/> <paramref name="key"/> stored with a write
+    /// (<see cref="GrainWrite.DedupeKeys"/>): effects applied once ever, remembered for good (no window to forget them).
+    /// </summary>
+    Task<IReadOnlySet<string>> LoadDedupeKeysAsync(string grainType, string key, IReadOnlyCollection<string> dedupeKeys, CancellationToken ct);
+
     /// <summary>Writes the batch atomically, or throws <see cref="CursorMovedException"/> and writes nothing.</summary>
     Task CommitAsync(GrainBatchCommit commit, CancellationToken ct);
 

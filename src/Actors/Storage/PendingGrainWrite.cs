@@ -11,7 +11,8 @@ internal sealed class PendingGrainWrite(GrainWrite write)
     /// <summary>The version stored, or the conflict that refused the write.</summary>
     public long Version { get; set; }
 
-    public GrainVersionConflictException? Conflict { get; set; }
+    /// <summary>A <see cref="GrainVersionConflictException"/> or a <see cref="DedupeKeyTakenException"/>: the write was refused whole.</summary>
+    public Exception? Conflict { get; set; }
 
     public void Complete()
     {

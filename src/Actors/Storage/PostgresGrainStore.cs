@@ -58,6 +58,11 @@ public sealed class PostgresGrainStore : IGrainStore, IAsyncDisposable
                 grain_type text NOT NULL, key text NOT NULL, seq bigint NOT NULL, kind text NOT NULL,
                 body text NOT NULL, at timestamptz NOT NULL,
                 PRIMARY KEY (grain_type, key, seq));
+            -- Effects a grain applied once ever (a credited deposit's transaction, a confirmed payment log), kept
+            -- for good: a late redelivery finds its key here whatever the grain's state still remembers.
+            CREATE TABLE IF NOT EXISTS dedupe_key (
+                grain_type text NOT NULL, key text NOT NULL, dedupe_key text NOT NULL, at timestamptz NOT NULL,
+                PRIMARY KEY (grain_type, key, dedupe_key));
             CREATE TABLE IF NOT EXISTS ledger_head (
                 id int PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, hash bytea NOT NULL);
             INSERT INTO ledger_head (id, seq, hash) VALUES (1, 0, decode(repeat('00', 32), 'hex'))
@@ -98,6 +103,21 @@ public sealed class PostgresGrainStore : IGrainStore, IAsyncDisposable
                 reader.IsDBNull(4) ? null : reader.GetString(4));
         }
         return result;
+    }
+
+    public async Task<IReadOnlySet<string>> LoadDedupeKeysAsync(string grainType, string key, IReadOnlyCollection<string> dedupeKeys, CancellationToken ct)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (dedupeKeys.Count == 0)
+            return found;
+        await using var command = _dataSource.CreateCommand("SELECT dedupe_key FROM dedupe_key WHERE grain_type = $1 AND key = $2 AND dedupe_key = ANY($3)");
+        command.Parameters.Add(new NpgsqlParameter { Value = grainType });
+        command.Parameters.Add(new NpgsqlParameter { Value = key });
+        command.Parameters.Add(new NpgsqlParameter { Value = dedupeKeys.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            found.Add(reader.GetString(0));
+        return found;
     }
 
     public async Task<IReadOnlyList<StoredState>> ScanStatesAsync(string grainType, string keyPrefix, string? afterKey, int max, CancellationToken ct)

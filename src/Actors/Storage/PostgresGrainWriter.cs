@@ -8,7 +8,8 @@ namespace Commerce.Actors.Storage;
 /// them in one transaction on one pooled connection, so a write costs a share of a few round trips instead of its own.
 /// Conflicting writes are refused one by one: the conditional state statements report which rows they changed, only
 /// those writes' effects (outbox, ledger, journal) are written, and the others fail with
-/// <see cref="GrainVersionConflictException"/>. Callers complete after the COMMIT. A group holds at most one write per
+/// <see cref="GrainVersionConflictException"/>; a write naming a dedupe key stored already (or by an earlier write of the
+/// group) is refused before its state is written (<see cref="DedupeKeyTakenException"/>). Callers complete after the COMMIT. A group holds at most one write per
 /// key (one statement cannot change a row twice); a second write of a key waits for the next group.
 /// </summary>
 internal sealed class PostgresGrainWriter : IAsyncDisposable
@@ -67,19 +68,20 @@ internal sealed class PostgresGrainWriter : IAsyncDisposable
 
     private async Task CommitGroupAsync(List<Pending> group)
     {
-        var conflicts = new Dictionary<int, GrainVersionConflictException>();
+        var conflicts = new Dictionary<int, Exception>();
         try
         {
             await using var connection = await _dataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
             var now = _clock.GetUtcNow();
-            var written = await WriteStatesAsync(connection, transaction, group, now);
-            if (written.Count < group.Count)
+            await RefuseTakenDedupeKeysAsync(connection, transaction, group, conflicts);
+            var written = await WriteStatesAsync(connection, transaction, group, conflicts.Keys.ToHashSet(), now);
+            if (written.Count + conflicts.Count < group.Count)
             {
-                var stored = await ReadVersionsAsync(connection, transaction, group.Where((_, i) => !written.Contains(i)).Select(p => p.Write));
+                var stored = await ReadVersionsAsync(connection, transaction, group.Where((_, i) => !written.Contains(i) && !conflicts.ContainsKey(i)).Select(p => p.Write));
                 for (var i = 0; i < group.Count; i++)
                 {
-                    if (written.Contains(i))
+                    if (written.Contains(i) || conflicts.ContainsKey(i))
                         continue;
                     var write = group[i].Write;
                     conflicts[i] = new GrainVersionConflictException(write.GrainType, write.Key, write.ExpectedVersion,
@@ -89,6 +91,7 @@ internal sealed class PostgresGrainWriter : IAsyncDisposable
 
             var winners = group.Where((_, i) => written.Contains(i)).Select(p => p.Write).ToList();
             await using var effects = new NpgsqlBatch(connection, transaction);
+            PostgresStatements.AddDedupeKeys(effects, winners, now);
             PostgresStatements.AddOutbox(effects, winners.Select(w => w.Outbox), now);
             PostgresStatements.AddJournal(effects, winners.Select(w => (w.GrainType, (IReadOnlyList<JournalEntry>?)w.Journal, w.JournalLength)));
             await PostgresStatements.AddLedgerAsync(connection, transaction, effects, winners.SelectMany(w => w.Ledger).ToList(), CancellationToken.None);
@@ -122,13 +125,16 @@ internal sealed class PostgresGrainWriter : IAsyncDisposable
     /// inserted unless a row exists, the others updated only where the stored version is the expected one.
     /// </summary>
     /// <returns>The indexes (into <paramref name="group"/>) of the writes that changed their row.</returns>
-    private static async Task<HashSet<int>> WriteStatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Pending> group, DateTimeOffset now)
+    private static async Task<HashSet<int>> WriteStatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Pending> group, HashSet<int> refused, DateTimeOffset now)
     {
         var index = new Dictionary<(string, string), int>(group.Count);
         for (var i = 0; i < group.Count; i++)
             index[(group[i].Write.GrainType, group[i].Write.Key)] = i;
-        var inserts = group.Select(p => p.Write).Where(w => w.ExpectedVersion == 0).ToList();
-        var updates = group.Select(p => p.Write).Where(w => w.ExpectedVersion != 0).ToList();
+        var candidates = group.Where((_, i) => !refused.Contains(i)).Select(p => p.Write).ToList();
+        if (candidates.Count == 0)
+            return [];
+        var inserts = candidates.Where(w => w.ExpectedVersion == 0).ToList();
+        var updates = candidates.Where(w => w.ExpectedVersion != 0).ToList();
 
         await using var batch = new NpgsqlBatch(connection, transaction);
         if (inserts.Count > 0)
@@ -170,6 +176,37 @@ internal sealed class PostgresGrainWriter : IAsyncDisposable
         }
         while (await reader.NextResultAsync());
         return written;
+    }
+
+    /// <summary>
+    /// Refuses the writes that name a dedupe key stored already, or named by an earlier write of the group. A key stored by
+    /// another instance after this read makes the group's insert fail whole (the primary key), and its writes are retried.
+    /// </summary>
+    private static async Task RefuseTakenDedupeKeysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Pending> group, Dictionary<int, Exception> conflicts)
+    {
+        var named = group.SelectMany((p, i) => (p.Write.DedupeKeys ?? []).Select(d => (Index: i, p.Write.GrainType, p.Write.Key, DedupeKey: d))).ToList();
+        if (named.Count == 0)
+            return;
+        var stored = new HashSet<(string, string, string)>();
+        await using (var command = new NpgsqlCommand("""
+            SELECT d.grain_type, d.key, d.dedupe_key FROM dedupe_key d
+            JOIN unnest($1::text[], $2::text[], $3::text[]) AS w(t, k, d) ON d.grain_type = w.t AND d.key = w.k AND d.dedupe_key = w.d
+            """, connection, transaction))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = named.Select(n => n.GrainType).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = named.Select(n => n.Key).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = named.Select(n => n.DedupeKey).ToArray() });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                stored.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+        foreach (var byWrite in named.GroupBy(n => n.Index))
+        {
+            var write = group[byWrite.Key].Write;
+            var taken = byWrite.Where(n => !stored.Add((n.GrainType, n.Key, n.DedupeKey))).Select(n => n.DedupeKey).ToList();
+            if (taken.Count > 0)
+                conflicts[byWrite.Key] = new DedupeKeyTakenException(write.GrainType, write.Key, taken);
+        }
     }
 
     private static async Task<Dictionary<(string, string), long>> ReadVersionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<GrainWrite> writes)

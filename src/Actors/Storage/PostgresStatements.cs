@@ -14,6 +14,19 @@ internal static class PostgresStatements
         return command;
     }
 
+    /// <summary>The dedupe keys of the writes that were stored (a plain insert: a key stored meanwhile fails the transaction).</summary>
+    public static void AddDedupeKeys(NpgsqlBatch batch, IReadOnlyList<GrainWrite> writes, DateTimeOffset now)
+    {
+        var rows = writes.SelectMany(w => (w.DedupeKeys ?? []).Select(d => (w.GrainType, DedupeKey: d, w.Key))).ToList();
+        if (rows.Count == 0)
+            return;
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO dedupe_key (grain_type, dedupe_key, key, at)
+            SELECT t, d, k, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS w(t, d, k)
+            """,
+            rows.Select(r => r.GrainType).ToArray(), rows.Select(r => r.DedupeKey).ToArray(), rows.Select(r => r.Key).ToArray(), now));
+    }
+
     /// <summary>One outbox row per non-empty list (each the records of one change), with ids in the lists' order.</summary>
     public static void AddOutbox(NpgsqlBatch batch, IEnumerable<IReadOnlyList<OutboxWrite>> rows, DateTimeOffset now)
     {

@@ -19,6 +19,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     private SqliteRowBatch? _journalInsert;
     private SqliteInQuery? _outboxDelete;
     private SqliteGrainWriteCommands? _grainWrite;
+    private SqliteDedupeKeys? _dedupeKeys;
     private SqliteGrainWriteQueue? _grainWrites;
     private SqliteCommand? _outboxInsert;
     private readonly Lock _initializeGate = new();
@@ -76,6 +77,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             DROP TABLE IF EXISTS processed_event;
             DROP TABLE IF EXISTS reminder;
             """, ct);
+        await ExecuteAsync(_writer, SqliteDedupeKeys.Schema, ct);
         await AddOriginsColumnAsync(_writer, ct);
         PrepareWriter(_writer);
         _committer = new SqliteGroupCommitter(_writer, ReopenWriterAsync);
@@ -164,6 +166,7 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             columns: 5, fixedParameters: 2);
         _outboxDelete = new SqliteInQuery(writer, "DELETE FROM outbox WHERE $f0 = $f0 AND id IN ({in})");
         _grainWrite = new SqliteGrainWriteCommands(writer);
+        _dedupeKeys = new SqliteDedupeKeys(writer);
         _outboxInsert = writer.CreateCommand();
         _outboxInsert.CommandText = "INSERT INTO outbox (records, created_at) VALUES ($records, $now)";
         _outboxInsert.Parameters.Add("$records", SqliteType.Blob);
@@ -206,6 +209,26 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
                 reader.IsDBNull(4) ? null : reader.GetString(4));
         }, ct);
         return result;
+    }
+
+    public async Task<IReadOnlySet<string>> LoadDedupeKeysAsync(string grainType, string key, IReadOnlyCollection<string> dedupeKeys, CancellationToken ct)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (dedupeKeys.Count == 0)
+            return found;
+        await using var connection = await OpenReaderAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT dedupe_key FROM dedupe_key WHERE grain_type = $type AND key = $key AND dedupe_key = $dedupe";
+        command.Parameters.AddWithValue("$type", grainType);
+        command.Parameters.AddWithValue("$key", key);
+        var dedupe = command.Parameters.Add("$dedupe", SqliteType.Text);
+        foreach (var dedupeKey in dedupeKeys)
+        {
+            dedupe.Value = dedupeKey;
+            if (await command.ExecuteScalarAsync(ct) is not null)
+                found.Add(dedupeKey);
+        }
+        return found;
     }
 
     public async Task<IReadOnlyList<StoredState>> ScanStatesAsync(string grainType, string keyPrefix, string? afterKey, int max, CancellationToken ct)
@@ -258,7 +281,8 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
     /// <summary>
     /// One group of grain writes in one piece of the committer's transaction: each state row is written only if its
     /// version is the expected one (no savepoint needed: a refused write changed nothing), then the effects of the
-    /// writes that were stored: one outbox row for the group, the ledger entries in order, the journal entries.
+    /// writes that were stored: one outbox row for the group, the ledger entries in order, the journal entries. A write
+    /// naming a dedupe key stored already (or by an earlier write of the group) is refused before its state is written.
     /// </summary>
     private async Task WriteGrainGroupAsync(IReadOnlyList<PendingGrainWrite> group, SqliteConnection writer, SqliteTransaction transaction)
     {
@@ -266,9 +290,15 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
         var outbox = new List<OutboxWrite>();
         var ledger = new List<LedgerWrite>();
         var journals = new Dictionary<(string Type, int Length), List<JournalEntry>>();
+        var dedupeKeys = new HashSet<(string, string, string)>();
         foreach (var pending in group)
         {
             var write = pending.Write;
+            if (write.DedupeKeys is { Count: > 0 } && await _dedupeKeys!.TakenAsync(transaction, write, dedupeKeys, CancellationToken.None) is { Count: > 0 } taken)
+            {
+                pending.Conflict = new DedupeKeyTakenException(write.GrainType, write.Key, taken);
+                continue;
+            }
             if (!await _grainWrite!.TryWriteStateAsync(transaction, write, now, CancellationToken.None))
             {
                 pending.Conflict = new GrainVersionConflictException(write.GrainType, write.Key, write.ExpectedVersion,
@@ -277,6 +307,8 @@ public sealed class SqliteGrainStore : IGrainStore, IAsyncDisposable
             }
             pending.Conflict = null;
             pending.Version = write.ExpectedVersion + 1;
+            if (write.DedupeKeys is { Count: > 0 })
+                await _dedupeKeys!.InsertAsync(transaction, write, now, dedupeKeys, CancellationToken.None);
             outbox.AddRange(write.Outbox);
             ledger.AddRange(write.Ledger);
             if (write.Journal.Count > 0)

@@ -37,6 +37,9 @@ public sealed class HeldGrainStore(IGrainStore store) : IGrainStore
     public Task<IReadOnlyList<StoredState>> ScanStatesAsync(string grainType, string keyPrefix, string? afterKey, int max, CancellationToken ct) =>
         store.ScanStatesAsync(grainType, keyPrefix, afterKey, max, ct);
 
+    public Task<IReadOnlySet<string>> LoadDedupeKeysAsync(string grainType, string key, IReadOnlyCollection<string> dedupeKeys, CancellationToken ct) =>
+        store.LoadDedupeKeysAsync(grainType, key, dedupeKeys, ct);
+
     public Task CommitAsync(GrainBatchCommit commit, CancellationToken ct) => store.CommitAsync(commit, ct);
 
     public Task ClearGrainAsync(string grainType, string key, long expectedVersion, CancellationToken ct) =>
