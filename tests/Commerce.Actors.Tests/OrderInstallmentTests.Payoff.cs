@@ -1,5 +1,6 @@
 using Commerce.Actors.NftItem;
 using Commerce.Actors.Orders;
+using Commerce.Actors.Tests.Harness;
 using Commerce.Events;
 using Commerce.Events.Items;
 using Commerce.Events.Orders;
