@@ -242,6 +242,30 @@ contract Checkout is AccessControl, ReentrancyGuard, EIP712, ERC721Holder {
         if (last) IERC721(p.collection).safeTransferFrom(address(this), p.buyer, p.tokenId);
     }
 
+    /// @notice Pays off plan `purchaseId` early (the buyer only, by the current deadline): everything not yet paid,
+    /// `price - paid`, at once, in the plan's currency. Logged as one InstallmentPaid (index = the installment that
+    /// was due, amount = the remainder, nextDeadline 0) and PlanCompleted; the item is released as with the last installment.
+    function payOff(bytes32 purchaseId) external payable nonReentrant {
+        Purchase storage p = _activePlan(purchaseId);
+        if (msg.sender != p.buyer) revert NotPlanBuyer(p.buyer, msg.sender);
+        uint64 deadline = _deadline(p);
+        if (block.timestamp > deadline) revert InstallmentLate(purchaseId, deadline, block.timestamp);
+        uint256 amount = p.price - p.paid;
+        _checkValue(p.currency, amount);
+
+        uint16 index = p.paymentsMade;
+        p.paymentsMade = p.installments;
+        p.paid = p.price;
+        p.status = Status.Completed;
+        inEscrow[p.collection][p.tokenId] = false;
+        revenue[p.currency] += p.price;
+        emit InstallmentPaid(purchaseId, p.buyer, index, amount, p.price, 0);
+        emit PlanCompleted(purchaseId, p.buyer, p.collection, p.tokenId);
+
+        _collect(p.currency, amount);
+        IERC721(p.collection).safeTransferFrom(address(this), p.buyer, p.tokenId);
+    }
+
     /// @notice Ends plan `purchaseId` after a missed deadline; anyone may call it.
     /// The item is reclaimed (stays here, out of escrow, for sale again); the buyer is refunded
     /// `paid - paid * DEFAULT_PENALTY_BPS / 10000`; the penalty becomes revenue.

@@ -26,6 +26,7 @@ public static class ExecutionServiceCollectionExtensions
             {
                 OrdersCommandPolicy.Apply(o.Policy, configuration);
                 MarketingCommandPolicy.Apply(o.Policy, configuration);
+                CustodyCommandPolicy.Apply(o.Policy, configuration);
             })
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         if (!configuration.GetValue($"{ExecutorOptions.Section}:{nameof(ExecutorOptions.Enabled)}", false))

@@ -149,6 +149,7 @@ public static class CommerceApp
             .Validate(o => { o.Validate(); return true; }).ValidateOnStart();
         services.AddSingleton<ChainSettings>();
         services.AddSingleton<PaymentPlanner>();
+        services.AddSingleton<PayoffPlanner>();
         services.AddSingleton<NftOwnership>();
         if (chain is not null)
         {
@@ -212,6 +213,8 @@ public static class CommerceApp
         app.MapMyOrdersApi();
         app.MapBalanceApi();
         app.MapPaymentApi();
+        app.MapPayoffApi();
+        app.MapWithdrawalApi();
         app.MapNftApi();
         app.MapChainApi();
         app.MapPushApi();

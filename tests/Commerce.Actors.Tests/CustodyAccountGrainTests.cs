@@ -13,7 +13,7 @@ namespace Commerce.Actors.Tests;
 /// The custodial balance in Orleans' test cluster: deposits arrive from the ingress, orders call for holds, captures
 /// and releases. Credited once, never negative, holds answered once per order. Each test has a wallet of its own.
 /// </summary>
-public sealed class CustodyAccountGrainTests(GrainClusterFixture fixture) : IClassFixture<GrainClusterFixture>
+public sealed partial class CustodyAccountGrainTests(GrainClusterFixture fixture) : IClassFixture<GrainClusterFixture>
 {
     private static readonly DateTimeOffset T0 = GrainClusterFixture.T0;
     private const string Custody = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";

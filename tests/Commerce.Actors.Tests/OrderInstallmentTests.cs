@@ -33,7 +33,7 @@ namespace Commerce.Actors.Tests;
 /// clock, and the Checkout watcher's payments arrive from the ingress. Each test has an order, a wallet (also the
 /// player) and an item of its own.
 /// </summary>
-public sealed class OrderInstallmentTests(CheckoutClustersFixture fixture) : IClassFixture<CheckoutClustersFixture>
+public sealed partial class OrderInstallmentTests(CheckoutClustersFixture fixture) : IClassFixture<CheckoutClustersFixture>
 {
     private static readonly DateTimeOffset T0 = GrainClusterFixture.T0;
     private static readonly long Deadline1 = T0.AddSeconds(100).ToUnixTimeSeconds();

@@ -29,6 +29,9 @@ public sealed class ChainPlatformFixture(IMessageSink diagnostics) : IAsyncLifet
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
+    /// <summary>The most wei the executor sends in one withdrawal on this platform (its allow-list's cap, below the accounts' own limit).</summary>
+    public const string WithdrawalCapWei = "30000000000000000";
+
     private readonly string _directory = Directory.CreateTempSubdirectory("commerce-chain-host-").FullName;
     private WebApplication? _app;
 
@@ -61,6 +64,12 @@ public sealed class ChainPlatformFixture(IMessageSink diagnostics) : IAsyncLifet
                 // Narrow log ranges, so every NFT listing of these tests reads the chain in several calls.
                 ["Chain:NftScanBlocksPerCall"] = "8",
                 ["Chain:NftScanReorgBlocks"] = "4",
+                // The executor's own cap on withdrawals (0.03 ETH) below the custody accounts' limit (1 ETH): a withdrawal
+                // between the two is debited by its account and refused by the executor, the fault the withdrawal tests need.
+                ["Execution:Policy:Kinds:withdraw:Requesters:0"] = "custody",
+                ["Execution:Policy:Kinds:withdraw:AnyAddress"] = "true",
+                ["Execution:Policy:Kinds:withdraw:Selectors:0"] = "none",
+                ["Execution:Policy:Kinds:withdraw:MaxValueWei"] = WithdrawalCapWei,
             });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             RecentLogs.AddTo(builder.Logging);

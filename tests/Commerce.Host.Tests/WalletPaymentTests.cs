@@ -21,7 +21,7 @@ namespace Commerce.Host.Tests;
 /// it asks <c>/payment</c> what to send, signs and sends each step with its own key, the Checkout watcher sees the
 /// payment at depth, the order completes, and the item is the wallet's on chain.
 /// </summary>
-public sealed class WalletPaymentTests(ChainPlatformFixture platform) : IClassFixture<ChainPlatformFixture>
+public sealed partial class WalletPaymentTests(ChainPlatformFixture platform) : IClassFixture<ChainPlatformFixture>
 {
     private static readonly BigInteger Wei = BigInteger.Pow(10, 18);
 

@@ -20,7 +20,7 @@ namespace Commerce.Actors.Custody;
 /// Every movement (deposit credited, held, captured, released) is appended to the ledger (D9) with the state.
 /// </summary>
 [GrainType(TypeName), Reentrant]
-public sealed class CustodyAccountGrain(
+public sealed partial class CustodyAccountGrain(
     [PersistentState("state", CommerceGrainStorage.Name)] IPersistentState<GrainDocument<CustodyAccountState>> document,
     IOptions<CustodyOptions> options,
     TimeProvider clock)
@@ -35,10 +35,12 @@ public sealed class CustodyAccountGrain(
     private const string EthAsset = "0x0000000000000000000000000000000000000000";
 
     /// <summary>What the ingress hands this grain type from commerce.custody-events: the deposit watcher's observations.</summary>
-    public static IngressRoute Ingress { get; } = new(TypeName, TopicCatalog.CustodyEvents, new HashSet<Type> { typeof(DepositObserved) },
+    public static IngressRoute Ingress { get; } = new(TypeName, TopicCatalog.CustodyEvents, new HashSet<Type> { typeof(DepositObserved), typeof(WithdrawalUpdated) },
         (grains, key) => grains.GetGrain<ICustodyAccountGrain>(key));
 
     /// <summary>The deposit watcher's key; null: no deposit is credited.</summary>
+    private readonly CustodyOptions _options = options.Value;
+
     private readonly byte[]? _depositKey = FieldMac.DecodeKey(options.Value.DepositKey);
 
     protected override CustodyAccountState CreateState(string key) => CustodyAccountState.New(key);
@@ -61,6 +63,8 @@ public sealed class CustodyAccountGrain(
             case HoldRequested e: Hold(e); break;
             case HoldCaptureRequested e: Capture(e); break;
             case HoldReleaseRequested e: Release(e); break;
+            case WithdrawalRequested e: Withdraw(e); break;
+            case WithdrawalUpdated e: WithdrawalUpdated(e); break;
             default: throw new UnhandledEventException(TypeName, envelope.Type);
         }
         return Task.CompletedTask;

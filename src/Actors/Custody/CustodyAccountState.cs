@@ -4,9 +4,11 @@ namespace Commerce.Actors.Custody;
 
 /// <summary>
 /// One wallet's custodial balance in wei (decimal strings): <see cref="Available"/> to spend, <see cref="Held"/>
-/// set aside for orders in flight, <see cref="Spent"/> by delivered orders and <see cref="Credited"/> by
-/// confirmed deposits, so Credited = Available + Held + Spent always. Holds by order (open ones always kept,
-/// closed ones bounded), the latest deposits (bounded) and the transactions already credited (bounded, far larger).
+/// set aside for orders in flight, <see cref="Spent"/> by delivered orders, <see cref="Withdrawing"/> on its way to the
+/// wallet, <see cref="Withdrawn"/> confirmed there, and <see cref="Credited"/> by confirmed deposits, so
+/// Credited = Available + Held + Spent + Withdrawing + Withdrawn always. Holds by order (open ones always kept, closed
+/// ones bounded), withdrawals (pending ones always kept, closed ones bounded), the latest deposits (bounded) and the
+/// transactions already credited (bounded, far larger).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("commerce.state.CustodyAccountState")]
 public sealed record CustodyAccountState(
@@ -18,8 +20,14 @@ public sealed record CustodyAccountState(
     [property: Id(5)] IReadOnlyList<CustodyHold> Holds,
     [property: Id(6)] IReadOnlyList<CustodyDeposit> Deposits,
     [property: Id(7)] IReadOnlyList<string> CreditedTransactions,
-    [property: Id(8)] DateTimeOffset? UpdatedAt)
+    [property: Id(8)] DateTimeOffset? UpdatedAt,
+    [property: Id(9)] string Withdrawing = "0",
+    [property: Id(10)] string Withdrawn = "0",
+    [property: Id(11)] IReadOnlyList<CustodyWithdrawal>? Withdrawals = null)
 {
+    /// <summary>Closed withdrawals kept (to answer a repeated request the same way, and to sum the day's).</summary>
+    public const int MaxClosedWithdrawals = 256;
+
     /// <summary>Closed holds kept (to answer a repeated request the same way).</summary>
     public const int MaxClosedHolds = 256;
 

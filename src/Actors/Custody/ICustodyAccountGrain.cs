@@ -22,4 +22,11 @@ public interface ICustodyAccountGrain : IIngressGrain
     /// <summary>The order gave up: its held funds go back to the balance.</summary>
     [Alias("Release")]
     Task<Replies> ReleaseAsync(HoldReleaseRequested request);
+
+    /// <summary>
+    /// The player withdraws to its own wallet: answers WithdrawalAccepted (debited once per withdrawal id, a repeat answered
+    /// the same) or WithdrawalRefused naming the field (over a limit, above the balance; nothing debited).
+    /// </summary>
+    [Alias("Withdraw")]
+    Task<Replies> WithdrawAsync(WithdrawalRequested request);
 }

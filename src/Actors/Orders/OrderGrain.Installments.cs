@@ -48,14 +48,31 @@ public sealed partial class OrderGrain
         ScheduleInstallment();
     }
 
-    /// <summary>An installment is confirmed: move to the next deadline, or stop reminding after the last one.</summary>
+    /// <summary>
+    /// An installment is confirmed: move to the next deadline, or stop reminding after the last one. A payoff
+    /// (Checkout.payOff: the remainder at once, docs/ORDERS.md "Paying off early") is logged as one InstallmentPaid
+    /// that brings the total to the price: every installment counts as made, so no reminder or default check is left.
+    /// </summary>
     private void AdvancePlan(PaymentObserved payment)
     {
         var plan = State.Plan ?? new InstallmentPlan(State.Quote!.Installments, 1, null, 0, 0, null);
+        if (PaysOff(payment, plan))
+        {
+            State = State with { Plan = plan with { PaymentsMade = plan.Installments, NextDeadline = null, DefaultAttempts = 0, DefaultCommandId = null } };
+            ScheduleInstallment();
+            return;
+        }
         var interval = payment.NextDeadline is { } next && plan.NextDeadline is { } previous && next > previous ? next - previous : plan.IntervalSeconds;
         State = State with { Plan = plan with { PaymentsMade = plan.PaymentsMade + 1, NextDeadline = payment.NextDeadline, IntervalSeconds = interval, DefaultAttempts = 0, DefaultCommandId = null } };
         ScheduleInstallment();
     }
+
+    /// <summary>The payment brings the total paid to the price while more than one installment was still due: a payoff.</summary>
+    private bool PaysOff(PaymentObserved payment, InstallmentPlan plan) =>
+        plan.Installments - plan.PaymentsMade > 1
+        && payment.NextDeadline is null
+        && TryParseAmount(payment.TotalPaid, out var total)
+        && total == BigInteger.Parse(State.Quote!.Price, NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary>The plan ended (completed or defaulted): no more reminders.</summary>
     private void EndPlan()

@@ -214,9 +214,10 @@ public sealed partial class OrderGrain(
                 }
                 break;
             case "InstallmentPaid" when State.Status == OrderStatus.PlanActive:
+                var paidOff = State.Plan is { } running && PaysOff(payment, running);
                 State = State with { TotalPaid = payment.TotalPaid };
                 AdvancePlan(payment);
-                Record(name, $"total paid {payment.TotalPaid}");
+                Record(name, paidOff ? $"paid off early: {payment.Amount} at once, total paid {payment.TotalPaid}" : $"total paid {payment.TotalPaid}");
                 break;
             case "PlanCompleted" when State.Status == OrderStatus.PlanActive:
                 // The Checkout's PlanCompleted carries no amount (the watcher reports 0): the whole price was paid.

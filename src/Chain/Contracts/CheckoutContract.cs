@@ -42,6 +42,10 @@ public sealed class CheckoutContract(EthClient eth, EthAddress address)
     public Task<RpcReceipt> PayInstallmentAsync(IContractSender sender, byte[] purchaseId, BigInteger ethValue, CancellationToken ct = default) =>
         SendAsync(sender, new PayInstallment { PurchaseId = purchaseId }, ct, ethValue);
 
+    /// <summary>Pays off plan <paramref name="purchaseId"/> early: <paramref name="ethValue"/> is everything not yet paid for ETH plans, 0 for ERC-20 ones.</summary>
+    public Task<RpcReceipt> PayOffAsync(IContractSender sender, byte[] purchaseId, BigInteger ethValue, CancellationToken ct = default) =>
+        SendAsync(sender, new PayOff { PurchaseId = purchaseId }, ct, ethValue);
+
     /// <summary>Declares plan <paramref name="purchaseId"/> in default (anyone, after a missed deadline).</summary>
     public Task<RpcReceipt> DeclareDefaultAsync(IContractSender sender, byte[] purchaseId, CancellationToken ct = default) =>
         SendAsync(sender, new DeclareDefault { PurchaseId = purchaseId }, ct);

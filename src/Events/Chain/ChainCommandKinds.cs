@@ -15,6 +15,12 @@ public static class ChainCommandKinds
     /// <summary>GameItem.mintBatch of a marketing campaign's airdrop, by the campaign grains.</summary>
     public const string AirdropMint = "airdrop-mint";
 
+    /// <summary>A plain ETH transfer of a custodial balance to its player's wallet, by the custody account grains.</summary>
+    public const string Withdraw = "withdraw";
+
+    /// <summary>The requester name of the custody account grains.</summary>
+    public const string CustodyRequester = "custody";
+
     /// <summary>The requester name of the order grains.</summary>
     public const string OrdersRequester = "orders";
 

@@ -67,10 +67,13 @@ public static class TopicCatalog
         [typeof(Orders.OrderPlaced), typeof(Orders.ItemReserved), typeof(Orders.ReservationRefused), typeof(ReservationExpired),
          typeof(Orders.PaymentObserved), typeof(Orders.OrderTimedOut), typeof(Orders.DeliveryUpdated), typeof(FundsHeld), typeof(HoldRefused)]);
 
-    /// <summary>The custodial balances (CustodyAccount grain): deposits from the deposit watcher, holds from order grains.</summary>
+    /// <summary>
+    /// The custodial balances (CustodyAccount grain): deposits from the deposit watcher, holds from order grains, the
+    /// executor's word on withdrawals (routed from commerce.chain-transactions).
+    /// </summary>
     public static readonly TopicDefinition CustodyEvents = new(
         "commerce.custody-events", "wallet address (lowercase)", 6, TopicRetention.Week,
-        [typeof(DepositObserved), typeof(HoldRequested), typeof(HoldCaptureRequested), typeof(HoldReleaseRequested)]);
+        [typeof(DepositObserved), typeof(HoldRequested), typeof(HoldCaptureRequested), typeof(HoldReleaseRequested), typeof(WithdrawalUpdated)]);
 
     public static IReadOnlyList<TopicDefinition> All { get; } =
         [PlayerEvents, ItemEvents, AuctionEvents, PlayerPushes, MarketEvents, CampaignEvents, Offers, OrderEvents, CustodyEvents, ChainCommands, ChainTransactions, DeadLetters, BrokerEpoch];

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Commerce.Host.Auth;
 
 /// <summary>
-/// Reads "Authorization: Bearer ..." (or, on the push WebSocket only, access_token in the query, because browsers
+/// Reads "Authorization: Bearer ..." (or, on the push and auction watch WebSockets only, access_token in the query, because browsers
 /// cannot set headers on a WebSocket; on the operators' dashboard only, the session cookie an admin token set, because
 /// a browser page cannot either; on the marketing console and its API, the console's cookie) and validates it with <see cref="TokenService"/>.
 /// </summary>
@@ -18,13 +18,19 @@ public sealed class BearerAuthenticationHandler(
 {
     public const string SchemeName = "Bearer";
 
+    /// <summary>The WebSockets a browser opens without headers: /api/push and /api/auctions/{itemId}/watch.</summary>
+    private static bool IsWebSocketPath(PathString path) =>
+        path.StartsWithSegments("/api/push")
+        || (path.StartsWithSegments("/api/auctions", out var rest) && rest.Value is { } tail && tail.EndsWith("/watch", StringComparison.Ordinal)
+            && tail.Count(c => c == '/') == 2);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? token = null;
         var header = Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             token = header["Bearer ".Length..].Trim();
-        else if (Request.Path.StartsWithSegments("/api/push") && Request.Query.TryGetValue("access_token", out var query))
+        else if (IsWebSocketPath(Request.Path) && Request.Query.TryGetValue("access_token", out var query))
             token = query.ToString();
         else if (Request.Path.StartsWithSegments(OperatorDashboard.Path) && Request.Cookies.TryGetValue(OperatorDashboard.SessionCookie, out var cookie))
             token = cookie;

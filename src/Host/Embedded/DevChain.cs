@@ -155,9 +155,10 @@ public sealed class DevChain : IAsyncDisposable
             ["Payments:PollInterval"] = "00:00:00.500",
             ["Payments:StartBlock"] = DeployBlock.ToString(CultureInfo.InvariantCulture),
             ["Orders:CheckoutAddress"] = checkout,
-            // The order and campaign grains' keys for the HMAC on their chain commands (the executor signs nothing unmarked): one per run each.
+            // The order, campaign and custody grains' keys for the HMAC on their chain commands (the executor signs nothing unmarked): one per run each.
             ["Orders:CommandKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Marketing:CommandKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Custody:CommandKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             // The deposit watcher's key: custodial accounts credit only the deposits it marked. One per run.
             ["Custody:DepositKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             // Custodial top-ups: plain ETH to the custody address, by default the hot wallet's (the deposit watcher follows the executor's keys).

@@ -10,7 +10,8 @@ namespace Commerce.Payments.Delivery;
 
 /// <summary>
 /// One partition of commerce.chain-transactions: every lifecycle event of an order's command is published to
-/// commerce.order-events as DeliveryUpdated (key: the order id) before the batch returns, so its offsets are
+/// commerce.order-events as DeliveryUpdated (key: the order id), and of a custody account's withdrawal to
+/// commerce.custody-events as WithdrawalUpdated (key: the wallet), before the batch returns, so its offsets are
 /// committed only after the order topic has the records (at least once; the ids make repeats harmless).
 /// A record that cannot be read goes to the dead letters, never silently away.
 /// </summary>
@@ -36,7 +37,15 @@ internal sealed partial class DeliveryRouterProcessor(EventProducer producer, IL
                 sends.Add(producer.PublishAsync(TopicCatalog.DeadLetters, EventEnvelope.Create(record.Message.Key ?? "", dead, DateTimeOffset.UtcNow), ct));
                 continue;
             }
-            if (envelope.Payload is not ChainTransactionUpdated update || DeliveryMapping.Map(update) is not { } delivery)
+            if (envelope.Payload is not ChainTransactionUpdated update)
+                continue;
+            if (WithdrawalMapping.Map(update) is { } withdrawal)
+            {
+                sends.Add(producer.PublishAsync(TopicCatalog.CustodyEvents, EventEnvelope.Create(withdrawal.Wallet, withdrawal, update.At,
+                    correlationId: envelope.CorrelationId ?? update.CommandId, id: DeliveryMapping.EventId(envelope.Id)), ct));
+                continue;
+            }
+            if (DeliveryMapping.Map(update) is not { } delivery)
                 continue;
             var routed = EventEnvelope.Create(delivery.OrderId, delivery, update.At, correlationId: envelope.CorrelationId ?? update.CommandId,
                 id: DeliveryMapping.EventId(envelope.Id));

@@ -53,6 +53,12 @@ public sealed class GrainCluster : IAsyncDisposable
     /// <summary>The deposit watcher's key the custody accounts of these clusters check (Custody:DepositKey).</summary>
     public static readonly byte[] DepositKey = System.Security.Cryptography.SHA256.HashData("actors-tests-deposit-key"u8);
 
+    /// <summary>The custody accounts' key for their withdrawal commands (Custody:CommandKey).</summary>
+    public static readonly byte[] CustodyCommandKey = System.Security.Cryptography.SHA256.HashData("actors-tests-custody-command-key"u8);
+
+    /// <summary>The custody accounts' limits in these clusters: one withdrawal, and one UTC day.</summary>
+    public const string MaxWithdrawalWei = "1000", DailyWithdrawalWei = "1500";
+
     /// <summary>The deposit as the deposit watcher marks it.</summary>
     public static DepositObserved Marked(DepositObserved deposit) => DepositMac.Sign(deposit, DepositKey);
 
@@ -88,7 +94,11 @@ public sealed class GrainCluster : IAsyncDisposable
             silo.Services.AddSingleton<IGrainStore>(store);
             silo.Services.AddSingleton<OutboxSignal>();
             silo.Services.AddSingleton(Options.Create(orders ?? new OrderOptions()));
-            silo.Services.AddSingleton(Options.Create(new CustodyOptions { DepositKey = Convert.ToBase64String(DepositKey) }));
+            silo.Services.AddSingleton(Options.Create(new CustodyOptions
+            {
+                DepositKey = Convert.ToBase64String(DepositKey), CommandKey = Convert.ToBase64String(CustodyCommandKey),
+                MaxWithdrawalWei = MaxWithdrawalWei, DailyWithdrawalWei = DailyWithdrawalWei,
+            }));
             services?.Invoke(silo.Services);
             silo.UseCommerceReminders("sqlite");
             silo.UseCommerceGrains();

@@ -20,6 +20,12 @@ public static class CheckoutFunctions
         [Parameter("bytes32", "purchaseId", 1)] public byte[] PurchaseId { get; set; } = [];
     }
 
+    [Function("payOff")]
+    public sealed class PayOff : FunctionMessage
+    {
+        [Parameter("bytes32", "purchaseId", 1)] public byte[] PurchaseId { get; set; } = [];
+    }
+
     [Function("declareDefault")]
     public sealed class DeclareDefault : FunctionMessage
     {

@@ -459,6 +459,17 @@ namespace Commerce.Sdk
             return BidResult.FromJson(RequireObject(json, "POST /api/auctions/{itemId}/bids"));
         }
 
+        /// <summary>
+        /// A live watch of <paramref name="itemId"/>'s auction (its snapshot, then every accepted bid, the close and the end);
+        /// attach handlers, then call <see cref="AuctionWatch.Start"/>. It reconnects by itself and uses the client's current
+        /// token on every (re)connect.
+        /// </summary>
+        public AuctionWatch CreateAuctionWatch(string itemId)
+        {
+            RequireItemId(itemId);
+            return new AuctionWatch(_baseUrl, itemId, () => Session?.Token, _push, _options);
+        }
+
         /// <summary>The item's auction as it stands.</summary>
         /// <exception cref="CommerceApiException">NotFound when the item has no auction.</exception>
         public async Task<AuctionInfo> GetAuctionAsync(string itemId, CancellationToken cancellationToken = default)

@@ -8,5 +8,11 @@ namespace Commerce.Sdk
         public const string OrderUpdated = "OrderUpdated";
         public const string AuctionWon = "AuctionWon";
         public const string AuctionLost = "AuctionLost";
+
+        /// <summary>The first frame of every auction watch connection: the auction as it stands.</summary>
+        public const string AuctionSnapshot = "AuctionSnapshot";
+
+        /// <summary>An accepted bid on a watched auction.</summary>
+        public const string BidAccepted = "BidAccepted";
     }
 }

@@ -1,0 +1,20 @@
+using Commerce.Actors.Custody;
+using Commerce.Events.Chain;
+using Commerce.Events.Custody;
+
+namespace Commerce.Payments.Delivery;
+
+/// <summary>
+/// From the executor's lifecycle event of a command "custody:&lt;wallet&gt;:withdraw:&lt;id&gt;" to the custody account's
+/// <see cref="WithdrawalUpdated"/> (stage = the executor's stage; detail = the failure reason). Other commands are not mapped.
+/// </summary>
+public static class WithdrawalMapping
+{
+    public static WithdrawalUpdated? Map(ChainTransactionUpdated update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return CustodyAccountGrain.WalletOf(update.CommandId) is { } wallet
+            ? new WithdrawalUpdated(wallet, update.CommandId, update.Stage, update.TransactionHash, update.Reason)
+            : null;
+    }
+}
