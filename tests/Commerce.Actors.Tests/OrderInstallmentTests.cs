@@ -465,8 +465,12 @@ public sealed partial class OrderInstallmentTests(CheckoutClustersFixture fixtur
     /// <summary>The down payment of 1003 in 4: 1003 - 3 * 250 = 253, next deadline 100 s after the block.</summary>
     private PaymentObserved Purchased() => Payment("Purchased", "253", "253", Deadline1);
 
+    /// <summary>
+    /// A Checkout log of this order; its transaction is named after the kind and the total paid, so two different
+    /// payments are two transactions (as on a chain) and the same one delivered again is the same log.
+    /// </summary>
     private PaymentObserved Payment(string kind, string amount, string totalPaid, long? nextDeadline, bool confirmed = true) =>
-        new(_orderId, kind, _wallet, amount, totalPaid, nextDeadline, "0xtx" + kind.ToLowerInvariant(), 0, 100, "0xblock", confirmed, false);
+        new(_orderId, kind, _wallet, amount, totalPaid, nextDeadline, $"0xtx{kind.ToLowerInvariant()}-{totalPaid}", 0, 100, "0xblock", confirmed, false);
 
     private async Task ListAsync()
     {
