@@ -107,6 +107,7 @@ public static class CommerceApp
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
             o.SerializerOptions.TypeInfoResolverChain.Insert(1, Commerce.Host.Marketing.MarketingApiJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(2, Commerce.Host.Api.Responses.ResponseJsonContext.Default);
             // Unknown fields are refused (400 naming the field), not ignored: a client cannot slip in what the API does not read.
             o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
         });
@@ -207,6 +208,7 @@ public static class CommerceApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthApi();
+        app.MapSignOutApi();
         app.MapPlayerApi();
         app.MapChatApi();
         app.MapOrderApi();

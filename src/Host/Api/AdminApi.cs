@@ -21,7 +21,7 @@ public static partial class AdminApi
             .RateLimited(RateLimitGroup.Nfts);
         group.MapGet("/grains/{grainType}/{key}", GetGrainAsync).WithSummary("A grain's committed state, as stored (operators)")
             .RequireAuthorization(Roles.Operator);
-        group.MapPost("/tokens/revoke", RevokeAsync).WithSummary("Revokes a staff token by its id (jti) on every instance, before it expires (operators)")
+        group.MapPost("/tokens/revoke", RevokeAsync).WithSummary("Revokes a token (staff or player) by its id (jti) on every instance, before it expires (operators)")
             .RequireAuthorization(Roles.Operator);
         return app;
     }
@@ -59,12 +59,12 @@ public static partial class AdminApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> RevokeAsync(
-        RevokeTokenRequest body, RevokedTokens revoked, TimeProvider clock, Microsoft.Extensions.Options.IOptions<AuthOptions> auth, CancellationToken ct)
+        RevokeTokenRequest body, RevokedTokens revoked, TimeProvider clock, TokenService tokens, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.TokenId) || body.TokenId.Length > 64)
             return Problem.Field("tokenId", "is required: the token's jti (at most 64 characters)");
-        // No staff token outlives its lifetime from now, so the row can go then.
-        await revoked.RevokeAsync(body.TokenId, clock.GetUtcNow() + auth.Value.AdminTokenLifetime, ct);
+        // No token outlives the longest lifetime from now, so the row can go then.
+        await revoked.RevokeAsync(body.TokenId, clock.GetUtcNow() + tokens.LongestLifetime, ct);
         return TypedResults.NoContent();
     }
 

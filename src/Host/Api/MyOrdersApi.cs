@@ -4,6 +4,7 @@ using Commerce.Actors.Orders;
 using Commerce.Actors.PlayerSession;
 using Commerce.Actors.Serialization;
 using Commerce.Actors.Storage;
+using Commerce.Host.Api.Responses;
 using Commerce.Host.Auth;
 using Commerce.Host.Problems;
 using Commerce.Host.RateLimits;
@@ -45,7 +46,7 @@ public static class MyOrdersApi
             Commerce.Events.Orders.OrderCancellationRefused { Reason: "no such order" } => Problem.NotFound($"order {orderId} is not one of your orders"),
             Commerce.Events.Orders.OrderCancellationRefused r => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order cannot be cancelled",
                 detail: $"orderId: {r.Reason}", extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["orderId"] = [r.Reason] } }),
-            Commerce.Events.Player.OrderUpdated u => TypedResults.Ok(new OrderSummary(u.OrderId, u.ItemId, u.Status, DateTimeOffset.UtcNow, u.Detail)),
+            Commerce.Events.Player.OrderUpdated u => TypedResults.Ok(new PlayerOrderView(u.OrderId, u.ItemId, u.Status, DateTimeOffset.UtcNow, u.Detail)),
             var other => throw new InvalidOperationException($"a cancel was answered {other.GetType().Name}"),
         };
     }
@@ -64,7 +65,7 @@ public static class MyOrdersApi
         var orders = (session?.Orders ?? []).Where(o => status is null || o.Status == status).OrderByDescending(o => o.UpdatedAt).ToList();
         var start = offset ?? 0;
         var size = limit ?? 10;
-        var page = orders.Skip(start).Take(size).ToList();
+        var page = orders.Skip(start).Take(size).Select(PlayerOrderView.Of).ToList();
         return TypedResults.Ok(new MyOrdersPage(page, orders.Count, start + page.Count < orders.Count ? start + page.Count : null));
     }
 }

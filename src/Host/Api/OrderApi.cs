@@ -13,6 +13,7 @@ using Commerce.Chain.Hex;
 using Commerce.Events.Envelope;
 using Commerce.Events.Orders;
 using Commerce.Events.Topics;
+using Commerce.Host.Api.Responses;
 using Commerce.Host.Auth;
 using Commerce.Host.Onchain;
 using Commerce.Host.Orders;
@@ -40,7 +41,8 @@ public static class OrderApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        orders.MapGet("/{orderId}", GetAsync).WithSummary("One of the player's orders: its status and every step it went through");
+        orders.MapGet("/{orderId}", GetAsync).WithSummary("One of the player's orders: its status, quote, payments seen and every step it went through")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -191,11 +193,11 @@ public static class OrderApi
         }.ToJsonString());
 
     /// <summary>Read through the order's grain (not the store): a push the order sent is never ahead of what this answers.</summary>
-    private static async Task<IResult> GetAsync(string orderId, ClaimsPrincipal user, IGrainFactory grains, IGrainStore store, CancellationToken ct)
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<OrderView>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> GetAsync(string orderId, ClaimsPrincipal user, IGrainFactory grains, IGrainStore store, CancellationToken ct)
     {
         if (await LoadAsync(grains, store, orderId.ToLowerInvariant(), ct) is not { } order || order.PlayerId != user.PlayerId())
             return Problem.NotFound($"order {orderId} is not one of your orders");
-        return TypedResults.Text(JsonSerializer.Serialize(order, GrainJsonContext.Default.OrderState), "application/json");
+        return TypedResults.Ok(OrderView.Of(order));
     }
 
     /// <summary>The token's owner, null when it does not exist yet; or why the node could not say.</summary>

@@ -7,6 +7,7 @@ using Commerce.Actors.Storage;
 using Commerce.Events.Envelope;
 using Commerce.Events.Player;
 using Commerce.Events.Topics;
+using Commerce.Host.Api.Responses;
 using Commerce.Host.Auth;
 using Commerce.Host.Problems;
 using Commerce.Host.RateLimits;
@@ -25,10 +26,10 @@ public static class PlayerApi
         var me = app.MapGroup("/api/me").WithTags("Players").RequireAuthorization(Roles.Player);
         me.MapPost("/interests", ShowInterestAsync).WithSummary("Records interest in an item; the player's and the item's grains are updated")
             .RateLimited(RateLimitGroup.Interests);
-        me.MapGet("/", GetMeAsync).WithSummary("The player's live session state");
+        me.MapGet("/", GetMeAsync).WithSummary("The player's own session: interests, offers, orders, bids, the push cursor (docs/API.md)");
 
         var players = app.MapGroup("/api/players").WithTags("Players").RequireAuthorization();
-        players.MapGet("/{playerId}", GetPlayerAsync).WithSummary("A player's session: the player itself, an operator or an admin");
+        players.MapGet("/{playerId}", GetPlayerAsync).WithSummary("A player's session as GET /api/me shows it: the player itself, an operator or an admin");
 
         var items = app.MapGroup("/api/items").WithTags("Items").RequireAuthorization();
         items.MapGet("/{itemId}", GetItemAsync).WithSummary("What a buyer may see of an item: catalog facts, price, demand, status; a reservation only to its holder");
@@ -57,10 +58,10 @@ public static class PlayerApi
         return TypedResults.Accepted((string?)null, new Accepted(envelope.Id));
     }
 
-    private static async Task<IResult> GetMeAsync(ClaimsPrincipal user, IGrainStore store, CancellationToken ct) =>
+    private static async Task<Ok<PlayerView>> GetMeAsync(ClaimsPrincipal user, IGrainStore store, CancellationToken ct) =>
         await PlayerStateAsync(store, user.PlayerId(), ct);
 
-    private static async Task<IResult> GetPlayerAsync(string playerId, ClaimsPrincipal user, IGrainStore store, CancellationToken ct)
+    private static async Task<Results<Ok<PlayerView>, ProblemHttpResult>> GetPlayerAsync(string playerId, ClaimsPrincipal user, IGrainStore store, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Operator) && user.PlayerId() != playerId)
             return Problem.Forbidden("a player can only read its own session");
@@ -81,10 +82,10 @@ public static class PlayerApi
         return stored is not null && JsonSerializer.Deserialize(stored.Json, GrainJsonContext.Default.NftItemState)!.Listed;
     }
 
-    private static async Task<IResult> PlayerStateAsync(IGrainStore store, string playerId, CancellationToken ct)
+    private static async Task<Ok<PlayerView>> PlayerStateAsync(IGrainStore store, string playerId, CancellationToken ct)
     {
         var stored = await store.LoadStateAsync(PlayerSessionGrain.TypeName, playerId, ct);
-        var json = stored?.Json ?? JsonSerializer.Serialize(PlayerSessionState.New(playerId), GrainJsonContext.Default.PlayerSessionState);
-        return TypedResults.Text(json, "application/json");
+        var session = stored is null ? PlayerSessionState.New(playerId) : JsonSerializer.Deserialize(stored.Json, GrainJsonContext.Default.PlayerSessionState)!;
+        return TypedResults.Ok(PlayerView.Of(session));
     }
 }

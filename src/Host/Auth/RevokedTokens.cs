@@ -3,8 +3,8 @@ using Commerce.Host.Storage;
 namespace Commerce.Host.Auth;
 
 /// <summary>
-/// Staff tokens (admin, marketing, operator) revoked before they expire, by token id (jti), in the platform's database so
-/// every instance refuses them. A row is kept until the token would have expired anyway.
+/// Tokens revoked before they expire (a player's sign-out, a staff token an operator revoked), by token id (jti), in the
+/// platform's database so every instance refuses them. A row is kept until the token would have expired anyway.
 /// </summary>
 public sealed class RevokedTokens(HostDatabase database, TimeProvider clock)
 {

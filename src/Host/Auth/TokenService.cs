@@ -9,13 +9,27 @@ namespace Commerce.Host.Auth;
 /// <summary>
 /// Issues and validates the platform's bearer tokens (JWT, HS256, with the key id in "kid" so keys rotate: see
 /// <see cref="AuthKeys"/>). Players' tokens live <see cref="AuthOptions.TokenLifetime"/>; staff tokens (every other role)
-/// <see cref="AuthOptions.AdminTokenLifetime"/> and can be revoked (<see cref="RevokedTokens"/>).
+/// <see cref="AuthOptions.AdminTokenLifetime"/>. Every token can be revoked (<see cref="RevokedTokens"/>: a player's
+/// sign-out, an operator): each use is checked against the revocations every instance shares.
 /// </summary>
 public sealed class TokenService(AuthKeys keys, IOptions<AuthOptions> options, TimeProvider clock, RevokedTokens revoked)
 {
     private const string Issuer = "commerce";
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SymmetricSecurityKey[] _accepted = keys.Accepted.Select(k => new SymmetricSecurityKey(k.TokenKey) { KeyId = k.Id }).ToArray();
+
+    /// <summary>The longest any token lives: how long a revocation must be kept when the token's own expiry is unknown.</summary>
+    public TimeSpan LongestLifetime => options.Value.TokenLifetime > options.Value.AdminTokenLifetime ? options.Value.TokenLifetime : options.Value.AdminTokenLifetime;
+
+    /// <summary>Revokes the token <paramref name="user"/> presented, on every instance, until it would have expired.</summary>
+    public Task RevokeAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var tokenId = user.FindFirst("jti")?.Value ?? throw new InvalidOperationException("a validated token has an id");
+        var expires = long.TryParse(user.FindFirst("exp")?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var exp)
+            ? DateTimeOffset.FromUnixTimeSeconds(exp)
+            : clock.GetUtcNow() + LongestLifetime;
+        return revoked.RevokeAsync(tokenId, expires, ct);
+    }
 
     public IssuedToken Issue(string subject, string role)
     {
@@ -52,12 +66,9 @@ public sealed class TokenService(AuthKeys keys, IOptions<AuthOptions> options, T
         if (!result.IsValid)
             return null;
         var principal = new ClaimsPrincipal(result.ClaimsIdentity);
-        if (!principal.IsInRole(Roles.Player))
-        {
-            // Staff tokens are few and short-lived: each use is checked against the revocations every instance shares.
-            if (principal.FindFirst("jti")?.Value is not { Length: > 0 } tokenId || await revoked.IsRevokedAsync(tokenId, ct))
-                return null;
-        }
+        // A token without an id could not be revoked: refused. One indexed read of the revocations every instance shares.
+        if (principal.FindFirst("jti")?.Value is not { Length: > 0 } tokenId || await revoked.IsRevokedAsync(tokenId, ct))
+            return null;
         return principal;
     }
 }

@@ -4,6 +4,7 @@ using Commerce.Chain.Crypto;
 using Commerce.Chain.JsonRpc;
 using Commerce.Events.Envelope;
 using Commerce.Events.Orders;
+using Commerce.Events.Player;
 using Commerce.Events.Topics;
 using Commerce.Payments.Following;
 using Commerce.Payments.Options;
@@ -15,7 +16,9 @@ namespace Commerce.Payments.Watcher;
 /// The Checkout's logs as a <see cref="ChainFollower{TObservation, TTracked}"/>: each range is read with
 /// eth_getLogs (the Checkout's address, the five event topics; the range halved each time the node refuses it),
 /// decoded to <see cref="PaymentObserved"/> and kept only if every log's block and the range's first parent are
-/// canonical. Reports go to commerce.order-events keyed by the order id, ids from <see cref="PaymentEventIds"/>.
+/// canonical. Reports go to commerce.order-events keyed by the order id, ids from <see cref="PaymentEventIds"/>; an
+/// OwedPaid (a credited refund paid out, about no order) goes to commerce.player-events keyed by the credited account as
+/// <see cref="CreditedRefundPaid"/>, so the player's session tells the player.
 /// </summary>
 public sealed partial class CheckoutFollower(CheckoutWatcherOptions options, IGrainStore store, JsonRpcClient rpc, ILogger logger, Action? committed = null)
     : ChainFollower<PaymentObserved, TrackedLog>(options, store, rpc, StateType, "checkout", FollowerJsonContext.Default.FollowerStateTrackedLog, committed)
@@ -79,7 +82,15 @@ public sealed partial class CheckoutFollower(CheckoutWatcherOptions options, IGr
     protected override OutboxWrite Record(PaymentObserved observation, ObservationStage stage, ulong blockTime)
     {
         var id = PaymentEventIds.For(observation.TransactionHash, observation.LogIndex, stage, observation.BlockHash);
-        var envelope = EventEnvelope.Create(observation.OrderId, observation, DateTimeOffset.FromUnixTimeSeconds(checked((long)blockTime)), id: id);
+        var at = DateTimeOffset.FromUnixTimeSeconds(checked((long)blockTime));
+        if (PaymentMapping.IsOwedPaid(observation))
+        {
+            var player = observation.Buyer.ToLowerInvariant();
+            var paid = new CreditedRefundPaid(player, observation.Currency!.ToLowerInvariant(), observation.PaidTo!.ToLowerInvariant(), observation.Amount,
+                observation.TransactionHash, observation.LogIndex, observation.Confirmed, observation.Reorged);
+            return new OutboxWrite(TopicCatalog.PlayerEvents.Name, player, EnvelopeSerializer.Serialize(EventEnvelope.Create(player, paid, at, id: id)));
+        }
+        var envelope = EventEnvelope.Create(observation.OrderId, observation, at, id: id);
         return new OutboxWrite(TopicCatalog.OrderEvents.Name, observation.OrderId, EnvelopeSerializer.Serialize(envelope));
     }
 

@@ -67,6 +67,21 @@ public sealed class TokenServiceTests : IDisposable
         Assert.Null(await second.ValidateAsync(admin.Token));
     }
 
+    [Fact]
+    public async Task A_revoked_player_token_is_refused_by_every_instance_until_it_would_have_expired()
+    {
+        var (first, second) = (Service(_new), Service(_new));
+        var player = first.Issue("0xabc", Roles.Player);
+        var principal = await second.ValidateAsync(player.Token);
+        Assert.NotNull(principal);
+
+        await second.RevokeAsync(principal, CancellationToken.None);
+
+        Assert.Null(await first.ValidateAsync(player.Token));
+        Assert.Null(await second.ValidateAsync(player.Token));
+        Assert.NotNull(await first.ValidateAsync(first.Issue("0xabc", Roles.Player).Token));
+    }
+
     private TokenService Service(string key, string? previous = null)
     {
         var options = Options.Create(new AuthOptions { SigningKey = key, PreviousSigningKeys = previous is null ? [] : [previous] });
