@@ -66,7 +66,7 @@ namespace Commerce.Sdk
             PushMessage message;
             try
             {
-                message = PushMessage.Parse(frame);
+                message = PushMessage.Parse(frame, 0);
             }
             catch (FormatException e)
             {
