@@ -17,9 +17,10 @@ public sealed class MyOrdersListingTests(PlatformFixture platform) : IClassFixtu
     [Fact]
     public async Task Orders_placed_through_the_api_are_listed_newest_first_paged_and_filtered_by_status()
     {
+        await SeedCatalog.WaitUntilListedAsync(platform.Services, "blades:10", Deadline);
         var (player, playerId, _) = await platform.SignInAsync();
         var placed = new List<string>();
-        foreach (var itemId in new[] { "blades:11", "blades:12", "blades:13" })
+        foreach (var itemId in new[] { "blades:8", "blades:9", "blades:10" })
         {
             var orderId = await PlaceAsync(player, OrderBodies.Signed(platform.Services, playerId, itemId), "list-" + itemId);
             placed.Add(orderId);
@@ -43,7 +44,7 @@ public sealed class MyOrdersListingTests(PlatformFixture platform) : IClassFixtu
         Assert.Equal([placed[0], placed[2], placed[1]], Ids(all));
         var reserved = await player.GetFromJsonAsync<JsonElement>("/api/me/orders?status=reserved");
         Assert.Equal([placed[2], placed[1]], Ids(reserved));
-        Assert.All(all.GetProperty("orders").EnumerateArray(), o => Assert.StartsWith("blades:1", o.GetProperty("itemId").GetString()));
+        Assert.All(all.GetProperty("orders").EnumerateArray(), o => Assert.StartsWith("blades:", o.GetProperty("itemId").GetString()));
         var times = all.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("updatedAt").GetDateTimeOffset()).ToList();
         Assert.Equal(times.OrderByDescending(t => t), times);
 

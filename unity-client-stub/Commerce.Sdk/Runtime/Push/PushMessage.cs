@@ -34,7 +34,10 @@ namespace Commerce.Sdk
         /// A missing <c>occurredAt</c> reads as <see cref="DateTimeOffset.MinValue"/>, a missing payload as <c>null</c>.
         /// </summary>
         /// <exception cref="FormatException">Not JSON, or no positive integer seq, or no type.</exception>
-        public static PushMessage Parse(string frame)
+        public static PushMessage Parse(string frame) => Parse(frame, 1);
+
+        /// <summary>As <see cref="Parse(string)"/>, with seq at least <paramref name="minimumSeq"/> (an auction's snapshot before any bid is seq 0).</summary>
+        internal static PushMessage Parse(string frame, long minimumSeq)
         {
             var json = JsonReader.Parse(frame);
             if (json.Kind != JsonKind.Object)
@@ -42,9 +45,9 @@ namespace Commerce.Sdk
                 throw new FormatException("A push frame must be a JSON object, got " + json.Kind + ".");
             }
 
-            if (!json.TryGetProperty("seq", out var seqValue) || !seqValue.TryGetInt64(out var seq) || seq < 1)
+            if (!json.TryGetProperty("seq", out var seqValue) || !seqValue.TryGetInt64(out var seq) || seq < minimumSeq)
             {
-                throw new FormatException("A push frame needs a positive integer \"seq\".");
+                throw new FormatException(minimumSeq > 0 ? "A push frame needs a positive integer \"seq\"." : "A frame needs an integer \"seq\" of 0 or more.");
             }
 
             var type = json.GetStringOrDefault("type");
