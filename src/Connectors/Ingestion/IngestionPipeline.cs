@@ -36,7 +36,11 @@ public sealed partial class IngestionPipeline(
         }
 
         var materializer = actors.System.Materializer(namePrefix: $"connector-{ledger.Connector}");
-        var pages = sources.Select(s => Restarting(s, ct)).Aggregate((a, b) => a.Merge(b));
+        // The sources do not see the host's token: a stop shuts the graph down through the kill switch, which cancels
+        // them as Akka does (their reads are cancelled, no failure), instead of failing them, which the restart stage
+        // would log as a failure and schedule a restart of. Their own token ends them once the graph is done.
+        using var reads = new CancellationTokenSource();
+        var pages = sources.Select(s => Restarting(s, reads.Token)).Aggregate((a, b) => a.Merge(b));
         var (kill, done) = pages
             .SelectMany(page => page.Units)
             .GroupedWithin(options.BatchSize, options.BatchWindow)
@@ -44,8 +48,16 @@ public sealed partial class IngestionPipeline(
             .ViaMaterialized(KillSwitches.Single<int>(), Keep.Right)
             .ToMaterialized(Sink.Ignore<int>(), Keep.Both)
             .Run(materializer);
-        await using var stop = ct.Register(() => kill.Shutdown());
-        await done;
+        try
+        {
+            await using var stop = ct.Register(() => kill.Shutdown());
+            await done;
+        }
+        finally
+        {
+            await reads.CancelAsync();
+        }
+        ct.ThrowIfCancellationRequested();
     }
 
     private Source<IngestPage, NotUsed> Restarting(IIngestSource source, CancellationToken ct)

@@ -14,7 +14,7 @@ public sealed class LocalMarketplace(TimeProvider clock, double streamDropShare 
 {
     private readonly object _lock = new();
     private readonly Dictionary<string, decimal> _floors = new(StringComparer.Ordinal);
-    private readonly List<LocalMarketEvent> _events = [];
+    private readonly Dictionary<string, List<LocalMarketEvent>> _events = new(StringComparer.Ordinal); // per collection, oldest first
     private readonly List<Channel<byte[]>> _subscribers = [];
     private readonly Random _random = new(seed);
     private long _orders;
@@ -26,7 +26,7 @@ public sealed class LocalMarketplace(TimeProvider clock, double streamDropShare 
 
     public int EventCount
     {
-        get { lock (_lock) return _events.Count; }
+        get { lock (_lock) return _events.Values.Sum(e => e.Count); }
     }
 
     public decimal? Floor(string slug)
@@ -51,7 +51,7 @@ public sealed class LocalMarketplace(TimeProvider clock, double streamDropShare 
     public void AddRaw(string slug, string restJson)
     {
         lock (_lock)
-            _events.Add(new LocalMarketEvent(slug, clock.GetUtcNow().ToUnixTimeSeconds(), System.Text.Encoding.UTF8.GetBytes(restJson), null));
+            Append(new LocalMarketEvent(slug, clock.GetUtcNow().ToUnixTimeSeconds(), System.Text.Encoding.UTF8.GetBytes(restJson), null));
     }
 
     /// <summary>A random market move on one of <paramref name="slugs"/>: a sale, an offer or a new floor.</summary>
@@ -81,9 +81,14 @@ public sealed class LocalMarketplace(TimeProvider clock, double streamDropShare 
     {
         lock (_lock)
         {
-            var matching = _events.Where(e => e.Slug == slug && (after is null || e.Timestamp > after)).Reverse().ToList();
-            var page = matching.Skip(offset).Take(limit).Select(e => e.RestJson).ToList();
-            return (page, offset + limit < matching.Count ? offset + limit : null);
+            if (!_events.TryGetValue(slug, out var events))
+                return ([], null);
+            var first = after is null ? 0 : FirstAfter(events, after.Value); // events[first..] are after the cursor
+            var newest = events.Count - 1 - offset;
+            var page = new List<byte[]>(Math.Max(0, Math.Min(limit, newest - first + 1)));
+            for (var i = newest; i >= first && page.Count < limit; i--)
+                page.Add(events[i].RestJson);
+            return (page, newest - page.Count >= first ? offset + page.Count : null);
         }
     }
 
@@ -135,7 +140,7 @@ public sealed class LocalMarketplace(TimeProvider clock, double streamDropShare 
         });
         lock (_lock)
         {
-            _events.Add(new LocalMarketEvent(slug, at.ToUnixTimeSeconds(), rest, stream));
+            Append(new LocalMarketEvent(slug, at.ToUnixTimeSeconds(), rest, stream));
             if (onStream)
             {
                 if (_random.NextDouble() < streamDropShare)
@@ -146,6 +151,28 @@ public sealed class LocalMarketplace(TimeProvider clock, double streamDropShare 
             }
         }
         return hash;
+    }
+
+    private void Append(LocalMarketEvent e)
+    {
+        if (!_events.TryGetValue(e.Slug, out var events))
+            _events[e.Slug] = events = [];
+        events.Add(e); // the clock does not go back, so each list stays in time order
+    }
+
+    /// <summary>The index of the first event later than <paramref name="after"/> (binary search over the time-ordered list).</summary>
+    private static int FirstAfter(List<LocalMarketEvent> events, long after)
+    {
+        int low = 0, high = events.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (events[middle].Timestamp > after)
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        return low;
     }
 
     private static object Nft(string slug, string tokenId) => new { identifier = tokenId, collection = slug, contract = Contract(slug), token_standard = "erc721" };

@@ -30,12 +30,18 @@ public static class LocalMarketplaceApi
             {
                 var offset = next is null ? 0 : int.TryParse(Encoding.UTF8.GetString(Convert.FromBase64String(next)), CultureInfo.InvariantCulture, out var o) ? o : 0;
                 var (events, following) = market.Events(slug, after, offset, Math.Clamp(limit ?? 50, 1, 200));
-                var body = new StringBuilder("{\"asset_events\":[");
-                body.AppendJoin(',', events.Select(e => Encoding.UTF8.GetString(e)));
-                body.Append("],\"next\":");
-                body.Append(following is { } f ? JsonSerializer.Serialize(Convert.ToBase64String(Encoding.UTF8.GetBytes(f.ToString(CultureInfo.InvariantCulture)))) : "null");
-                body.Append('}');
-                return Results.Text(body.ToString(), "application/json");
+                var body = new MemoryStream(events.Sum(e => e.Length + 1) + 64);
+                body.Write("{\"asset_events\":["u8);
+                for (var i = 0; i < events.Count; i++)
+                {
+                    if (i > 0)
+                        body.WriteByte((byte)',');
+                    body.Write(events[i]);
+                }
+                body.Write("],\"next\":"u8);
+                body.Write(Encoding.UTF8.GetBytes(following is { } f ? JsonSerializer.Serialize(Convert.ToBase64String(Encoding.UTF8.GetBytes(f.ToString(CultureInfo.InvariantCulture)))) : "null"));
+                body.Write("}"u8);
+                return Results.Bytes(body.GetBuffer().AsMemory(0, (int)body.Length), "application/json");
             }));
 
         app.MapGet("/api/v2/listings/collection/{slug}/best", (HttpContext http, string slug) =>
