@@ -44,7 +44,7 @@ public sealed partial class IngestionPipeline(
         var (kill, done) = pages
             .SelectMany(page => page.Units)
             .GroupedWithin(options.BatchSize, options.BatchWindow)
-            .SelectAsync(1, batch => publisher.PublishAsync(batch as IReadOnlyList<IngestUnit> ?? batch.ToList(), ct))
+            .SelectAsync(1, batch => PublishAsync(batch as IReadOnlyList<IngestUnit> ?? batch.ToList(), ct))
             .ViaMaterialized(KillSwitches.Single<int>(), Keep.Right)
             .ToMaterialized(Sink.Ignore<int>(), Keep.Both)
             .Run(materializer);
@@ -58,6 +58,23 @@ public sealed partial class IngestionPipeline(
             await reads.CancelAsync();
         }
         ct.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// A batch cut short by a stop is not a failure of the stage (which Akka would log as an error): it ends quietly and
+    /// the graph, shut down by then, completes. Its ids stay pending and its positions unmoved, so the next start
+    /// resolves them as after a crash (nothing lost, nothing twice).
+    /// </summary>
+    private async Task<int> PublishAsync(IReadOnlyList<IngestUnit> batch, CancellationToken ct)
+    {
+        try
+        {
+            return await publisher.PublishAsync(batch, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return 0;
+        }
     }
 
     private Source<IngestPage, NotUsed> Restarting(IIngestSource source, CancellationToken ct)
