@@ -11,7 +11,6 @@ using Commerce.Events.Topics;
 using Commerce.Messaging.Configuration;
 using Commerce.Messaging.Producing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Commerce.Benchmarks.Connectors;
 
@@ -36,9 +35,8 @@ public static class ConnectorParts
     }
 
     /// <summary>A source read alone: its pages are counted, nothing is published.</summary>
-    public static async Task SourceAsync(string name, IHost host, IIngestSource source, IReadOnlyDictionary<string, string> positions, int count)
+    public static async Task SourceAsync(string name, IIngestSource source, IReadOnlyDictionary<string, string> positions, int count)
     {
-        _ = host;
         await Measure(name, count, async () =>
         {
             var seen = 0;

@@ -108,7 +108,7 @@ public static class ConnectorsBenchmark
         if (parts)
         {
             using var alone = Host(kafka, file, CrmSettings(server.Address, options));
-            await ConnectorParts.SourceAsync("CRM source alone (HTTP, JSON, mapping, ids)  ", alone, alone.Services.GetRequiredService<CrmChangeSource>(),
+            await ConnectorParts.SourceAsync("CRM source alone (HTTP, JSON, mapping, ids)  ", alone.Services.GetRequiredService<CrmChangeSource>(),
                 new Dictionary<string, string> { [CrmChangeSource.ReplayStream] = CrmChangeSource.AllRetained }, count);
         }
         var counters = host.Services.GetRequiredService<CrmConnector>().Counters;
@@ -143,7 +143,7 @@ public static class ConnectorsBenchmark
         if (parts)
         {
             using var alone = Host(kafka, Path.Combine(directory, "market-alone.db"), settings);
-            await ConnectorParts.SourceAsync("marketplace REST source alone (HTTP, JSON, …) ", alone, alone.Services.GetRequiredService<RestPollSource>(),
+            await ConnectorParts.SourceAsync("marketplace REST source alone (HTTP, JSON, …) ", alone.Services.GetRequiredService<RestPollSource>(),
                 new Dictionary<string, string>(), count);
         }
         using var host = Host(kafka, Path.Combine(directory, "market.db"), settings);
