@@ -123,6 +123,53 @@ public sealed class ChatApiTests(PlatformFixture platform) : IClassFixture<Platf
     }
 
     [Fact]
+    public async Task A_retry_with_the_same_Idempotency_Key_gets_the_first_answer_and_publishes_nothing_more()
+    {
+        var (player, _, _) = await platform.SignInAsync();
+        var body = new { text = "can you go lower?", itemId = "blades:4" };
+        var first = await AskWithKeyAsync(player, "turn-1", body);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var firstText = await first.Content.ReadAsStringAsync();
+        var afterFirst = PlayerEventsEnd();
+
+        var retry = await AskWithKeyAsync(player, "turn-1", body);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(firstText, await retry.Content.ReadAsStringAsync());
+        Assert.Equal(afterFirst, PlayerEventsEnd());
+
+        var fresh = await AskWithKeyAsync(player, "turn-2", body);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.NotEqual(JsonDocument.Parse(firstText).RootElement.GetProperty("eventId").GetGuid(),
+            JsonDocument.Parse(await fresh.Content.ReadAsStringAsync()).RootElement.GetProperty("eventId").GetGuid());
+    }
+
+    [Fact]
+    public async Task The_same_Idempotency_Key_with_another_question_is_a_422_naming_the_key_and_nothing_is_published()
+    {
+        var (player, _, _) = await platform.SignInAsync();
+        Assert.Equal(HttpStatusCode.OK, (await AskWithKeyAsync(player, "turn-x", new { text = "how much is this?", itemId = "blades:4" })).StatusCode);
+        var before = PlayerEventsEnd();
+
+        var response = await AskWithKeyAsync(player, "turn-x", new { text = "how rare is this?", itemId = "blades:4" });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"expected 422, got {(int)response.StatusCode}: {text}");
+        using var problem = JsonDocument.Parse(text);
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("Idempotency-Key", out _), $"expected errors.Idempotency-Key in {text}");
+        Assert.Contains("turn-x", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(before, PlayerEventsEnd());
+    }
+
+    [Fact]
+    public async Task An_empty_Idempotency_Key_is_a_400_naming_it()
+    {
+        var (player, _, _) = await platform.SignInAsync();
+        var before = PlayerEventsEnd();
+        await AssertFieldProblemAsync(await AskWithKeyAsync(player, "", new { text = "how much is this?", itemId = "blades:4" }), "Idempotency-Key");
+        Assert.Equal(before, PlayerEventsEnd());
+    }
+
+    [Fact]
     public async Task An_anonymous_question_is_a_401()
     {
         var response = await platform.Http.PostAsJsonAsync("/api/me/chat", new { text = "how much is dragons:1" });
@@ -134,7 +181,7 @@ public sealed class ChatApiTests(PlatformFixture platform) : IClassFixture<Platf
     {
         var chat = (await platform.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths").GetProperty("/api/me/chat").GetProperty("post");
         Assert.True(chat.TryGetProperty("requestBody", out _), "POST /api/me/chat documents its body");
-        foreach (var status in new[] { "200", "400", "401", "404", "429" })
+        foreach (var status in new[] { "200", "400", "401", "404", "409", "422", "429" })
             Assert.True(chat.GetProperty("responses").TryGetProperty(status, out _), $"POST /api/me/chat documents {status}");
     }
 
@@ -150,6 +197,13 @@ public sealed class ChatApiTests(PlatformFixture platform) : IClassFixture<Platf
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"expected 200 from /api/me/chat, got {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static Task<HttpResponseMessage> AskWithKeyAsync(HttpClient client, string key, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/me/chat") { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return client.SendAsync(request);
     }
 
     private static async Task<string> OfferedPriceAsync(PushClient pushes, string playerId, string itemId)

@@ -8,6 +8,8 @@ using Commerce.Connectors.Ingestion;
 using Commerce.Connectors.Ingestion.Storage;
 using Commerce.Connectors.MarketplaceMonitoring;
 using Commerce.Connectors.MarketplaceMonitoring.Local;
+using Commerce.Connectors.MarketplaceMonitoring.Sources;
+using Commerce.Connectors.Crm.Sources;
 using Commerce.Events.Envelope;
 using Commerce.Events.Player;
 using Commerce.Events.Topics;
@@ -33,7 +35,8 @@ public static class ConnectorsBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var events = args.Length >= 2 && args[0] == "--events" ? int.Parse(args[1]) : 100_000;
+        var events = args.SkipWhile(a => a != "--events").Skip(1).Select(int.Parse).DefaultIfEmpty(100_000).First();
+        var parts = args.Contains("--parts");
         Console.WriteLine($"load before: {Load()}");
         using var kafka = new KafkaConnection(Options.Create(new KafkaOptions { EmbeddedBrokers = 1 }));
         var directory = Directory.CreateTempSubdirectory("bench-connectors-").FullName;
@@ -42,9 +45,11 @@ public static class ConnectorsBenchmark
             kafka.Embedded!.CreateTopic("bench.raw", TopicCatalog.PlayerEvents.Partitions);
             var raw = RawProduce(kafka, events);
             Console.WriteLine($"raw Confluent.Kafka produce (acked)     : {raw:N0} records/s ({events:N0} LoyaltyUpdated envelopes)");
-            var cdc = await CdcAsync(kafka, directory, events);
+            if (parts)
+                await ConnectorParts.RunAsync(kafka, directory, events, BatchSize);
+            var cdc = await CdcAsync(kafka, directory, events, parts);
             Console.WriteLine($"CRM change events -> LoyaltyUpdated      : {cdc:N0} events/s ({cdc / raw:P0} of raw)");
-            var market = await MarketplaceAsync(kafka, directory, events);
+            var market = await MarketplaceAsync(kafka, directory, events, parts);
             Console.WriteLine($"marketplace REST events -> market events : {market:N0} events/s ({market / raw:P0} of raw)");
             Console.WriteLine($"load after: {Load()}");
             return 0;
@@ -83,7 +88,9 @@ public static class ConnectorsBenchmark
         return acked / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<double> CdcAsync(KafkaConnection kafka, string directory, int count)
+    private const int BatchSize = 5_000;
+
+    private static async Task<double> CdcAsync(KafkaConnection kafka, string directory, int count, bool parts)
     {
         const int players = 5_000;
         var options = new CrmOptions { Local = new LocalCrmOptions { RetainedEvents = count + 10 } };
@@ -97,12 +104,13 @@ public static class ConnectorsBenchmark
         await ledger.LoadAsync(CancellationToken.None);
         await ledger.CommitAsync([], [new StreamPosition(Commerce.Connectors.Crm.Sources.CrmChangeSource.ReplayStream, Commerce.Connectors.Crm.Sources.CrmChangeSource.AllRetained)], CancellationToken.None);
         await using var server = await LocalServer.StartAsync(0, app => LocalCrmApi.Map(app, crm), CancellationToken.None);
-        using var host = Host(kafka, file, new Dictionary<string, string?>
+        using var host = Host(kafka, file, CrmSettings(server.Address, options));
+        if (parts)
         {
-            ["Crm:Mode"] = "Live", ["Crm:LoginUrl"] = server.Address.ToString(), ["Crm:InstanceUrl"] = server.Address.ToString(),
-            ["Crm:ClientId"] = options.Local.ClientId, ["Crm:ClientSecret"] = options.Local.ClientSecret,
-            ["Crm:Ingestion:RequestsPerSecond"] = "10000", ["Crm:Ingestion:RequestBurst"] = "100", ["Crm:Ingestion:BatchSize"] = "5000",
-        });
+            using var alone = Host(kafka, file, CrmSettings(server.Address, options));
+            await ConnectorParts.SourceAsync("CRM source alone (HTTP, JSON, mapping, ids)  ", alone.Services.GetRequiredService<CrmChangeSource>(),
+                new Dictionary<string, string> { [CrmChangeSource.ReplayStream] = CrmChangeSource.AllRetained }, count);
+        }
         var counters = host.Services.GetRequiredService<CrmConnector>().Counters;
         var clock = Stopwatch.StartNew();
         await host.StartAsync();
@@ -113,7 +121,7 @@ public static class ConnectorsBenchmark
         return rate;
     }
 
-    private static async Task<double> MarketplaceAsync(KafkaConnection kafka, string directory, int count)
+    private static async Task<double> MarketplaceAsync(KafkaConnection kafka, string directory, int count, bool parts)
     {
         var market = new LocalMarketplace(TimeProvider.System);
         market.SetFloor("dragons", 0.05m);
@@ -126,12 +134,19 @@ public static class ConnectorsBenchmark
                 market.Offer("dragons", (i % 10 + 1).ToString(), wei * (i % 90 + 10), onStream: false);
         }
         await using var server = await LocalServer.StartAsync(0, app => LocalMarketplaceApi.Map(app, market, "bench", TimeProvider.System), CancellationToken.None);
-        using var host = Host(kafka, Path.Combine(directory, "market.db"), new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["MarketplaceMonitoring:Mode"] = "Live", ["MarketplaceMonitoring:ApiUrl"] = server.Address.ToString(), ["MarketplaceMonitoring:ApiKey"] = "bench",
             ["MarketplaceMonitoring:Stream"] = "false", ["MarketplaceMonitoring:Collections:dragons"] = "dragons", ["MarketplaceMonitoring:EventsPageSize"] = "200",
-            ["MarketplaceMonitoring:Ingestion:RequestsPerSecond"] = "10000", ["MarketplaceMonitoring:Ingestion:RequestBurst"] = "100", ["MarketplaceMonitoring:Ingestion:BatchSize"] = "5000",
-        });
+            ["MarketplaceMonitoring:Ingestion:RequestsPerSecond"] = "10000", ["MarketplaceMonitoring:Ingestion:RequestBurst"] = "100", ["MarketplaceMonitoring:Ingestion:BatchSize"] = BatchSize.ToString(),
+        };
+        if (parts)
+        {
+            using var alone = Host(kafka, Path.Combine(directory, "market-alone.db"), settings);
+            await ConnectorParts.SourceAsync("marketplace REST source alone (HTTP, JSON, …) ", alone.Services.GetRequiredService<RestPollSource>(),
+                new Dictionary<string, string>(), count);
+        }
+        using var host = Host(kafka, Path.Combine(directory, "market.db"), settings);
         var counters = host.Services.GetRequiredService<MarketplaceMonitor>().Counters;
         var clock = Stopwatch.StartNew();
         await host.StartAsync();
@@ -141,6 +156,13 @@ public static class ConnectorsBenchmark
         await host.StopAsync();
         return rate;
     }
+
+    private static Dictionary<string, string?> CrmSettings(Uri server, CrmOptions options) => new()
+    {
+        ["Crm:Mode"] = "Live", ["Crm:LoginUrl"] = server.ToString(), ["Crm:InstanceUrl"] = server.ToString(),
+        ["Crm:ClientId"] = options.Local.ClientId, ["Crm:ClientSecret"] = options.Local.ClientSecret,
+        ["Crm:Ingestion:RequestsPerSecond"] = "10000", ["Crm:Ingestion:RequestBurst"] = "100", ["Crm:Ingestion:BatchSize"] = BatchSize.ToString(),
+    };
 
     private static IHost Host(KafkaConnection kafka, string database, Dictionary<string, string?> settings)
     {

@@ -23,20 +23,15 @@ public static class CrmServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCrmConnector(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(CrmOptions.Section);
-        services.AddOptions<CrmOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrmOptions>, CrmOptionsValidator>());
-        var mode = section.GetValue<ConnectorMode?>(nameof(CrmOptions.Mode)) ?? ConnectorMode.Off;
-        if (mode == ConnectorMode.Off)
+        var o = services.AddConnectorOptions<CrmOptions, CrmOptionsValidator>(configuration.GetSection(CrmOptions.Section));
+        if (o.Mode == ConnectorMode.Off)
             return services;
 
-        services.AddConnectorIngestion();
-        services.TryAddSingleton(sp => CrmEndpoints.Of(sp.GetRequiredService<IOptions<CrmOptions>>().Value));
-        services.TryAddSingleton(sp => Credentials(sp.GetRequiredService<IOptions<CrmOptions>>().Value));
+        services.TryAddSingleton(sp => CrmEndpoints.Of(sp.GetRequiredService<CrmOptions>()));
+        services.TryAddSingleton(sp => Credentials(sp.GetRequiredService<CrmOptions>()));
         services.TryAddSingleton<SalesforceTokenSource>();
         services.TryAddTransient<SalesforceAuthHandler>();
 
-        var o = section.Get<CrmOptions>() ?? new CrmOptions();
         services.AddConnectorClient<ISalesforceTokenApi>("crm-token", o.AttemptTimeout, o.MaxRetries)
             .AddHttpMessageHandler(sp => new BaseAddressHandler(async ct => (await sp.GetRequiredService<CrmEndpoints>().KnownAsync(ct)).Login));
         services.AddConnectorClient<ISalesforceDataApi>("crm-data", o.AttemptTimeout, o.MaxRetries)
@@ -46,7 +41,6 @@ public static class CrmServiceCollectionExtensions
             .AddHttpMessageHandler(sp => new BaseAddressHandler(async ct => (await sp.GetRequiredService<CrmEndpoints>().KnownAsync(ct)).Instance))
             .AddHttpMessageHandler<SalesforceAuthHandler>();
 
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CrmOptions>>().Value);
         services.TryAddSingleton<CrmFieldReader>();
         services.TryAddSingleton(sp => new KnownAccounts(sp.GetRequiredService<CrmOptions>().KnownAccounts));
         services.TryAddSingleton<ChangeEventProcessor>();
@@ -54,15 +48,12 @@ public static class CrmServiceCollectionExtensions
         services.TryAddSingleton<CrmRecordReader>();
         services.TryAddSingleton<CrmChangeSource>();
 
-        if (mode == ConnectorMode.Local)
+        if (o.Mode == ConnectorMode.Local)
         {
             services.TryAddSingleton<LocalCrm>();
-            services.TryAddSingleton<LocalCrmHost>();
-            services.AddHostedService(sp => sp.GetRequiredService<LocalCrmHost>()); // before the connector: it needs the address
+            services.AddLocalSimulation<LocalCrmHost>();
         }
-        services.TryAddSingleton<CrmConnector>();
-        services.AddSingleton<IConnector>(sp => sp.GetRequiredService<CrmConnector>());
-        services.AddHostedService(sp => sp.GetRequiredService<CrmConnector>());
+        services.AddConnector<CrmConnector>();
         return services;
     }
 

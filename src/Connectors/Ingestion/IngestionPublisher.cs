@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Commerce.Connectors.Ingestion.Storage;
-using Commerce.Events.Envelope;
 using Commerce.Events.Operations;
 using Commerce.Events.Topics;
 using Commerce.Messaging.Producing;
@@ -11,8 +10,8 @@ namespace Commerce.Connectors.Ingestion;
 /// <summary>
 /// The end of a connector's pipeline: a batch of units is published to Kafka and recorded in the ledger. Records whose
 /// event id the ledger already holds are skipped (a replay); refused inputs become <see cref="DeadLettered"/> records on
-/// commerce.dead-letters with their reason. The ids are written as pending first, then produced (every acknowledgement
-/// awaited), then recorded as published with the batch's last position per stream, in one transaction.
+/// commerce.dead-letters with their reason. The ids are written as pending first, then produced (all at once, every
+/// acknowledgement awaited), then recorded as published with the batch's last position per stream, in one transaction.
 /// </summary>
 public sealed class IngestionPublisher(EventProducer producer, PublishLedger ledger, IngestionCounters counters)
 {
@@ -37,8 +36,7 @@ public sealed class IngestionPublisher(EventProducer producer, PublishLedger led
         if (records.Count > 0)
         {
             await ledger.MarkPendingAsync(ids, ct);
-            await Task.WhenAll(records.Select(r =>
-                producer.PublishAsync(r.Topic, EventEnvelope.Create(r.Key, r.Payload, r.OccurredAt, r.CorrelationId, r.EventId), ct)));
+            await BatchDelivery.ProduceAsync(producer, records, ct);
         }
         await ledger.CommitAsync(ids, positions.Values, ct);
         foreach (var record in records)

@@ -19,15 +19,10 @@ public static class MarketplaceMonitoringServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMarketplaceMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(MarketplaceMonitoringOptions.Section);
-        services.AddOptions<MarketplaceMonitoringOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarketplaceMonitoringOptions>, MarketplaceMonitoringOptionsValidator>());
-        var o = section.Get<MarketplaceMonitoringOptions>() ?? new MarketplaceMonitoringOptions();
+        var o = services.AddConnectorOptions<MarketplaceMonitoringOptions, MarketplaceMonitoringOptionsValidator>(configuration.GetSection(MarketplaceMonitoringOptions.Section));
         if (o.Mode == ConnectorMode.Off)
             return services;
 
-        services.AddConnectorIngestion();
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<MarketplaceMonitoringOptions>>().Value);
         services.TryAddSingleton(sp => MarketplaceEndpoints.Of(sp.GetRequiredService<MarketplaceMonitoringOptions>()));
         var apiKey = o.Mode == ConnectorMode.Local ? o.Local.ApiKey : o.ApiKey ?? "";
         services.AddConnectorClient<IOpenSeaApi>("marketplace", o.AttemptTimeout, o.MaxRetries,
@@ -42,12 +37,9 @@ public static class MarketplaceMonitoringServiceCollectionExtensions
         if (o.Mode == ConnectorMode.Local)
         {
             services.TryAddSingleton(sp => new LocalMarketplace(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<MarketplaceMonitoringOptions>().Local.StreamDropShare));
-            services.TryAddSingleton<LocalMarketplaceHost>();
-            services.AddHostedService(sp => sp.GetRequiredService<LocalMarketplaceHost>());
+            services.AddLocalSimulation<LocalMarketplaceHost>();
         }
-        services.TryAddSingleton<MarketplaceMonitor>();
-        services.AddSingleton<IConnector>(sp => sp.GetRequiredService<MarketplaceMonitor>());
-        services.AddHostedService(sp => sp.GetRequiredService<MarketplaceMonitor>());
+        services.AddConnector<MarketplaceMonitor>();
         return services;
     }
 }

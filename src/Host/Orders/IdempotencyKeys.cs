@@ -4,7 +4,7 @@ using Commerce.Host.Storage;
 namespace Commerce.Host.Orders;
 
 /// <summary>
-/// The Idempotency-Key of order placement, stored in the platform's database (docs/SECURITY.md, "Idempotency"):
+/// The Idempotency-Key of order placement and of chat turns, stored in the platform's database (docs/SECURITY.md, "Idempotency"):
 /// a key belongs to one player and one request (its hash) and remembers the first final answer; a quote (the order id)
 /// can be claimed by one key only, so two keys racing for one quote cannot both place it.
 /// </summary>
@@ -42,6 +42,13 @@ public sealed class IdempotencyKeys(HostDatabase database, TimeProvider clock)
             }
             return new IdempotencyClaim.OrderTaken();
         }, ct);
+
+    /// <summary>
+    /// Claims <paramref name="key"/> of <paramref name="playerId"/> for a request that places no order (a chat turn): the
+    /// same table, so a player's keys are one namespace; its order column holds a value unique to the key, never a quote.
+    /// </summary>
+    public Task<IdempotencyClaim> ClaimAsync(string playerId, string key, string requestHash, CancellationToken ct) =>
+        ClaimAsync(playerId, key, requestHash, $"request/{playerId}/{key}", ct);
 
     /// <summary>Records the final answer of a claimed key: every later request with it gets exactly this.</summary>
     public Task CompleteAsync(string playerId, string key, int status, string body, CancellationToken ct) =>

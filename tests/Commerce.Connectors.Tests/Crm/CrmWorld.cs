@@ -1,32 +1,23 @@
 using Commerce.Connectors.Crm;
 using Commerce.Connectors.Crm.Configuration;
 using Commerce.Connectors.Crm.Local;
-using Commerce.Connectors.Http;
-using Commerce.Connectors.Ingestion.Storage;
 using Commerce.Connectors.Tests.Support;
 using Commerce.Events.Envelope;
 using Commerce.Events.Operations;
 using Commerce.Events.Player;
 using Commerce.Events.Topics;
 using Commerce.Messaging.Configuration;
-using Commerce.Messaging.Producing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Commerce.Connectors.Tests.Crm;
 
 /// <summary>
-/// What a CRM connector test runs against: the local CRM served by Kestrel on a loopback port (the connector reads it
-/// in Live mode, as it would a real org), an embedded Kafka cluster and a SQLite file for the connector's positions.
-/// Connector hosts can be started and stopped over the same CRM, Kafka and database (a restart).
+/// The local CRM served on a loopback port (<see cref="ConnectorWorld"/>), read by CRM connector hosts in Live mode, as
+/// they would read a real org; hosts can be started and stopped over the same CRM, Kafka and database (a restart).
 /// </summary>
 public sealed class CrmWorld : IAsyncDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("crm-tests-").FullName;
-    private LocalServer? _server;
+    private ConnectorWorld _world = null!;
 
     public CrmOptions CrmOptions { get; } = new()
     {
@@ -37,26 +28,23 @@ public sealed class CrmWorld : IAsyncDisposable
 
     public LocalCrm Crm { get; private set; } = null!;
 
-    public KafkaConnection Kafka { get; } = new(Options.Create(new KafkaOptions { EmbeddedBrokers = 1 }));
+    public KafkaConnection Kafka => _world.Kafka;
 
-    public string DatabaseFile => Path.Combine(_directory, "connectors.db");
+    public string DatabaseFile => _world.DatabaseFile;
 
-    public Uri Address => _server!.Address;
+    public Uri Address => _world.Address;
 
     public static async Task<CrmWorld> StartAsync()
     {
         var world = new CrmWorld();
         world.Crm = new LocalCrm(world.CrmOptions, TimeProvider.System);
-        world._server = await LocalServer.StartAsync(0, app => LocalCrmApi.Map(app, world.Crm), CancellationToken.None);
+        world._world = await ConnectorWorld.StartAsync("crm", app => LocalCrmApi.Map(app, world.Crm));
         return world;
     }
 
     /// <summary>A connector host (not started) reading this CRM; <paramref name="clock"/> drives the HTTP waits when given.</summary>
-    public IHost Connector(TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    public IHost Connector(TimeProvider? clock = null, IDictionary<string, string?>? settings = null) =>
+        _world.Connector(new Dictionary<string, string?>
         {
             ["Crm:Mode"] = "Live",
             ["Crm:LoginUrl"] = Address.ToString(),
@@ -70,42 +58,18 @@ public sealed class CrmWorld : IAsyncDisposable
             ["Crm:Ingestion:MaxBackoff"] = "00:00:01",
             ["Crm:Ingestion:RequestsPerSecond"] = "1000",
             ["Crm:Ingestion:RequestBurst"] = "100",
-        });
-        if (settings is not null)
-            builder.Configuration.AddInMemoryCollection(settings);
-        if (clock is not null)
-            builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton(Kafka);
-        builder.Services.AddSingleton<EventProducer>();
-        builder.Services.AddSingleton<IConnectorDatabase>(new StandaloneConnectorDatabase(false, $"Data Source={DatabaseFile}"));
-        builder.Services.AddCrmConnector(builder.Configuration);
-        return builder.Build();
-    }
+        }, clock, settings, (services, configuration) => services.AddCrmConnector(configuration));
 
     public IReadOnlyList<EventEnvelope> Loyalty() =>
         TopicSnapshot.Read(Kafka.BootstrapServers, TopicCatalog.PlayerEvents).Where(e => e.Payload is LoyaltyUpdated).ToList();
 
-    public IReadOnlyList<DeadLettered> DeadLetters() =>
-        TopicSnapshot.Read(Kafka.BootstrapServers, TopicCatalog.DeadLetters).Select(e => e.Payload).OfType<DeadLettered>().ToList();
+    public IReadOnlyList<DeadLettered> DeadLetters() => _world.DeadLetters();
 
     /// <summary>The latest loyalty published for <paramref name="wallet"/> (by offset order within its partition).</summary>
     public LoyaltyUpdated? LatestFor(string wallet) =>
         Loyalty().Where(e => e.Key == wallet).Select(e => (LoyaltyUpdated)e.Payload).LastOrDefault();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_server is not null)
-            await _server.DisposeAsync();
-        Kafka.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => _world.DisposeAsync();
 
     public static string Wallet(int n) => "0x" + n.ToString("x40");
 }

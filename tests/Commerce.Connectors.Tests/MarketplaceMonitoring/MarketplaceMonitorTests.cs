@@ -87,15 +87,15 @@ public sealed class MarketplaceMonitorTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var world = await MarketWorld.StartAsync(clock);
-        world.Market.Faults.RateLimit = 2;
+        world.Market.Faults.RateLimit = 4; // one poll: stats, best listings, collection offers, events
         world.Market.Faults.RateWindow = TimeSpan.FromSeconds(60);
         world.Market.Sale(MarketWorld.Slug, "1", Milli, onStream: false);
         using var host = world.Connector(clock, new Dictionary<string, string?> { ["MarketplaceMonitoring:Stream"] = "false" });
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<MarketplaceMonitor>().Counters;
 
-        await Eventually.Until(() => counters.Published >= 2, Deadline, "the floor and the sale within the window's two requests");
-        Assert.Equal(2, world.Market.Faults.Requests);
+        await Eventually.Until(() => counters.Published >= 2, Deadline, "the floor and the sale within the window's four requests");
+        Assert.Equal(4, world.Market.Faults.Requests);
         var windowStart = clock.GetUtcNow();
         world.Market.Sale(MarketWorld.Slug, "2", Milli, onStream: false);
         world.Market.Faults.Enqueue(429, TimeSpan.FromSeconds(20)); // the first call after the window answers 429
@@ -104,11 +104,11 @@ public sealed class MarketplaceMonitorTests
         DateTimeOffset? refusedAt = null, retriedAt = null;
         await Eventually.Until(() =>
         {
-            if (world.Market.Faults.Requests > 2 && clock.GetUtcNow() - windowStart < TimeSpan.FromSeconds(60))
+            if (world.Market.Faults.Requests > 4 && clock.GetUtcNow() - windowStart < TimeSpan.FromSeconds(60))
                 throw new Xunit.Sdk.XunitException("a call went out before the rate-limit window reset");
             if (refusedAt is null && world.Market.Faults.Answered(429) == 1)
                 refusedAt = clock.GetUtcNow();
-            if (refusedAt is not null && retriedAt is null && world.Market.Faults.Requests > 3)
+            if (refusedAt is not null && retriedAt is null && world.Market.Faults.Requests > 5)
                 retriedAt = clock.GetUtcNow();
             if (counters.Published >= 3)
                 return true;

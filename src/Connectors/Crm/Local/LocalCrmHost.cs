@@ -27,7 +27,7 @@ public sealed class LocalCrmHost(LocalCrm crm, CrmEndpoints endpoints, IOptions<
         _seed = File.Exists(path) ? LocalCrmSeed.Load(path) : LocalCrmSeed.Empty;
         _ids = crm.Seed(_seed.Accounts);
         _server = await LocalServer.StartAsync(local.Port, app => LocalCrmApi.Map(app, crm), cancellationToken);
-        endpoints.Set(_server.Address, _server.Address);
+        endpoints.Set((_server.Address, _server.Address));
         await base.StartAsync(cancellationToken);
     }
 

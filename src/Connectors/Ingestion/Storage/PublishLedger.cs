@@ -141,17 +141,14 @@ public sealed class PublishLedger(IConnectorDatabase database, string connector,
             await insert.ExecuteNonQueryAsync(ct);
             return;
         }
-        await using var each = Command(connection, transaction,
-            "INSERT INTO connector_published (stream, event_id, state, at) VALUES (@stream, @id, @state, @at) ON CONFLICT DO NOTHING");
-        Add(each, "stream", connector);
-        var idParameter = Add(each, "id", "");
-        Add(each, "state", state);
-        Add(each, "at", at);
-        foreach (var id in ids)
-        {
-            idParameter.Value = id.ToString();
-            await each.ExecuteNonQueryAsync(ct);
-        }
+        // SQLite: the whole batch in one statement, its ids one JSON array parameter (json_each), not a statement per id.
+        await using var batch = Command(connection, transaction,
+            "INSERT INTO connector_published (stream, event_id, state, at) SELECT @stream, value, @state, @at FROM json_each(@ids) WHERE true ON CONFLICT DO NOTHING");
+        Add(batch, "stream", connector);
+        Add(batch, "ids", JsonIds(ids));
+        Add(batch, "state", state);
+        Add(batch, "at", at);
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     private async Task MarkPublishedAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Guid> ids, CancellationToken ct)
@@ -166,14 +163,31 @@ public sealed class PublishLedger(IConnectorDatabase database, string connector,
             await update.ExecuteNonQueryAsync(ct);
             return;
         }
-        await using var each = Command(connection, transaction, "UPDATE connector_published SET state = 1 WHERE stream = @stream AND event_id = @id");
-        Add(each, "stream", connector);
-        var idParameter = Add(each, "id", "");
-        foreach (var id in ids)
+        await using var batch = Command(connection, transaction,
+            "UPDATE connector_published SET state = 1 WHERE stream = @stream AND event_id IN (SELECT value FROM json_each(@ids))");
+        Add(batch, "stream", connector);
+        Add(batch, "ids", JsonIds(ids));
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The ids as a JSON array of their canonical text (<c>["d3b0…","…"]</c>), written without a serializer (callers pass at least one).</summary>
+    private static string JsonIds(IReadOnlyList<Guid> ids)
+    {
+        const int each = 36 + 3; // the id, its quotes, and a comma (the last one becomes the closing bracket)
+        return string.Create(ids.Count * each + 1, ids, (span, list) =>
         {
-            idParameter.Value = id.ToString();
-            await each.ExecuteNonQueryAsync(ct);
-        }
+            span[0] = '[';
+            var at = 1;
+            foreach (var id in list)
+            {
+                span[at] = '"';
+                id.TryFormat(span.Slice(at + 1, 36), out _);
+                span[at + 37] = '"';
+                span[at + 38] = ',';
+                at += each;
+            }
+            span[^1] = ']';
+        });
     }
 
     private async Task UpsertPositionAsync(DbConnection connection, DbTransaction transaction, StreamPosition position, CancellationToken ct)

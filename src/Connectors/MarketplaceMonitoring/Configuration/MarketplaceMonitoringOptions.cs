@@ -35,6 +35,9 @@ public sealed class MarketplaceMonitoringOptions
 
     public int EventsPageSize { get; set; } = 50;
 
+    /// <summary>Best listings asked for per poll (the cheapest of them is the floor).</summary>
+    public int ListingsPageSize { get; set; } = 20;
+
     public bool Stream { get; set; } = true;
 
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -35,6 +35,8 @@ public sealed partial class MarketplaceMonitoringOptionsValidator : IValidateOpt
             failures.Add($"{s}:PollInterval, EventOverlap, HeartbeatInterval: out of range");
         if (o.EventsPageSize is < 1 or > 200)
             failures.Add($"{s}:EventsPageSize: must be 1 to 200");
+        if (o.ListingsPageSize is < 1 or > 100)
+            failures.Add($"{s}:ListingsPageSize: must be 1 to 100");
         if (o.MaxRetries is < 0 or > 10)
             failures.Add($"{s}:MaxRetries: must be 0 to 10");
         if (o.Local.StreamDropShare is < 0 or > 1)

@@ -14,8 +14,9 @@ public sealed class LocalMarketplace(TimeProvider clock, double streamDropShare 
 {
     private readonly object _lock = new();
     private readonly Dictionary<string, decimal> _floors = new(StringComparer.Ordinal);
-    private readonly List<LocalMarketEvent> _events = [];
+    private readonly Dictionary<string, List<LocalMarketEvent>> _events = new(StringComparer.Ordinal); // per collection, oldest first
     private readonly List<Channel<byte[]>> _subscribers = [];
+    private readonly Dictionary<string, List<byte[]>> _collectionOffers = new(StringComparer.Ordinal);
     private readonly Random _random = new(seed);
     private long _orders;
     private long _dropped;
@@ -26,7 +27,7 @@ public sealed class LocalMarketplace(TimeProvider clock, double streamDropShare 
 
     public int EventCount
     {
-        get { lock (_lock) return _events.Count; }
+        get { lock (_lock) return _events.Values.Sum(e => e.Count); }
     }
 
     public decimal? Floor(string slug)
@@ -47,11 +48,62 @@ public sealed class LocalMarketplace(TimeProvider clock, double streamDropShare 
     /// <summary>An offer (in WETH) on <paramref name="tokenId"/>; answers its order hash.</summary>
     public string Offer(string slug, string tokenId, BigInteger amountWei, bool onStream = true) => Add(slug, tokenId, amountWei, sale: false, onStream);
 
+    /// <summary><paramref name="quantity"/> tokens <paramref name="tokenId"/> minted (a transfer from the zero address), on the REST events.</summary>
+    public string Mint(string slug, string tokenId, int quantity = 1) => Transfer(slug, tokenId, Address(0), Address(4), quantity);
+
+    /// <summary><paramref name="quantity"/> tokens <paramref name="tokenId"/> burned (a transfer to the zero address), on the REST events.</summary>
+    public string Burn(string slug, string tokenId, int quantity = 1) => Transfer(slug, tokenId, Address(4), Address(0), quantity);
+
+    /// <summary>A transfer between two holders (no supply change), on the REST events.</summary>
+    public string Move(string slug, string tokenId) => Transfer(slug, tokenId, Address(4), Address(5), 1);
+
+    /// <summary>
+    /// A collection offer (WETH, on any item): served by the offers endpoint from now on and pushed on the stream as
+    /// collection_offer (best effort, like the other pushes); answers its order hash.
+    /// </summary>
+    public string CollectionOffer(string slug, BigInteger amountWei, bool onStream = true)
+    {
+        var at = clock.GetUtcNow();
+        var hash = OrderHash(slug, "offer");
+        var rest = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+        {
+            ["order_hash"] = hash, ["chain"] = "ethereum", ["protocol_address"] = Address(8), ["remaining_quantity"] = 1,
+            ["criteria"] = new { collection = new { slug }, contract = new { address = Contract(slug) } },
+            ["price"] = new { currency = "WETH", decimals = 18, value = amountWei.ToString(CultureInfo.InvariantCulture) },
+        });
+        var stream = StreamMessage(slug, "collection_offer", at, new Dictionary<string, object?>
+        {
+            ["collection"] = new { slug }, ["order_hash"] = hash, ["base_price"] = amountWei.ToString(CultureInfo.InvariantCulture),
+            ["payment_token"] = new { symbol = "WETH", decimals = 18, address = Address(9) }, ["quantity"] = 1,
+            ["event_timestamp"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture),
+        });
+        lock (_lock)
+        {
+            if (!_collectionOffers.TryGetValue(slug, out var offers))
+                _collectionOffers[slug] = offers = [];
+            offers.Add(rest);
+            if (onStream)
+                Push(stream);
+        }
+        return hash;
+    }
+
+    /// <summary>The collection's active collection offers, from <paramref name="offset"/>.</summary>
+    public (IReadOnlyList<byte[]> Offers, int? Next) CollectionOffers(string slug, int offset, int limit)
+    {
+        lock (_lock)
+        {
+            var offers = _collectionOffers.GetValueOrDefault(slug) ?? [];
+            var page = offers.Skip(offset).Take(limit).ToList();
+            return (page, offset + page.Count < offers.Count ? offset + page.Count : null);
+        }
+    }
+
     /// <summary>An event as given (a malformed one, for tests), on the REST events only.</summary>
     public void AddRaw(string slug, string restJson)
     {
         lock (_lock)
-            _events.Add(new LocalMarketEvent(slug, clock.GetUtcNow().ToUnixTimeSeconds(), System.Text.Encoding.UTF8.GetBytes(restJson), null));
+            Append(new LocalMarketEvent(slug, clock.GetUtcNow().ToUnixTimeSeconds(), System.Text.Encoding.UTF8.GetBytes(restJson), null));
     }
 
     /// <summary>A random market move on one of <paramref name="slugs"/>: a sale, an offer or a new floor.</summary>
@@ -81,9 +133,14 @@ public sealed class LocalMarketplace(TimeProvider clock, double streamDropShare 
     {
         lock (_lock)
         {
-            var matching = _events.Where(e => e.Slug == slug && (after is null || e.Timestamp > after)).Reverse().ToList();
-            var page = matching.Skip(offset).Take(limit).Select(e => e.RestJson).ToList();
-            return (page, offset + limit < matching.Count ? offset + limit : null);
+            if (!_events.TryGetValue(slug, out var events))
+                return ([], null);
+            var first = after is null ? 0 : FirstAfter(events, after.Value); // events[first..] are after the cursor
+            var newest = events.Count - 1 - offset;
+            var page = new List<byte[]>(Math.Max(0, Math.Min(limit, newest - first + 1)));
+            for (var i = newest; i >= first && page.Count < limit; i--)
+                page.Add(events[i].RestJson);
+            return (page, newest - page.Count >= first ? offset + page.Count : null);
         }
     }
 
@@ -103,8 +160,7 @@ public sealed class LocalMarketplace(TimeProvider clock, double streamDropShare 
     private string Add(string slug, string tokenId, BigInteger wei, bool sale, bool onStream)
     {
         var at = clock.GetUtcNow();
-        var hash = "0x" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes($"{slug}/{tokenId}/{Interlocked.Increment(ref _orders)}"))).ToLowerInvariant();
+        var hash = OrderHash(slug, tokenId);
         var rest = JsonSerializer.SerializeToUtf8Bytes(sale
             ? (object)new Dictionary<string, object?>
             {
@@ -127,25 +183,71 @@ public sealed class LocalMarketplace(TimeProvider clock, double streamDropShare 
             ["payment_token"] = new { symbol = sale ? "ETH" : "WETH", decimals = 18, address = Address(0) },
             ["event_timestamp"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture),
         };
-        var type = sale ? "item_sold" : "item_received_offer";
-        var stream = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+        var stream = StreamMessage(slug, sale ? "item_sold" : "item_received_offer", at, inner);
+        lock (_lock)
+        {
+            Append(new LocalMarketEvent(slug, at.ToUnixTimeSeconds(), rest, stream));
+            if (onStream)
+                Push(stream);
+        }
+        return hash;
+    }
+
+    private string Transfer(string slug, string tokenId, string from, string to, int quantity)
+    {
+        var at = clock.GetUtcNow();
+        var hash = OrderHash(slug, tokenId);
+        var rest = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+        {
+            ["event_type"] = "transfer", ["chain"] = "ethereum", ["transaction"] = hash, ["from_address"] = from, ["to_address"] = to,
+            ["nft"] = Nft(slug, tokenId), ["quantity"] = quantity, ["event_timestamp"] = at.ToUnixTimeSeconds(),
+        });
+        lock (_lock)
+            Append(new LocalMarketEvent(slug, at.ToUnixTimeSeconds(), rest, null));
+        return hash;
+    }
+
+    private string OrderHash(string slug, string what) =>
+        "0x" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{slug}/{what}/{Interlocked.Increment(ref _orders)}"))).ToLowerInvariant();
+
+    private static byte[] StreamMessage(string slug, string type, DateTimeOffset at, Dictionary<string, object?> inner) =>
+        JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
         {
             ["topic"] = $"collection:{slug}", ["event"] = type, ["ref"] = null,
             ["payload"] = new Dictionary<string, object?> { ["event_type"] = type, ["sent_at"] = at.ToString("O", CultureInfo.InvariantCulture), ["payload"] = inner },
         });
-        lock (_lock)
+
+    /// <summary>Pushes a stream message to every subscriber, dropping a share of them (best effort). Under the lock.</summary>
+    private void Push(byte[] stream)
+    {
+        if (_random.NextDouble() < streamDropShare)
+            Interlocked.Increment(ref _dropped);
+        else
+            foreach (var subscriber in _subscribers)
+                subscriber.Writer.TryWrite(stream);
+    }
+
+    private void Append(LocalMarketEvent e)
+    {
+        if (!_events.TryGetValue(e.Slug, out var events))
+            _events[e.Slug] = events = [];
+        events.Add(e); // the clock does not go back, so each list stays in time order
+    }
+
+    /// <summary>The index of the first event later than <paramref name="after"/> (binary search over the time-ordered list).</summary>
+    private static int FirstAfter(List<LocalMarketEvent> events, long after)
+    {
+        int low = 0, high = events.Count;
+        while (low < high)
         {
-            _events.Add(new LocalMarketEvent(slug, at.ToUnixTimeSeconds(), rest, stream));
-            if (onStream)
-            {
-                if (_random.NextDouble() < streamDropShare)
-                    Interlocked.Increment(ref _dropped);
-                else
-                    foreach (var subscriber in _subscribers)
-                        subscriber.Writer.TryWrite(stream);
-            }
+            var middle = (low + high) / 2;
+            if (events[middle].Timestamp > after)
+                high = middle;
+            else
+                low = middle + 1;
         }
-        return hash;
+        return low;
     }
 
     private static object Nft(string slug, string tokenId) => new { identifier = tokenId, collection = slug, contract = Contract(slug), token_standard = "erc721" };

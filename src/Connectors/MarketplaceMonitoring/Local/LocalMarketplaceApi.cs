@@ -28,14 +28,8 @@ public static class LocalMarketplaceApi
         app.MapGet("/api/v2/events/collection/{slug}", (HttpContext http, string slug, long? after, string? next, int? limit) =>
             Guarded(http, market, apiKey, window, () =>
             {
-                var offset = next is null ? 0 : int.TryParse(Encoding.UTF8.GetString(Convert.FromBase64String(next)), CultureInfo.InvariantCulture, out var o) ? o : 0;
-                var (events, following) = market.Events(slug, after, offset, Math.Clamp(limit ?? 50, 1, 200));
-                var body = new StringBuilder("{\"asset_events\":[");
-                body.AppendJoin(',', events.Select(e => Encoding.UTF8.GetString(e)));
-                body.Append("],\"next\":");
-                body.Append(following is { } f ? JsonSerializer.Serialize(Convert.ToBase64String(Encoding.UTF8.GetBytes(f.ToString(CultureInfo.InvariantCulture)))) : "null");
-                body.Append('}');
-                return Results.Text(body.ToString(), "application/json");
+                var (events, following) = market.Events(slug, after, Offset(next), Math.Clamp(limit ?? 50, 1, 200));
+                return Results.Bytes(Page("asset_events", events, following), "application/json");
             }));
 
         app.MapGet("/api/v2/listings/collection/{slug}/best", (HttpContext http, string slug) =>
@@ -47,8 +41,12 @@ public static class LocalMarketplaceApi
                 next = (string?)null,
             })));
 
-        app.MapGet("/api/v2/offers/collection/{slug}", (HttpContext http, string slug) =>
-            Guarded(http, market, apiKey, window, () => Results.Json(new { offers = Array.Empty<object>(), next = (string?)null })));
+        app.MapGet("/api/v2/offers/collection/{slug}", (HttpContext http, string slug, string? next) =>
+            Guarded(http, market, apiKey, window, () =>
+            {
+                var (offers, following) = market.CollectionOffers(slug, Offset(next), 50);
+                return Results.Bytes(Page("offers", offers, following), "application/json");
+            }));
 
         app.Map("/socket/websocket", async (HttpContext http) =>
         {
@@ -60,6 +58,27 @@ public static class LocalMarketplaceApi
             using var socket = await http.WebSockets.AcceptWebSocketAsync();
             await PhoenixSession.RunAsync(socket, market, http.RequestAborted);
         });
+    }
+
+    /// <summary>A page's opaque <c>next</c> cursor (here: base64 of an offset), read back.</summary>
+    private static int Offset(string? next) =>
+        next is not null && int.TryParse(Encoding.UTF8.GetString(Convert.FromBase64String(next)), CultureInfo.InvariantCulture, out var offset) ? offset : 0;
+
+    /// <summary><c>{"name":[items...],"next":cursor}</c>, the items' JSON copied as stored.</summary>
+    private static ReadOnlyMemory<byte> Page(string name, IReadOnlyList<byte[]> items, int? following)
+    {
+        var body = new MemoryStream(items.Sum(e => e.Length + 1) + 64);
+        body.Write(Encoding.UTF8.GetBytes($"{{\"{name}\":["));
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+                body.WriteByte((byte)',');
+            body.Write(items[i]);
+        }
+        body.Write("],\"next\":"u8);
+        body.Write(Encoding.UTF8.GetBytes(following is { } f ? JsonSerializer.Serialize(Convert.ToBase64String(Encoding.UTF8.GetBytes(f.ToString(CultureInfo.InvariantCulture)))) : "null"));
+        body.Write("}"u8);
+        return body.GetBuffer().AsMemory(0, (int)body.Length);
     }
 
     private static IResult Guarded(HttpContext http, LocalMarketplace market, string apiKey, RateWindow window, Func<IResult> answer)

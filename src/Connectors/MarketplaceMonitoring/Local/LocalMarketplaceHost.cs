@@ -23,7 +23,7 @@ public sealed class LocalMarketplaceHost(LocalMarketplace market, MarketplaceEnd
             market.SetFloor(slug, 0.05m);
         _server = await LocalServer.StartAsync(o.Local.Port, app => LocalMarketplaceApi.Map(app, market, o.Local.ApiKey, clock), cancellationToken);
         var stream = new UriBuilder(_server.Address) { Scheme = "ws", Path = "/socket/websocket" }.Uri;
-        endpoints.Set(_server.Address, stream);
+        endpoints.Set((_server.Address, stream));
         await base.StartAsync(cancellationToken);
     }
 

@@ -6,7 +6,8 @@ namespace Commerce.Connectors.MarketplaceMonitoring.Mapping;
 
 /// <summary>
 /// Reads a stream message (Phoenix: { topic, event, payload: { event_type, payload: {...} } }): item_sold (SaleRecorded)
-/// and item_received_offer / item_received_bid (BidPlaced); the rest is nothing to the platform.
+/// and item_received_offer / item_received_bid / collection_offer (BidPlaced; a collection offer on <c>{collection}:*</c>,
+/// with the same id as the offers endpoint gives it); the rest is nothing to the platform.
 /// </summary>
 public static class StreamEventReader
 {
@@ -16,7 +17,7 @@ public static class StreamEventReader
         var fact = type switch
         {
             "item_sold" => MarketFact.Sale,
-            "item_received_offer" or "item_received_bid" => MarketFact.Offer,
+            "item_received_offer" or "item_received_bid" or "collection_offer" => MarketFact.Offer,
             _ => (MarketFact?)null,
         };
         if (fact is null)
@@ -28,8 +29,8 @@ public static class StreamEventReader
         if (slug is null || !collections.TryGetValue(slug, out var collection))
             return (null, slug is null ? "payload.collection.slug: missing" : null);
         var nftId = p.TryGetProperty("item", out var item) && item.ValueKind == JsonValueKind.Object ? Text(item, "nft_id") : null;
-        var tokenId = nftId?.Split('/').LastOrDefault();
-        if (tokenId is null || tokenId.Length == 0 || !tokenId.All(char.IsAsciiLetterOrDigit))
+        var tokenId = type == "collection_offer" ? OrderBookReader.AnyItem : nftId?.Split('/').LastOrDefault();
+        if (tokenId is null || tokenId.Length == 0 || (tokenId != OrderBookReader.AnyItem && !tokenId.All(char.IsAsciiLetterOrDigit)))
             return (null, "payload.item.nft_id: missing or not chain/contract/token");
         var orderHash = Text(p, "order_hash");
         if (orderHash is null)

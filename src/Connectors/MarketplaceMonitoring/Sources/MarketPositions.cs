@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Commerce.Connectors.MarketplaceMonitoring.Sources;
 
-/// <summary>The ledger streams of a watched collection: its events cursor (unix seconds of the newest event taken) and its floor ("changes|price").</summary>
+/// <summary>The ledger streams of a watched collection: its events position (the cursor and the supply counted, <see cref="EventsPosition"/>) and its floor ("changes|price").</summary>
 public static class MarketPositions
 {
     public static string Events(string slug) => $"events/{slug}";
