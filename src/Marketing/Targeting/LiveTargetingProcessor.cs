@@ -44,7 +44,8 @@ internal sealed class LiveTargetingProcessor(RunningCampaigns running, IGrainSto
             states[fact.Key] = LiveContextOverlay.Apply(state, fact.Payload, fact.OccurredAt);
         }
         var now = clock.GetUtcNow();
-        var contexts = states.Values.Select(s => PlayerContext.Of(s, now)).ToList();
+        var needed = campaigns.Aggregate(default(VariableSet), (set, c) => set.Union(c.Rule.Reads));
+        var contexts = states.Values.Select(s => PlayerContext.Of(PlayerFacts.From(s), now, needed)).ToList();
         var calls = new List<Task>();
         foreach (var campaign in campaigns)
         {
