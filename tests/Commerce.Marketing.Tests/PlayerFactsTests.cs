@@ -46,6 +46,29 @@ public sealed class PlayerFactsTests
         Assert.True(rule.Matches(PlayerScan.ContextOf(json, Now, VariableSet.All)));
     }
 
+    [Fact]
+    public void A_live_record_is_laid_over_once_however_often_it_is_seen()
+    {
+        var facts = PlayerFacts.From(Session("full"));
+        var at = Now.AddMinutes(-1);
+        var records = new Commerce.Events.IEvent[]
+        {
+            new Commerce.Events.Player.InterestShown(facts.PlayerId, "blades:3", 12, "game"),
+            new Commerce.Events.Player.ChatIntentDetected(facts.PlayerId, null, "negotiate", 0.1, 0.9),
+            new Commerce.Events.Player.LoyaltyUpdated(facts.PlayerId, "platinum", 5000m),
+        };
+
+        var once = records.Aggregate(facts, (f, r) => LiveContextOverlay.Apply(f, r, at));
+        var twice = records.Aggregate(once, (f, r) => LiveContextOverlay.Apply(f, r, at));
+
+        var context = PlayerContext.Of(twice, Now, VariableSet.All);
+        Assert.Equal(("platinum", 5000.0, 58.5, Math.Round(1.0 / 1440, 6)), ((string)context["tier"]!, (double)context["lifetimeValue"]!, (double)context["dwellSeconds"]!,
+            Math.Round((double)context["inactiveDays"]!, 6)));
+        Assert.Equal(["blades:3", "dragons:1", "swords:7", "dragons:4"], ((List<object?>)context["interests"]!).Cast<string>());
+        Assert.Equal(1L, ((Dictionary<string, object?>)context["intentCounts"]!)["negotiate"]);
+        Assert.Equal(Canonical(PlayerContext.Of(once, Now, VariableSet.All)["intentCounts"]), Canonical(context["intentCounts"]));
+    }
+
     private static PlayerSessionState Session(string shape) => shape switch
     {
         "full" => new PlayerSessionState("0xAAAA000000000000000000000000000000000001", "0xaaaa000000000000000000000000000000000001", "gold", 1250.5m,

@@ -34,15 +34,16 @@ namespace Commerce.Benchmarks.Marketing;
 /// </summary>
 public static class AirdropBenchmark
 {
-    private static readonly EthPrivateKey HotKey = EthPrivateKey.FromHex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
-    private static readonly EthPrivateKey RawKey = EthPrivateKey.FromHex("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
-    private static readonly EthPrivateKey AdminKey = EthPrivateKey.FromHex("0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a");
+    // Anvil's funded accounts, as the chain benchmark uses them.
+    private static readonly EthPrivateKey HotKey = ExecutorBenchmark.HotKey;
+    private static readonly EthPrivateKey RawKey = ExecutorBenchmark.RawKey;
+    private static readonly EthPrivateKey AdminKey = ExecutorBenchmark.AdminKey;
     private static readonly byte[] MarketingKey = Keccak256.HashUtf8("bench-marketing-requester");
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var airdrops = Option(args, "--airdrops", 6000);
-        var batch = Option(args, "--batch", 100);
+        var airdrops = ExecutorBenchmark.Option(args, "--airdrops", 6000);
+        var batch = ExecutorBenchmark.Option(args, "--batch", 100);
         var gas = new CampaignOptions();
         Console.WriteLine($"airdrops benchmark: Anvil, 1 s blocks, 30M gas each; {airdrops:N0} airdrops in mintBatch commands of {batch} "
             + $"(gas limit {gas.BatchBaseGas:N0} + {gas.PerMintGas:N0} per mint, the campaigns' defaults); load before: {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -165,15 +166,5 @@ public static class AirdropBenchmark
         foreach (var (wallet, tokens) in batches.SelectMany(b => b))
             owned += await items.OwnerOfAsync(BigInteger.Parse(tokens[0], CultureInfo.InvariantCulture)) == EthAddress.Parse(wallet, "wallet") ? 1 : 0;
         return owned;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        if (i < 0)
-            return fallback;
-        return i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new ArgumentException($"{name} needs a positive whole number", name);
     }
 }

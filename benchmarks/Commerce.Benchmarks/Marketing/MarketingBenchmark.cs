@@ -129,15 +129,15 @@ public static class MarketingBenchmark
     {
         var facts = batch.Select(r => EnvelopeSerializer.Deserialize(r.Message.Value)).ToList();
         var stored = await store.LoadStatesAsync(PlayerSessionGrain.TypeName, facts.Select(f => f.Key).Distinct().ToList(), CancellationToken.None);
-        var states = new Dictionary<string, PlayerSessionState>();
+        var players = new Dictionary<string, PlayerFacts>();
         foreach (var fact in facts)
         {
-            var state = states.GetValueOrDefault(fact.Key)
-                ?? (stored.TryGetValue(fact.Key, out var row) ? JsonSerializer.Deserialize(row.Json, GrainJsonContext.Default.PlayerSessionState)! : PlayerSessionState.New(fact.Key));
-            states[fact.Key] = LiveContextOverlay.Apply(state, fact.Payload, fact.OccurredAt);
+            var player = players.GetValueOrDefault(fact.Key)
+                ?? (stored.TryGetValue(fact.Key, out var row) ? PlayerFactsReader.Read(row.Json) : PlayerFacts.From(PlayerSessionState.New(fact.Key)));
+            players[fact.Key] = LiveContextOverlay.Apply(player, fact.Payload, fact.OccurredAt);
         }
         var now = DateTimeOffset.UtcNow;
-        return states.Values.Count(s => rule.Matches(PlayerContext.Of(s, now)));
+        return players.Values.Count(p => rule.Matches(PlayerContext.Of(p, now, rule.Reads)));
     }
 
     private static async Task SeedAsync(IGrainStore store, int players, DateTimeOffset now)

@@ -50,7 +50,7 @@ public sealed class PlayerContext
         RuleVariables.InterestCollections => facts.InterestItems.Select(i => (object?)CollectionOf(i)).Distinct().ToList(),
         RuleVariables.InterestCount => facts.InterestCount,
         RuleVariables.DwellSeconds => facts.DwellSeconds,
-        RuleVariables.Intents => facts.Intents.Distinct(StringComparer.Ordinal).Select(i => (object?)i).ToList(),
+        RuleVariables.Intents => facts.Intents.Select(i => i.Intent).Distinct(StringComparer.Ordinal).Select(i => (object?)i).ToList(),
         RuleVariables.IntentCounts => IntentCounts(facts.Intents),
         RuleVariables.Orders => facts.Orders,
         RuleVariables.CompletedOrders => facts.CompletedOrders,
@@ -59,10 +59,10 @@ public sealed class PlayerContext
         _ => throw new ArgumentOutOfRangeException(nameof(variable), variable, "not a rule variable"),
     };
 
-    private static Dictionary<string, object?> IntentCounts(IReadOnlyList<string> intents)
+    private static Dictionary<string, object?> IntentCounts(IReadOnlyList<IntentSeen> intents)
     {
         var counts = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var intent in intents)
+        foreach (var (intent, _) in intents)
             counts[intent] = (long)(counts.GetValueOrDefault(intent) is long n ? n + 1 : 1);
         return counts;
     }

@@ -14,7 +14,7 @@ public sealed record PlayerFacts(
     IReadOnlyList<string> InterestItems,
     long InterestCount,
     double DwellSeconds,
-    IReadOnlyList<string> Intents,
+    IReadOnlyList<IntentSeen> Intents,
     long Orders,
     long CompletedOrders,
     DateTimeOffset? FirstSeen,
@@ -34,10 +34,10 @@ public sealed record PlayerFacts(
             dwell += interest.TotalDwellSeconds;
             first = Earlier(first, interest.FirstAt);
         }
-        var intents = new string[state.ChatIntents.Count];
+        var intents = new IntentSeen[state.ChatIntents.Count];
         for (var i = 0; i < intents.Length; i++)
         {
-            intents[i] = state.ChatIntents[i].Intent;
+            intents[i] = new IntentSeen(state.ChatIntents[i].Intent, state.ChatIntents[i].At);
             first = Earlier(first, state.ChatIntents[i].At);
         }
         var completed = 0L;
@@ -51,4 +51,6 @@ public sealed record PlayerFacts(
     }
 
     internal static DateTimeOffset? Earlier(DateTimeOffset? current, DateTimeOffset at) => current is null || at < current ? at : current;
+
+    internal static DateTimeOffset Later(DateTimeOffset? current, DateTimeOffset at) => current is { } c && c > at ? c : at;
 }

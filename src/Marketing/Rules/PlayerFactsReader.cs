@@ -32,7 +32,8 @@ public static class PlayerFactsReader
         string playerId = "", tier = "none";
         double lifetimeValue = 0, dwell = 0;
         long interestCount = 0, orders = 0, completed = 0;
-        List<string> items = [], intents = [];
+        List<string> items = [];
+        List<IntentSeen> intents = [];
         DateTimeOffset? first = null, lastSeen = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -65,18 +66,21 @@ public static class PlayerFactsReader
         }
     }
 
-    private static void ReadIntents(ref Utf8JsonReader reader, List<string> intents, ref DateTimeOffset? first)
+    private static void ReadIntents(ref Utf8JsonReader reader, List<IntentSeen> intents, ref DateTimeOffset? first)
     {
         if (!StartArray(ref reader))
             return;
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
+            var intent = "";
+            var at = DateTimeOffset.MinValue;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("intent"u8)) { reader.Read(); intents.Add(reader.GetString() ?? ""); }
-                else if (reader.ValueTextEquals("at"u8)) { reader.Read(); first = PlayerFacts.Earlier(first, reader.GetDateTimeOffset()); }
+                if (reader.ValueTextEquals("intent"u8)) { reader.Read(); intent = reader.GetString() ?? ""; }
+                else if (reader.ValueTextEquals("at"u8)) { reader.Read(); at = reader.GetDateTimeOffset(); first = PlayerFacts.Earlier(first, at); }
                 else { reader.Read(); reader.Skip(); }
             }
+            intents.Add(new IntentSeen(intent, at));
         }
     }
 
