@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Commerce.Host.Auth;
 using Commerce.Pricing.Live;
 using Commerce.Pricing.Policy;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commerce.Host.Tests.Operators;
 
