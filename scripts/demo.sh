@@ -6,7 +6,8 @@
 # player has its own wallet funded by the dev faucet, shows interest, receives offers by push, buys (ETH, stablecoin,
 # installments; some stop paying, two race for one unique item), pays with its own signed transactions and follows
 # its orders to their terminal state; the simulator also plays a marketplace that receives the platform's signed item.sold
-# callbacks and checks them. Prints the summary. The platform stays up until Ctrl-C; --once exits after the
+# callbacks and checks them; the platform runs one airdrop campaign among the players, who check their tokens on
+# chain. Prints the summary. The platform stays up until Ctrl-C; --once exits after the
 # summary with the simulator's status (0: every order ended exactly once and every bought NFT is owned on chain).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,12 +41,14 @@ market_port="${COMMERCE_DEMO_MARKET_PORT:-$((port + 1))}"
 market_secret="whsec_$(head -c 32 /dev/urandom | base64 -w0)"
 # The platform's local CRM (its loyalty connector reads it); the simulator adds its players' accounts there.
 crm_port="${COMMERCE_DEMO_CRM_PORT:-$((port + 2))}"
+# One airdrop campaign among the simulated players: the platform caps it at this many wallets, the simulator checks it.
+airdrop_cap="${COMMERCE_DEMO_AIRDROP_CAP:-8}"
 dotnet src/Host/bin/Release/net10.0/commerce.dll demo --Urls "$url" \
   --Store:ConnectionString "Data Source=.data/demo.db" --Logging:LogLevel:Default Warning \
   --Marketplaces:demo-market:Secrets:0 "whsec_$(head -c 32 /dev/urandom | base64 -w0)" \
   --Marketplaces:demo-market:CallbackUrl "http://127.0.0.1:$market_port/callbacks/" \
   --Marketplaces:demo-market:CallbackSecrets:0 "$market_secret" \
-  --Crm:Local:Port "$crm_port" &
+  --Crm:Local:Port "$crm_port" --Marketing:Demo:SupplyCap "$airdrop_cap" &
 host_pid=$!
 trap 'kill $host_pid 2>/dev/null || true; wait $host_pid 2>/dev/null || true' EXIT INT TERM
 
@@ -63,7 +66,7 @@ echo "The platform is ready at $url ($((SECONDS - started)) s after the start); 
 
 status=0
 dotnet unity-client-stub/Commerce.GameSimulator/bin/Release/net10.0/Commerce.GameSimulator.dll \
-  --url "$url" --marketplace-port "$market_port" --marketplace-secret "$market_secret" --auction-item skins:10 --crm-url "http://127.0.0.1:$crm_port" ${sim_args[@]+"${sim_args[@]}"} || status=$?
+  --url "$url" --marketplace-port "$market_port" --marketplace-secret "$market_secret" --auction-item skins:10 --crm-url "http://127.0.0.1:$crm_port" --airdrop-cap "$airdrop_cap" ${sim_args[@]+"${sim_args[@]}"} || status=$?
 
 echo "Demo finished $((SECONDS - started)) s after the start (simulator exit code $status)."
 if [ "$once" = true ]; then

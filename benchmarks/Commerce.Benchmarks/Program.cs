@@ -14,6 +14,7 @@ using Commerce.Benchmarks.Pricing;
 // ./run bench connectors [--events N] [--parts]                        CDC and marketplace events into Kafka, vs raw produce (and each step alone)
 
 // ./run bench marketing [--players N] [--events N]                         rule backfill over stored sessions, live targeting per event
+// ./run bench airdrops [--airdrops N] [--batch B]                          campaign mintBatch commands through the executor on Anvil, vs raw sends
 // ./run bench <BenchmarkDotNet arguments>                                 micro benchmarks (e.g. --filter '*')
 if (args.Length > 0 && args[0] == "grains")
     return await GrainPipelineBenchmark.RunAsync(args[1..]);
@@ -32,6 +33,8 @@ if (args.Length > 0 && args[0] == "auctions")
 if (args.Length > 0 && args[0] == "connectors")
     return await Commerce.Benchmarks.Connectors.ConnectorsBenchmark.RunAsync(args[1..]);
 
+if (args.Length > 0 && args[0] == "airdrops")
+    return await Commerce.Benchmarks.Marketing.AirdropBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "marketing")
     return await Commerce.Benchmarks.Marketing.MarketingBenchmark.RunAsync(args[1..]);
 if (args.Length > 0 && args[0] == "pricing")

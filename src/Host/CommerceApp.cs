@@ -15,6 +15,7 @@ using Commerce.Actors.Auctions;
 using Commerce.Marketing;
 using Commerce.Host.Marketing;
 using Commerce.Host.Marketing.Console;
+using Commerce.Host.Operators;
 using Commerce.Host.Api;
 using Commerce.Host.Auctions;
 using Commerce.Pricing.Signing;
@@ -108,6 +109,7 @@ public static class CommerceApp
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
             o.SerializerOptions.TypeInfoResolverChain.Insert(1, Commerce.Host.Marketing.MarketingApiJsonContext.Default);
             o.SerializerOptions.TypeInfoResolverChain.Insert(2, Commerce.Host.Api.Responses.ResponseJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(3, Commerce.Host.Operators.OperatorsJsonContext.Default);
             // Unknown fields are refused (400 naming the field), not ignored: a client cannot slip in what the API does not read.
             o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
         });
@@ -177,6 +179,12 @@ public static class CommerceApp
         services.AddHostedService<AuctionFanout>();
         services.AddOptions<DemoAuctionOptions>().Bind(builder.Configuration.GetSection(DemoAuctionOptions.Section));
         services.AddHostedService<DemoAuctionStarter>();
+        services.AddOptions<DemoCampaignOptions>().Bind(builder.Configuration.GetSection(DemoCampaignOptions.Section));
+        services.AddHostedService<DemoCampaignStarter>();
+        services.AddSingleton<OrderSearch>();
+        services.AddSingleton<PolicyVersions>();
+        if (builder.Configuration.GetValue("Pricing:Enabled", true))
+            services.AddHostedService<PolicyActivator>(); // the engine follows the active pricing policy version
         // Auction winners' quotes are signed as offers are, when this instance has the quote key.
         services.AddSingleton<IAuctionQuoteSigner>(sp => sp.GetService<Eip712QuoteSigner>() is { } signer
             ? new Eip712AuctionQuoteSigner(signer)
@@ -224,6 +232,7 @@ public static class CommerceApp
         app.MapAdminApi();
         app.MapOperatorDashboard();
         app.MapMarketingApi();
+        app.MapOperatorsApi();
         app.MapMarketingConsole();
         app.MapGroup("").RateLimited(RateLimitGroup.Nfts).MapMarketplaceWebhooks();
         return app;

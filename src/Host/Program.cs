@@ -64,6 +64,8 @@ static async Task RunAsync(string[] args, bool demo)
                 ["Chain:Embedded"] = builder.Configuration["Chain:Embedded"] ?? "true",
                 // The simulator's sniping race bids on this item's auction (--auction-item).
                 ["Auctions:Demo:ItemId"] = builder.Configuration["Auctions:Demo:ItemId"] ?? "skins:10",
+                // One airdrop campaign among the simulated players (the simulator checks it with --airdrop-cap).
+                ["Marketing:Demo:SupplyCap"] = builder.Configuration["Marketing:Demo:SupplyCap"] ?? "8",
 
                 // The demo runs the ingestion connectors against their local simulations (src/Connectors/README.md).
                 ["Crm:Mode"] = builder.Configuration["Crm:Mode"] ?? "Local",

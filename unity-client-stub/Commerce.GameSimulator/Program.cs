@@ -83,4 +83,4 @@ if (auction is not null)
         AnsiConsole.MarkupLine("[red bold]FAIL[/]: the auction race did not run as an English auction with anti-sniping should.");
 }
 
-return result.Succeeded && report?.Passed != false && auction?.Passed != false ? 0 : 1;
+return result.Succeeded && result.AirdropsPassed && report?.Passed != false && auction?.Passed != false ? 0 : 1;

@@ -36,9 +36,9 @@ namespace Commerce.Benchmarks.Chain;
 /// </summary>
 public static class ExecutorBenchmark
 {
-    private static readonly EthPrivateKey HotKey = EthPrivateKey.FromHex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
-    private static readonly EthPrivateKey RawKey = EthPrivateKey.FromHex("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
-    private static readonly EthPrivateKey AdminKey = EthPrivateKey.FromHex("0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a");
+    internal static readonly EthPrivateKey HotKey = EthPrivateKey.FromHex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+    internal static readonly EthPrivateKey RawKey = EthPrivateKey.FromHex("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+    internal static readonly EthPrivateKey AdminKey = EthPrivateKey.FromHex("0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a");
 
     /// <summary>Enough for a mint with an empty URI (about 75,000 gas used), so neither side estimates.</summary>
     private const ulong MintGas = 150_000;
@@ -226,7 +226,7 @@ public static class ExecutorBenchmark
     private static Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what) =>
         Deadline.UntilAsync(condition, timeout, what, TimeSpan.FromMilliseconds(20));
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         if (i < 0)

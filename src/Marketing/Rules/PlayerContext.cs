@@ -3,8 +3,10 @@ using Commerce.Actors.PlayerSession;
 namespace Commerce.Marketing.Rules;
 
 /// <summary>
-/// One player's live context as a rule reads it (<see cref="RuleVariables"/>), made from the player session grain's
-/// state at a moment: CEL's value types (int64, double, string, lists and maps of objects).
+/// One player's live context as a rule reads it (<see cref="RuleVariables"/>), made from the player's
+/// <see cref="PlayerFacts"/> at a moment: CEL's value types (int64, double, string, lists and maps of objects). Built
+/// for a set of variables (those a rule reads, <see cref="CompiledRule.Reads"/>), so the backfill builds no list a rule
+/// does not read.
 /// </summary>
 public sealed class PlayerContext
 {
@@ -25,29 +27,44 @@ public sealed class PlayerContext
 
     public object? this[string name] => Variables.GetValueOrDefault(name);
 
-    public static PlayerContext Of(PlayerSessionState state, DateTimeOffset now)
+    /// <summary>Every variable, from a session state (the live stream, tests).</summary>
+    public static PlayerContext Of(PlayerSessionState state, DateTimeOffset now) => Of(PlayerFacts.From(state), now, VariableSet.All);
+
+    public static PlayerContext Of(PlayerFacts facts, DateTimeOffset now, VariableSet needed)
     {
-        var firstSeen = FirstSeen(state) ?? now;
-        var lastSeen = state.LastSeenAt ?? firstSeen;
-        var intentCounts = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var intent in state.ChatIntents)
-            intentCounts[intent.Intent] = (long)(intentCounts.GetValueOrDefault(intent.Intent) is long n ? n + 1 : 1);
-        var variables = new Dictionary<string, object?>(StringComparer.Ordinal)
+        var variables = new Dictionary<string, object?>(BitCount(needed), StringComparer.Ordinal);
+        var names = RuleVariables.All;
+        for (var i = 0; i < names.Count; i++)
         {
-            ["tier"] = state.LoyaltyTier,
-            ["lifetimeValue"] = (double)state.LifetimeValue,
-            ["interests"] = state.Interests.Select(i => (object?)i.ItemId).ToList(),
-            ["interestCollections"] = state.Interests.Select(i => (object?)CollectionOf(i.ItemId)).Distinct().ToList(),
-            ["interestCount"] = state.InterestCount,
-            ["dwellSeconds"] = state.Interests.Sum(i => i.TotalDwellSeconds),
-            ["intents"] = intentCounts.Keys.Select(k => (object?)k).ToList(),
-            ["intentCounts"] = intentCounts,
-            ["orders"] = (long)state.Orders.Count,
-            ["completedOrders"] = (long)state.Orders.Count(o => o.Status == "completed"),
-            ["inactiveDays"] = Math.Max(0, (now - lastSeen).TotalDays),
-            ["walletAgeDays"] = Math.Max(0, (now - firstSeen).TotalDays),
-        };
-        return new PlayerContext(state.PlayerId, state.PlayerId.ToLowerInvariant(), variables);
+            if (needed.Contains(i))
+                variables[names[i].Name] = Value(facts, now, i);
+        }
+        return new PlayerContext(facts.PlayerId, facts.PlayerId.ToLowerInvariant(), variables);
+    }
+
+    private static object? Value(PlayerFacts facts, DateTimeOffset now, int variable) => variable switch
+    {
+        RuleVariables.Tier => facts.Tier,
+        RuleVariables.LifetimeValue => facts.LifetimeValue,
+        RuleVariables.Interests => facts.InterestItems.Select(i => (object?)i).ToList(),
+        RuleVariables.InterestCollections => facts.InterestItems.Select(i => (object?)CollectionOf(i)).Distinct().ToList(),
+        RuleVariables.InterestCount => facts.InterestCount,
+        RuleVariables.DwellSeconds => facts.DwellSeconds,
+        RuleVariables.Intents => facts.Intents.Select(i => i.Intent).Distinct(StringComparer.Ordinal).Select(i => (object?)i).ToList(),
+        RuleVariables.IntentCounts => IntentCounts(facts.Intents),
+        RuleVariables.Orders => facts.Orders,
+        RuleVariables.CompletedOrders => facts.CompletedOrders,
+        RuleVariables.InactiveDays => Math.Max(0, (now - (facts.LastSeen ?? facts.FirstSeen ?? now)).TotalDays),
+        RuleVariables.WalletAgeDays => Math.Max(0, (now - (facts.FirstSeen ?? now)).TotalDays),
+        _ => throw new ArgumentOutOfRangeException(nameof(variable), variable, "not a rule variable"),
+    };
+
+    private static Dictionary<string, object?> IntentCounts(IReadOnlyList<IntentSeen> intents)
+    {
+        var counts = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (intent, _) in intents)
+            counts[intent] = (long)(counts.GetValueOrDefault(intent) is long n ? n + 1 : 1);
+        return counts;
     }
 
     private static string CollectionOf(string itemId)
@@ -56,12 +73,5 @@ public sealed class PlayerContext
         return colon < 0 ? itemId : itemId[..colon];
     }
 
-    /// <summary>The first time the session saw the player: its earliest interest, chat intent or order.</summary>
-    private static DateTimeOffset? FirstSeen(PlayerSessionState state)
-    {
-        DateTimeOffset? first = null;
-        foreach (var at in state.Interests.Select(i => i.FirstAt).Concat(state.ChatIntents.Select(c => c.At)).Concat(state.Orders.Select(o => o.UpdatedAt)))
-            first = first is null || at < first ? at : first;
-        return first ?? state.LastSeenAt;
-    }
+    private static int BitCount(VariableSet set) => System.Numerics.BitOperations.PopCount((uint)set.Bits);
 }

@@ -14,8 +14,12 @@ internal sealed class RuleChecker
 {
     private readonly List<RuleError> _errors = [];
     private readonly Dictionary<string, RuleType> _bound = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reads = new(StringComparer.Ordinal);
 
     public IReadOnlyList<RuleError> Errors => _errors;
+
+    /// <summary>The context variables the rule names (macros' bound variables excluded).</summary>
+    public IReadOnlySet<string> Reads => _reads;
 
     public void CheckRule(CelParser.StartContext start)
     {
@@ -210,7 +214,12 @@ internal sealed class RuleChecker
             case CelParser.IdentOrGlobalCallContext id when id.op is null:
                 if (_bound.TryGetValue(id.id.Text, out var bound))
                     return bound;
-                return RuleVariables.Find(id.id.Text)?.Type ?? Error(id.id, $"unknown variable '{id.id.Text}' (known: {string.Join(", ", RuleVariables.All.Select(v => v.Name))})");
+                if (RuleVariables.Find(id.id.Text) is { } variable)
+                {
+                    _reads.Add(variable.Name);
+                    return variable.Type;
+                }
+                return Error(id.id, $"unknown variable '{id.id.Text}' (known: {string.Join(", ", RuleVariables.All.Select(v => v.Name))})");
             case CelParser.IdentOrGlobalCallContext call:
                 return GlobalCall(call);
             case CelParser.NestedContext nested:

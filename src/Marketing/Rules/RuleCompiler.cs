@@ -44,7 +44,7 @@ public sealed partial class RuleCompiler
         CelProgramDelegate program;
         lock (_lock)
             program = _environment.Compile(tree);
-        return new RuleCheck(new CompiledRule(text, program), []);
+        return new RuleCheck(new CompiledRule(text, program, checker.Reads), []);
     }
 
     private static RuleCheck Fail(int position, string message) => new(null, [new RuleError(position, 1, position + 1, message)]);

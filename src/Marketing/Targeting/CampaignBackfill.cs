@@ -47,7 +47,7 @@ public sealed partial class CampaignBackfill(
         if (!await grain.TakeBackfillAsync(_host, Lease))
             return false;
         var matched = 0;
-        await foreach (var page in players.PagesAsync(ct))
+        await foreach (var page in players.PagesAsync(campaign.Rule.Reads, ct))
         {
             var (matches, _) = RuleEvaluation.Evaluate(campaign.Rule, page);
             matched += matches.Count;

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Commerce.Actors.PlayerSession;
-using Commerce.Actors.Serialization;
 using Commerce.Actors.Storage;
 using Commerce.Events.Envelope;
 using Commerce.Marketing.Campaigns;
@@ -36,15 +34,16 @@ internal sealed class LiveTargetingProcessor(RunningCampaigns running, IGrainSto
         }
         var keys = facts.Select(f => f.Key).Distinct(StringComparer.Ordinal).ToList();
         var stored = await store.LoadStatesAsync(PlayerSessionGrain.TypeName, keys, ct);
-        var states = new Dictionary<string, PlayerSessionState>(StringComparer.Ordinal);
+        var players = new Dictionary<string, PlayerFacts>(StringComparer.Ordinal);
         foreach (var fact in facts)
         {
-            var state = states.GetValueOrDefault(fact.Key)
-                ?? (stored.TryGetValue(fact.Key, out var row) ? JsonSerializer.Deserialize(row.Json, GrainJsonContext.Default.PlayerSessionState)! : PlayerSessionState.New(fact.Key));
-            states[fact.Key] = LiveContextOverlay.Apply(state, fact.Payload, fact.OccurredAt);
+            var player = players.GetValueOrDefault(fact.Key)
+                ?? (stored.TryGetValue(fact.Key, out var row) ? PlayerFactsReader.Read(row.Json) : PlayerFacts.From(PlayerSessionState.New(fact.Key)));
+            players[fact.Key] = LiveContextOverlay.Apply(player, fact.Payload, fact.OccurredAt);
         }
         var now = clock.GetUtcNow();
-        var contexts = states.Values.Select(s => PlayerContext.Of(s, now)).ToList();
+        var needed = campaigns.Aggregate(default(VariableSet), (set, c) => set.Union(c.Rule.Reads));
+        var contexts = players.Values.Select(p => PlayerContext.Of(p, now, needed)).ToList();
         var calls = new List<Task>();
         foreach (var campaign in campaigns)
         {

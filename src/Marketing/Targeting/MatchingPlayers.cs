@@ -13,7 +13,7 @@ public sealed class MatchingPlayers(PlayerScan players)
         var total = 0;
         var failed = 0;
         var sample = new List<string>();
-        await foreach (var page in players.PagesAsync(ct))
+        await foreach (var page in players.PagesAsync(rule.Reads, ct))
         {
             var (matches, pageFailed) = RuleEvaluation.Evaluate(rule, page);
             matching += matches.Count;

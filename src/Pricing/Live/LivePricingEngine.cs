@@ -18,10 +18,27 @@ public sealed class LivePricingEngine(PricingPolicy policy, TimeSpan minOfferInt
 
     private readonly Lock _gate = new();
     private readonly PricingService _service = new(policy, new EventTimeClock());
-    private readonly EventInputMapper _mapper = new(policy);
+    private EventInputMapper _mapper = new(policy);
     private readonly Dictionary<string, DateTimeOffset> _lastOffer = new(StringComparer.Ordinal);
 
-    public PricingPolicy Policy => _service.Policy;
+    public PricingPolicy Policy
+    {
+        get { lock (_gate) return _service.Policy; }
+    }
+
+    /// <summary>
+    /// Prices with <paramref name="policy"/> from the next record on (an operator published or rolled back a version);
+    /// the state and its windows stay. Refused (and nothing changes) when the policy is not valid.
+    /// </summary>
+    public void UsePolicy(PricingPolicy policy)
+    {
+        var mapper = new EventInputMapper(PolicyValidator.EnsureValid(policy));
+        lock (_gate)
+        {
+            _service.UsePolicy(policy);
+            _mapper = mapper;
+        }
+    }
 
     public long EventsApplied
     {

@@ -32,6 +32,11 @@ public static class Summary
         totals.AddRow("Interest → offer", Percentiles.Describe(stats.InterestToOfferMs));
         totals.AddRow("Order → confirmed", Percentiles.Describe(stats.OrderToConfirmedMs));
         totals.AddRow("Owned NFTs listed", players.Sum(p => p.OwnedNfts).ToString());
+        if (result.Airdrops is { } airdrops)
+        {
+            totals.AddRow("Airdrop campaign", $"{result.AirdropsDelivered} delivered (cap {airdrops.Cap}, {airdrops.Expected} expected), "
+                + $"{players.Sum(p => p.AirdropOwned)} of {players.Sum(p => p.AirdropTokens)} NFTs owned on chain");
+        }
         totals.AddRow("Push reconnects", stats.Reconnects.ToString());
         if (marketplace is not null)
         {
@@ -83,11 +88,17 @@ public static class Summary
                 + $"({marketplace.Refused} callbacks with a bad signature).");
         }
 
+        if (!result.AirdropsPassed)
+        {
+            AnsiConsole.MarkupLine($"[red bold]FAIL[/]: the airdrop campaign reached {result.AirdropsDelivered} wallets, not {result.Airdrops!.Expected} "
+                + $"(cap {result.Airdrops.Cap}), or a token it told of is not its player's on chain.");
+        }
+
         if (failed > 0)
         {
             AnsiConsole.MarkupLine($"[red bold]FAIL[/]: {failed} player(s) failed or have an order that did not end exactly once with its NFT delivered.");
         }
-        else if (marketplace is not { Passed: false })
+        else if (marketplace is not { Passed: false } && result.AirdropsPassed)
         {
             AnsiConsole.MarkupLine("[green bold]PASS[/]: every order ended in exactly one terminal state and every completed order's NFT is its buyer's on chain"
                 + (marketplace is null ? "." : "; the marketplace was told of each, signed."));

@@ -17,7 +17,8 @@ public sealed record SimulatorOptions(
     int? MarketplacePort = null,
     string? MarketplaceSecret = null,
     string? AuctionItem = null,
-    Uri? CrmUrl = null)
+    Uri? CrmUrl = null,
+    int AirdropCap = 0)
 {
     public const string Usage =
         """
@@ -25,6 +26,7 @@ public sealed record SimulatorOptions(
                                       [--buy-share F] [--default-share F] [--installments K] [--races R]
                                       [--timeout SECONDS] [--concurrency C]
                                       [--marketplace-port P --marketplace-secret whsec_...] [--auction-item ID] [--crm-url URL]
+                                      [--airdrop-cap N]
 
           --url            Commerce server root URL (required)
           --players        simulated players, each with its own fresh wallet (default 12)
@@ -43,6 +45,9 @@ public sealed record SimulatorOptions(
                            each other in its last seconds; "none" for no race (default: none)
           --crm-url        the platform's local CRM (local mode): each player's account is added there with a
                            loyalty tier, and the player waits until its session shows that tier
+          --airdrop-cap    the platform runs an airdrop campaign to every player who shows interest, capped at N
+                           wallets (the demo's, one token each): players keep listening until min(N, players) have
+                           been told of their airdrop, then each checks its tokens on chain (default 0: no check)
         """;
 
     /// <summary>The demo catalog (src/Host/catalog/demo.json): three collections of ten items.</summary>
@@ -66,6 +71,7 @@ public sealed record SimulatorOptions(
         string? marketplaceSecret = null;
         string? auctionItem = null;
         Uri? crmUrl = null;
+        var airdropCap = 0;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -135,6 +141,9 @@ public sealed record SimulatorOptions(
                     crmUrl = Uri.TryCreate(Value(), UriKind.Absolute, out var crm) && crm.Scheme is "http" or "https"
                         ? crm : throw new ArgumentException("--crm-url must be an absolute http(s) URL.", name);
                     break;
+                case "--airdrop-cap":
+                    airdropCap = Int(name, Value(), 0, 100_000);
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{name}'.", name);
             }
@@ -164,7 +173,8 @@ public sealed record SimulatorOptions(
             marketplacePort,
             marketplaceSecret,
             auctionItem,
-            crmUrl);
+            crmUrl,
+            airdropCap);
     }
 
     private static int Int(string name, string text, int min, int max) =>

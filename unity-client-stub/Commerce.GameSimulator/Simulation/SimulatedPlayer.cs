@@ -23,6 +23,9 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
     private static readonly TimeSpan RateLimitWait = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a player keeps listening, once done, for the demo campaign to reach its expected wallets.</summary>
+    private static readonly TimeSpan AirdropWait = TimeSpan.FromSeconds(120);
+
     private readonly InterestMatcher _matcher = new();
     private readonly OfferInbox _offers = new();
     private readonly OrderBook _orders = new();
@@ -31,6 +34,7 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
     private int _pushes;
     private string? _note;
     private string? _firstInterest;
+    private AirdropPush? _airdrop;
 
     private SimulationStats Stats => context.Stats;
 
@@ -84,6 +88,18 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
             {
                 _note ??= $"{_matcher.Confirmed} of {_matcher.Sent} interests confirmed by a push";
             }
+
+            if (context.Airdrops is { } airdrops)
+            {
+                try
+                {
+                    await airdrops.AllDelivered.WaitAsync(AirdropWait, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    _note ??= $"{airdrops.Delivered} of {airdrops.Expected} airdrops told by a push within {AirdropWait.TotalSeconds:0} s";
+                }
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -108,9 +124,11 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
         }
 
         var (orders, owned) = await CheckOrdersAsync(client, cancellationToken);
+        var airdrop = Volatile.Read(ref _airdrop);
+        var airdropOwned = airdrop is null || cancellationToken.IsCancellationRequested ? 0 : await AirdropOwnedAsync(airdrop, cancellationToken);
         Stats.PlayerDone();
         return new PlayerOutcome(number, playerId, plan.Role, _matcher.Sent, _matcher.Confirmed, _offers.Count,
-            Volatile.Read(ref _pushes), orders, owned, _note, error);
+            Volatile.Read(ref _pushes), orders, owned, _note, error, airdrop?.TokenIds.Count ?? 0, airdropOwned);
     }
 
     private PushSubscription Subscribe(CommerceClient client)
@@ -120,6 +138,11 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
         {
             Interlocked.Increment(ref _pushes);
             Stats.PushReceived();
+            if (push.Type == AirdropPush.Type)
+            {
+                OnAirdrop(push.PayloadJson);
+            }
+
             if (_matcher.OnPush(push))
             {
                 Stats.InterestConfirmed();
@@ -560,6 +583,46 @@ public sealed class SimulatedPlayer(int number, PlayerPlan plan, SimulationConte
         }
 
         return (outcomes, owned?.Count ?? 0);
+    }
+
+    private void OnAirdrop(string payloadJson)
+    {
+        try
+        {
+            var airdrop = AirdropPush.Parse(payloadJson);
+            Volatile.Write(ref _airdrop, airdrop);
+            context.Airdrops?.OnDelivered(airdrop.Wallet);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            Stats.Error($"player {number}: unreadable AirdropDelivered push: {e.Message}");
+        }
+    }
+
+    /// <summary>How many of the airdrop's tokens this player's wallet owns on chain (ownerOf, one call per token).</summary>
+    private async Task<int> AirdropOwnedAsync(AirdropPush airdrop, CancellationToken ct)
+    {
+        if (context.Eth is not { } eth)
+        {
+            return 0;
+        }
+
+        var owned = 0;
+        foreach (var tokenId in airdrop.TokenIds)
+        {
+            try
+            {
+                var item = new GameItemContract(eth, EthAddress.Parse(airdrop.Contract, "airdrop.contract"));
+                var owner = await item.OwnerOfAsync(BigInteger.Parse(tokenId, NumberStyles.None, CultureInfo.InvariantCulture), ct);
+                owned += owner == _signer.Key.Address ? 1 : 0;
+            }
+            catch (Exception e) when (e is ContractRevertException or Commerce.Chain.JsonRpc.JsonRpcException or FormatException or ArgumentException)
+            {
+                _note ??= $"airdrop token {tokenId}: {e.Message}";
+            }
+        }
+
+        return owned;
     }
 
     private async Task<bool> OwnsOnChainAsync(Commerce.Chain.JsonRpc.EthClient eth, SignedQuote quote, CancellationToken ct)

@@ -48,11 +48,12 @@ public sealed class Simulation(SimulatorOptions options, SimulationStats stats)
             : null;
         var claims = new ItemClaims();
         var crm = options.CrmUrl is { } crmUrl ? new Connectors.LocalCrmClient(new HttpClient(), crmUrl) : null;
-        var context = new SimulationContext(options, stats, http, chain, eth, catalog, claims, crm);
-        Plans = PlanMaker.Make(options, catalog, context.CanPay, claims);
+        Plans = PlanMaker.Make(options, catalog, eth is not null && chain?.RpcUrl is not null, claims);
+        var airdrops = options.AirdropCap > 0 ? new AirdropTally(options.AirdropCap, Plans.Count) : null;
+        var context = new SimulationContext(options, stats, http, chain, eth, catalog, claims, crm, airdrops);
         using var gate = new SemaphoreSlim(options.Concurrency);
         var players = Plans.Select((plan, i) => new SimulatedPlayer(i + 1, plan, context).RunAsync(gate, cancellationToken));
-        return new SimulationResult(await Task.WhenAll(players), chain, note);
+        return new SimulationResult(await Task.WhenAll(players), chain, note, airdrops);
     }
 
     private async Task<IReadOnlyList<CatalogItem>> ReadCatalogAsync(CommerceClient client, CancellationToken cancellationToken)

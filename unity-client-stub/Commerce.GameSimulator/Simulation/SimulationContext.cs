@@ -14,7 +14,8 @@ public sealed record SimulationContext(
     EthClient? Eth,
     IReadOnlyList<CatalogItem> Catalog,
     ItemClaims Claims,
-    Connectors.LocalCrmClient? Crm = null)
+    Connectors.LocalCrmClient? Crm = null,
+    AirdropTally? Airdrops = null)
 {
     /// <summary>Players pay with their own wallets only when the platform shares a JSON-RPC URL.</summary>
     public bool CanPay => Chain?.RpcUrl is not null && Eth is not null;
