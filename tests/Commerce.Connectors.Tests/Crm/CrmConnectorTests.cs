@@ -1,10 +1,10 @@
 using Commerce.Connectors.Crm;
 using Commerce.Connectors.Crm.Local;
+using Commerce.Connectors.Tests.Support;
 using Commerce.Events.Player;
 using Commerce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Commerce.Connectors.Tests.Crm;
 
@@ -90,12 +90,14 @@ public sealed class CrmConnectorTests
         await using var world = await CrmWorld.StartAsync();
         world.Crm.Seed([new LocalSeedAccount("p1", CrmWorld.Wallet(1), "Bronze", 1)]);
         world.Crm.Faults.Enqueue(LocalCrmEndpoint.Query, new LocalCrmFault(429, TimeSpan.FromSeconds(30)));
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new WatchedFakeClock(DateTimeOffset.UtcNow);
         using var host = world.Connector(clock);
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<CrmConnector>().Counters;
 
         await Eventually.Until(() => world.Crm.Faults.Answered(429) == 1, Deadline, "the query refused with 429");
+        await Eventually.Until(() => clock.TimersStarted.Any(due => due >= TimeSpan.FromSeconds(29)), Deadline,
+            "the client waiting out the Retry-After on the clock");
         clock.Advance(TimeSpan.FromSeconds(29));
         Assert.Equal(1, world.Crm.Faults.Requests(LocalCrmEndpoint.Query)); // not before Retry-After
         Assert.Equal(0, counters.Published);
