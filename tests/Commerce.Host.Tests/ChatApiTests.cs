@@ -16,7 +16,7 @@ namespace Commerce.Host.Tests;
 /// <c>POST /api/me/chat</c> on the embedded platform: answers grounded in the item's grain and the caller's own offers,
 /// every turn published as ChatIntentDetected, bad input refused with nothing published.
 /// </summary>
-public sealed class ChatApiTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+public sealed class ChatApiTests(QuietPlatformFixture platform) : IClassFixture<QuietPlatformFixture>
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 

@@ -16,13 +16,16 @@ using Xunit.Abstractions;
 namespace Commerce.Host.Tests;
 
 /// <summary>The whole platform, embedded, on a free loopback port with a SQLite file of its own.</summary>
-public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
+public class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
     /// <summary>The deposit watcher's key of this platform (Custody:DepositKey): tests mark the deposits they publish with it.</summary>
     public static readonly byte[] DepositKey = System.Security.Cryptography.SHA256.HashData("host-tests-deposit-key"u8);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("commerce-host-").FullName;
     private WebApplication? _app;
+
+    /// <summary>Settings over the embedded defaults, for a fixture that runs the platform otherwise.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     public string BaseUrl { get; private set; } = "";
 
@@ -50,6 +53,7 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
                 ["Store:ConnectionString"] = $"Data Source={Path.Combine(_directory, "commerce.db")}",
                 ["Catalog:SeedFile"] = Path.Combine(AppContext.BaseDirectory, "catalog", "demo.json"),
             });
+            builder.Configuration.AddInMemoryCollection(Settings);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             RecentLogs.AddTo(builder.Logging);
         });
