@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Commerce.Host.Operators;
 
 /// <summary>
-/// What operators run the platform with, beside /api/admin's grain reads (docs/API.md): the order search and the pricing
-/// policy's versions (publish, view, roll back; audited). Every bad input is a ProblemDetails naming its field.
+/// What operators run the platform with, beside /api/admin's grain reads (docs/API.md): the order search, refunds through
+/// the Checkout, and the pricing policy's versions (publish, view, roll back; audited). Every bad input is a ProblemDetails naming its field.
 /// </summary>
 public static partial class OperatorsApi
 {
@@ -29,6 +29,11 @@ public static partial class OperatorsApi
             .WithSummary("Searches orders by player, status, item and placement time (from inclusive, to exclusive), in order id order; "
                 + "at most 5,000 stored orders are read per call: follow next (as after) until it is null")
             .ProducesValidationProblem();
+        group.MapPost("/orders/{orderId}/refund", OrderRefunds.RefundAsync)
+            .WithSummary("Refunds a completed purchase through the Checkout (Checkout.refund, asked of the executor once: a repeat is answered "
+                + "with the first request); the order becomes refunded when the Refunded log is confirmed")
+            .Produces<OrderRefundView>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/pricing/policies", ListPoliciesAsync)
             .WithSummary("The pricing policy's stored versions (newest first), the active one, and the last 100 changes of the active version (who, when, why)");
         group.MapGet("/pricing/policies/{version}", GetPolicyAsync)

@@ -9,4 +9,6 @@ namespace Commerce.Host.Operators;
 [JsonSerializable(typeof(PolicyVersion))]
 [JsonSerializable(typeof(PublishPolicyRequest))]
 [JsonSerializable(typeof(RollbackPolicyRequest))]
+[JsonSerializable(typeof(RefundOrderRequest))]
+[JsonSerializable(typeof(OrderRefundView))]
 public sealed partial class OperatorsJsonContext : JsonSerializerContext;
