@@ -10,7 +10,7 @@ namespace Commerce.Host.Operators;
 
 /// <summary>
 /// What operators run the platform with, beside /api/admin's grain reads (docs/API.md): the order search, refunds through
-/// the Checkout, and the pricing policy's versions (publish, view, roll back; audited). Every bad input is a ProblemDetails naming its field.
+/// the Checkout, delisting and editing items, and the pricing policy's versions (publish, view, roll back; audited). Every bad input is a ProblemDetails naming its field.
 /// </summary>
 public static partial class OperatorsApi
 {
@@ -34,6 +34,12 @@ public static partial class OperatorsApi
                 + "with the first request); the order becomes refunded when the Refunded log is confirmed")
             .Produces<OrderRefundView>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/items/{itemId}/delist", ItemChanges.DelistAsync)
+            .WithSummary("Delists an item for good (no new order, offer or auction; pricing stops offering it), audited; refused while an order or an auction holds it")
+            .Produces<ItemChangeView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPatch("/items/{itemId}", ItemChanges.EditAsync)
+            .WithSummary("Edits what the catalog owns of an item (listPrice, rarity), audited and published on the item topic")
+            .Produces<ItemChangeView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/pricing/policies", ListPoliciesAsync)
             .WithSummary("The pricing policy's stored versions (newest first), the active one, and the last 100 changes of the active version (who, when, why)");
         group.MapGet("/pricing/policies/{version}", GetPolicyAsync)

@@ -11,4 +11,7 @@ namespace Commerce.Host.Operators;
 [JsonSerializable(typeof(RollbackPolicyRequest))]
 [JsonSerializable(typeof(RefundOrderRequest))]
 [JsonSerializable(typeof(OrderRefundView))]
+[JsonSerializable(typeof(DelistItemRequest))]
+[JsonSerializable(typeof(EditItemRequest))]
+[JsonSerializable(typeof(ItemChangeView))]
 public sealed partial class OperatorsJsonContext : JsonSerializerContext;
