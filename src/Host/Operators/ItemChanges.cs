@@ -23,7 +23,7 @@ internal static partial class ItemChanges
         if (string.IsNullOrWhiteSpace(body?.Reason) || body.Reason.Trim().Length > MaxReason)
             return Problem.Field("reason", $"is required: why the item leaves the catalog (at most {MaxReason} characters), kept in its audit");
         var item = grains.GetGrain<INftItemGrain>(itemId);
-        return await AnswerAsync(itemId, item, await item.DelistAsync(new ItemDelisted(itemId, Who(user), body.Reason.Trim())));
+        return await AnswerAsync(itemId, item, await item.DelistAsync(new ItemDelisted(itemId, OperatorsApi.Who(user), body.Reason.Trim())));
     }
 
     public static async Task<IResult> EditAsync(string itemId, EditItemRequest? body, ClaimsPrincipal user, IGrainFactory grains)
@@ -37,19 +37,16 @@ internal static partial class ItemChanges
         if (body.Rarity is { } rarity && (string.IsNullOrWhiteSpace(rarity) || rarity.Length > MaxRarity || !Rarity().IsMatch(rarity)))
             return Problem.Field("rarity", $"must be a rarity word (lowercase letters, at most {MaxRarity}: common, rare, epic, legendary, mythic)");
         var item = grains.GetGrain<INftItemGrain>(itemId);
-        return await AnswerAsync(itemId, item, await item.EditAsync(new ItemEdited(itemId, Who(user), body.ListPrice, body.Rarity)));
+        return await AnswerAsync(itemId, item, await item.EditAsync(new ItemEdited(itemId, OperatorsApi.Who(user), body.ListPrice, body.Rarity)));
     }
 
     private static async Task<IResult> AnswerAsync(string itemId, INftItemGrain item, Replies answer) => answer.Events.Single().Payload switch
     {
         ItemChangeRefused { Reason: NftItemGrain.NotListed } => Problem.NotFound($"item {itemId} is not listed"),
-        ItemChangeRefused r => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The item cannot be changed",
-            detail: $"itemId: {r.Reason}", extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["itemId"] = [r.Reason] } }),
+        ItemChangeRefused r => Problem.Conflict("The item cannot be changed", "itemId", r.Reason),
         ItemDelisted or ItemEdited => TypedResults.Ok(ItemChangeView.Of(await item.GetStateAsync())),
         var other => throw new InvalidOperationException($"an item change was answered {other.GetType().Name}"),
     };
-
-    private static string Who(ClaimsPrincipal user) => user.FindFirst("sub")?.Value ?? user.Identity?.Name ?? "unknown";
 
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}:[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial System.Text.RegularExpressions.Regex ItemId();

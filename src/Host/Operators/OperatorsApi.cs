@@ -108,11 +108,11 @@ public static partial class OperatorsApi
     private static IResult Refused(PolicyOutcome outcome) => outcome.Refusal switch
     {
         PolicyRefusal.NotFound => Problem.NotFound(outcome.Message!),
-        _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: $"{outcome.Field}: {outcome.Message}",
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [outcome.Field!] = [outcome.Message!] } }),
+        _ => Problem.Conflict("Conflict", outcome.Field!, outcome.Message!),
     };
 
-    private static string Who(ClaimsPrincipal user) => user.FindFirst("sub")?.Value ?? user.Identity?.Name ?? "unknown";
+    /// <summary>The staff member a change is audited under: the token's subject.</summary>
+    internal static string Who(ClaimsPrincipal user) => user.FindFirst("sub")?.Value ?? user.Identity?.Name ?? "unknown";
 
     private static async Task<Results<Ok<OrderSearchPage>, ValidationProblem>> SearchOrdersAsync(
         OrderSearch search, string? player, string? status, string? item, string? from, string? to, string? after, string? limit,

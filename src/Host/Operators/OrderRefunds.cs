@@ -21,17 +21,12 @@ internal static partial class OrderRefunds
         if (string.IsNullOrWhiteSpace(body?.Reason) || body.Reason.Trim().Length > MaxReason)
             return Problem.Field("reason", $"is required: why the order is refunded (at most {MaxReason} characters), kept in the order's history");
         var id = orderId.ToLowerInvariant();
-        var who = user.FindFirst("sub")?.Value ?? user.Identity?.Name ?? "unknown";
-        var answer = await grains.GetGrain<IOrderGrain>(id).RequestRefundAsync(new OrderRefundRequested(id, who, body.Reason.Trim()));
+        var answer = await grains.GetGrain<IOrderGrain>(id).RequestRefundAsync(new OrderRefundRequested(id, OperatorsApi.Who(user), body.Reason.Trim()));
         return answer.Events.Single().Payload switch
         {
             OrderRefundRefused { Status: OrderStatus.None } => Problem.NotFound($"no order {id} was placed"),
-            OrderRefundRefused r => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order cannot be refunded",
-                detail: $"orderId: {r.Reason}", extensions: new Dictionary<string, object?>
-                {
-                    ["orderStatus"] = r.Status,
-                    ["errors"] = new Dictionary<string, string[]> { ["orderId"] = [$"{r.Reason} (state {r.Status})"] },
-                }),
+            OrderRefundRefused r => Problem.Conflict("The order cannot be refunded", "orderId", $"{r.Reason} (state {r.Status})",
+                new Dictionary<string, object?> { ["orderStatus"] = r.Status }),
             OrderRefundAccepted a => TypedResults.Accepted($"/api/admin/orders/{id}",
                 new OrderRefundView(id, OrderStatus.Completed, a.CommandId, a.RequestedBy, a.Reason, a.RequestedAt)),
             var other => throw new InvalidOperationException($"a refund was answered {other.GetType().Name}"),
