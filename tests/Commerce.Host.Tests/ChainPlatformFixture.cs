@@ -106,6 +106,15 @@ public sealed class ChainPlatformFixture(IMessageSink diagnostics) : IAsyncLifet
         };
     }
 
+    /// <summary>A client carrying a staff token (marketing, operator or admin) from this platform's token service.</summary>
+    public HttpClient StaffClient(string role)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            Services.GetRequiredService<Commerce.Host.Auth.TokenService>().Issue($"{role}-test", role).Token);
+        return client;
+    }
+
     /// <summary>A sender for the player's own wallet, signing with its own key (what a game's wallet does).</summary>
     public SigningContractSender Wallet(EthPrivateKey key) => new(Chain.Eth, key, Commerce.Chain.Node.AnvilNode.ChainId) { ReceiptPollInterval = TimeSpan.FromMilliseconds(100) };
 

@@ -60,4 +60,15 @@ public interface INftItemGrain : IIngressGrain
     /// <summary>The item as this grain holds it (the chat answers from it); an item never listed answers Listed = false.</summary>
     [Alias("GetState")]
     Task<NftItemState> GetStateAsync();
+
+    /// <summary>
+    /// An operator delists the item for good: answers the ItemDelisted (also when it was delisted already) or
+    /// ItemChangeRefused (not listed, sold, held by an order or an auction).
+    /// </summary>
+    [Alias("Delist")]
+    Task<Replies> DelistAsync(ItemDelisted request);
+
+    /// <summary>An operator edits the list price and/or rarity: answers the ItemEdited, or ItemChangeRefused (not listed, delisted).</summary>
+    [Alias("Edit")]
+    Task<Replies> EditAsync(ItemEdited request);
 }

@@ -45,6 +45,8 @@ public sealed partial class NftItemGrain(
             case AuctionCancelled e: CancelAuction(e); break;
             case AuctionReserveChanged e: ChangeReserve(e); break;
             case AuctionDeadlineReached e: ReachDeadline(e); break;
+            case ItemDelisted e: Delist(e); break;
+            case ItemEdited e: Edit(e); break;
             default: throw new UnhandledEventException(TypeName, envelope.Type);
         }
         return Task.CompletedTask;
@@ -64,6 +66,8 @@ public sealed partial class NftItemGrain(
 
     private void List(ItemListed listing)
     {
+        if (State.Delisted)
+            return; // an operator delisted it for good: the catalog listed again on start does not bring it back
         State = State with
         {
             Listed = true,

@@ -3,7 +3,10 @@ using Orleans;
 
 namespace Commerce.Actors.NftItem;
 
-/// <summary>One NFT item of a collection, live: its catalog facts, ownership, market and demand.</summary>
+/// <summary>
+/// One NFT item of a collection, live: its catalog facts, ownership, market and demand; <see cref="Delisted"/> once an
+/// operator took it out of the catalog (for good: a later listing does not bring it back), and the operators' changes.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("commerce.state.NftItemState")]
 public sealed record NftItemState(
     [property: Id(0)] string ItemId,
@@ -23,10 +26,15 @@ public sealed record NftItemState(
     [property: Id(14)] ItemStatus Status,
     [property: Id(15)] DateTimeOffset? UpdatedAt,
     [property: Id(16)] Reservation? Reservation = null,
-    [property: Id(17)] AuctionState? Auction = null)
+    [property: Id(17)] AuctionState? Auction = null,
+    [property: Id(18)] bool Delisted = false,
+    [property: Id(19)] IReadOnlyList<ItemChange>? Changes = null)
 {
     /// <summary>Minutes of per-minute interest kept (one hour).</summary>
     public const int InterestMinutes = 60;
+
+    /// <summary>Operators' changes kept in <see cref="Changes"/> (the oldest go first).</summary>
+    public const int MaxChanges = 32;
 
     public static NftItemState New(string itemId) =>
         new(itemId, false, "", "", "", 0, 0, null, 0m, "", null, [], 0, [], ItemStatus.Available, null);

@@ -29,4 +29,11 @@ public interface IOrderGrain : IIngressGrain
     /// </summary>
     [Alias("CancelByBuyer")]
     Task<Replies> CancelByBuyerAsync(OrderCancellationRequested request);
+
+    /// <summary>
+    /// An operator refunds a completed purchase through the Checkout: answers OrderRefundAccepted (the command asked, or
+    /// the one already asked: never a second while it is pending) or OrderRefundRefused saying why (no such order: status none).
+    /// </summary>
+    [Alias("RequestRefund")]
+    Task<Replies> RequestRefundAsync(OrderRefundRequested request);
 }

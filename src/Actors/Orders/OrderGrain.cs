@@ -71,6 +71,7 @@ public sealed partial class OrderGrain(
             case PaymentObserved e: ObservePayment(e); break;
             case OrderTimedOut e: TimedOut(e); break;
             case OrderCancellationRequested e: CancelByBuyer(e); break;
+            case OrderRefundRequested e: RequestRefund(e); break;
             case DeliveryUpdated e: DeliveryUpdated(e); break;
             case FundsHeld e: FundsHeld(e); break;
             case HoldRefused e: HoldRefused(e); break;
@@ -176,7 +177,7 @@ public sealed partial class OrderGrain(
             CreditRefund(payment, name);
             return;
         }
-        if (HandledAsLatePayment(payment, name))
+        if (HandledAsLatePayment(payment, name) || HandledAsRefund(payment, name))
             return;
         if (State.Terminal || State.Quote is null)
         {
@@ -286,7 +287,7 @@ public sealed partial class OrderGrain(
 
     private void DeliveryUpdated(DeliveryUpdated delivery)
     {
-        if (HandledAsDelivery(delivery) || HandledAsOrderCommand(delivery))
+        if (HandledAsDelivery(delivery) || HandledAsOrderCommand(delivery) || HandledAsRefundCommand(delivery))
             return;
         Record(nameof(DeliveryUpdated), $"{delivery.CommandId}: {delivery.Status}");
     }

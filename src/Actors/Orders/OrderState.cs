@@ -6,7 +6,7 @@ namespace Commerce.Actors.Orders;
 /// <summary>
 /// One order (docs/ORDERS.md): who buys what against which signed quote, where the saga stands, every
 /// event it saw (bounded), the item's hold and what was paid; a custodial order delivers by a mint, or by the
-/// Checkout's releaseItem when <see cref="DeliverFromCheckout"/>. <see cref="Terminal"/> once it reached its one
+/// Checkout's releaseItem when <see cref="DeliverFromCheckout"/>; an operator's <see cref="Refund"/> once one was asked. <see cref="Terminal"/> once it reached its one
 /// end state; later events are recorded and change nothing.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("commerce.state.OrderState")]
@@ -28,7 +28,8 @@ public sealed record OrderState(
     [property: Id(14)] DateTimeOffset? PlacedAt,
     [property: Id(15)] DateTimeOffset? UpdatedAt,
     [property: Id(16)] InstallmentPlan? Plan = null,
-    [property: Id(17)] bool DeliverFromCheckout = false)
+    [property: Id(17)] bool DeliverFromCheckout = false,
+    [property: Id(18)] OrderRefund? Refund = null)
 {
     /// <summary>Events kept in <see cref="History"/> and logs in <see cref="Payments"/> (the oldest go first).</summary>
     public const int MaxHistory = 64;

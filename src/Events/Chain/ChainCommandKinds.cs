@@ -12,6 +12,9 @@ public static class ChainCommandKinds
     /// <summary>Checkout.declareDefault of a plan past its deadline, by the order grains.</summary>
     public const string DeclareDefault = "declare-default";
 
+    /// <summary>Checkout.refund of a completed purchase an operator refunds (compensation), by the order grains.</summary>
+    public const string Refund = "refund";
+
     /// <summary>GameItem.mintBatch of a marketing campaign's airdrop, by the campaign grains.</summary>
     public const string AirdropMint = "airdrop-mint";
 

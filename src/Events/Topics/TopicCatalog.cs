@@ -21,7 +21,7 @@ public static class TopicCatalog
 
     public static readonly TopicDefinition ItemEvents = new(
         "commerce.item-events", "item id (collection:tokenId)", 6, TopicRetention.Week,
-        [typeof(ItemListed), typeof(ItemInterestRegistered), typeof(ReservationRequested), typeof(ReservationReleased), typeof(ReservationExpired), typeof(ItemSold), typeof(ItemPaidFor),
+        [typeof(ItemListed), typeof(ItemInterestRegistered), typeof(ReservationRequested), typeof(ReservationReleased), typeof(ReservationExpired), typeof(ItemSold), typeof(ItemPaidFor), typeof(ItemDelisted), typeof(ItemEdited),
          typeof(BidSubmitted), typeof(AuctionEnded)]);
 
     /// <summary>What happens in the items' auctions, for their watchers (the auction fanout) and anyone else: every accepted bid, the close, the offers to pay, the end.</summary>

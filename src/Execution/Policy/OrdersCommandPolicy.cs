@@ -7,8 +7,9 @@ namespace Commerce.Execution.Policy;
 /// <summary>
 /// The allow-list entries for the order grains of this instance's own configuration, added when <c>Orders:CommandKey</c>
 /// is set and <c>Execution:Policy</c> names no "orders" requester of its own: requester "orders" with that key; kind
-/// mint: GameItem.mint on the collections of <c>Pricing:Collections:*:Contract</c>; kinds release and declare-default:
-/// Checkout.releaseItem and Checkout.declareDefault on <c>Orders:CheckoutAddress</c>; none of them sends value.
+/// mint: GameItem.mint on the collections of <c>Pricing:Collections:*:Contract</c>; kinds release, declare-default and
+/// refund: Checkout.releaseItem, Checkout.declareDefault and Checkout.refund on <c>Orders:CheckoutAddress</c>; none of
+/// them sends value.
 /// </summary>
 public static class OrdersCommandPolicy
 {
@@ -29,6 +30,7 @@ public static class OrdersCommandPolicy
         {
             policy.Kinds.TryAdd(ChainCommandKinds.Release, Rule([checkout], OrderGrain.ReleaseItemSelector));
             policy.Kinds.TryAdd(ChainCommandKinds.DeclareDefault, Rule([checkout], OrderGrain.DeclareDefaultSelector));
+            policy.Kinds.TryAdd(ChainCommandKinds.Refund, Rule([checkout], OrderGrain.RefundSelector));
         }
     }
 

@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Commerce.Host.Operators;
 
 /// <summary>
-/// What operators run the platform with, beside /api/admin's grain reads (docs/API.md): the order search and the pricing
-/// policy's versions (publish, view, roll back; audited). Every bad input is a ProblemDetails naming its field.
+/// What operators run the platform with, beside /api/admin's grain reads (docs/API.md): the order search, refunds through
+/// the Checkout, delisting and editing items, and the pricing policy's versions (publish, view, roll back; audited). Every bad input is a ProblemDetails naming its field.
 /// </summary>
 public static partial class OperatorsApi
 {
@@ -29,6 +29,17 @@ public static partial class OperatorsApi
             .WithSummary("Searches orders by player, status, item and placement time (from inclusive, to exclusive), in order id order; "
                 + "at most 5,000 stored orders are read per call: follow next (as after) until it is null")
             .ProducesValidationProblem();
+        group.MapPost("/orders/{orderId}/refund", OrderRefunds.RefundAsync)
+            .WithSummary("Refunds a completed purchase through the Checkout (Checkout.refund, asked of the executor once: a repeat is answered "
+                + "with the first request); the order becomes refunded when the Refunded log is confirmed")
+            .Produces<OrderRefundView>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/items/{itemId}/delist", ItemChanges.DelistAsync)
+            .WithSummary("Delists an item for good (no new order, offer or auction; pricing stops offering it), audited; refused while an order or an auction holds it")
+            .Produces<ItemChangeView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPatch("/items/{itemId}", ItemChanges.EditAsync)
+            .WithSummary("Edits what the catalog owns of an item (listPrice, rarity), audited and published on the item topic")
+            .Produces<ItemChangeView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/pricing/policies", ListPoliciesAsync)
             .WithSummary("The pricing policy's stored versions (newest first), the active one, and the last 100 changes of the active version (who, when, why)");
         group.MapGet("/pricing/policies/{version}", GetPolicyAsync)
@@ -97,11 +108,11 @@ public static partial class OperatorsApi
     private static IResult Refused(PolicyOutcome outcome) => outcome.Refusal switch
     {
         PolicyRefusal.NotFound => Problem.NotFound(outcome.Message!),
-        _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: $"{outcome.Field}: {outcome.Message}",
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [outcome.Field!] = [outcome.Message!] } }),
+        _ => Problem.Conflict("Conflict", outcome.Field!, outcome.Message!),
     };
 
-    private static string Who(ClaimsPrincipal user) => user.FindFirst("sub")?.Value ?? user.Identity?.Name ?? "unknown";
+    /// <summary>The staff member a change is audited under: the token's subject.</summary>
+    internal static string Who(ClaimsPrincipal user) => user.FindFirst("sub")?.Value ?? user.Identity?.Name ?? "unknown";
 
     private static async Task<Results<Ok<OrderSearchPage>, ValidationProblem>> SearchOrdersAsync(
         OrderSearch search, string? player, string? status, string? item, string? from, string? to, string? after, string? limit,

@@ -9,4 +9,9 @@ namespace Commerce.Host.Operators;
 [JsonSerializable(typeof(PolicyVersion))]
 [JsonSerializable(typeof(PublishPolicyRequest))]
 [JsonSerializable(typeof(RollbackPolicyRequest))]
+[JsonSerializable(typeof(RefundOrderRequest))]
+[JsonSerializable(typeof(OrderRefundView))]
+[JsonSerializable(typeof(DelistItemRequest))]
+[JsonSerializable(typeof(EditItemRequest))]
+[JsonSerializable(typeof(ItemChangeView))]
 public sealed partial class OperatorsJsonContext : JsonSerializerContext;

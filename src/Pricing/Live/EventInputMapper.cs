@@ -29,8 +29,11 @@ public sealed class EventInputMapper(PricingPolicy policy)
         nameof(Player.InterestShown), nameof(Player.LoyaltyUpdated), nameof(Player.ChatIntentDetected), nameof(Items.ItemListed),
         nameof(Market.ItemSupplyChanged), nameof(Market.BidPlaced), nameof(Market.FloorPriceChanged), nameof(Market.SaleRecorded),
         nameof(Campaigns.CampaignStarted), nameof(Campaigns.CampaignEnded),
-        nameof(Items.ItemSold), nameof(Items.ItemPaidFor), nameof(Items.ReservationReleased),
+        nameof(Items.ItemSold), nameof(Items.ItemPaidFor), nameof(Items.ReservationReleased), nameof(Items.ItemDelisted),
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The holder a delisted item is kept off sale under (no order id looks like it).</summary>
+    public const string DelistedHolder = "delisted";
 
     public long Ignored { get; private set; }
 
@@ -55,6 +58,8 @@ public sealed class EventInputMapper(PricingPolicy policy)
             Items.ItemSold e => new ItemAvailabilityChanged(e.ItemId, e.OrderId, ItemAvailability.Sold, at),
             Items.ItemPaidFor e => new ItemAvailabilityChanged(e.ItemId, e.OrderId, ItemAvailability.Held, at),
             Items.ReservationReleased e => new ItemAvailabilityChanged(e.ItemId, e.OrderId, ItemAvailability.Released, at),
+            // Delisted for good: held by no order, so no release ever puts it back on sale.
+            Items.ItemDelisted e => new ItemAvailabilityChanged(e.ItemId, DelistedHolder, ItemAvailability.Held, at),
             _ => null,
         };
         if (input is null)

@@ -135,4 +135,23 @@ public class LivePricingEngineTests
         Assert.Equal([Inputs.ItemAvailability.Held, Inputs.ItemAvailability.Released, Inputs.ItemAvailability.Sold],
             records.Select(mapper.Map).OfType<Inputs.ItemAvailabilityChanged>().Select(a => a.Availability));
     }
+
+    [Fact]
+    public void A_delisted_item_goes_off_sale_for_good_whatever_an_order_releases_later()
+    {
+        var mapper = new EventInputMapper(Policies.Default);
+        var state = new Commerce.Pricing.State.PricingState();
+        foreach (var record in Catalog())
+            state.Apply(mapper.Map(record)!);
+        Assert.True(state.IsOnSale("dragons:4"));
+
+        var delisted = mapper.Map(At(TimeSpan.FromSeconds(1), "dragons:4", new ItemDelisted("dragons:4", "ops-1", "counterfeit art")));
+        state.Apply(delisted!);
+        state.Apply(mapper.Map(At(TimeSpan.FromSeconds(2), "dragons:4", new ReservationReleased("dragons:4", "o1", "the plan defaulted")))!);
+
+        Assert.True(EventInputMapper.Reads(nameof(ItemDelisted)));
+        Assert.Equal(new Inputs.ItemAvailabilityChanged("dragons:4", EventInputMapper.DelistedHolder, Inputs.ItemAvailability.Held, T.AddSeconds(1)), delisted);
+        Assert.False(state.IsOnSale("dragons:4"));
+        Assert.True(state.IsOnSale("dragons:7"));
+    }
 }
