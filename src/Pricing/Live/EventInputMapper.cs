@@ -30,6 +30,7 @@ public sealed class EventInputMapper(PricingPolicy policy)
         nameof(Market.ItemSupplyChanged), nameof(Market.BidPlaced), nameof(Market.FloorPriceChanged), nameof(Market.SaleRecorded),
         nameof(Campaigns.CampaignStarted), nameof(Campaigns.CampaignEnded),
         nameof(Items.ItemSold), nameof(Items.ItemPaidFor), nameof(Items.ReservationReleased), nameof(Items.ItemDelisted),
+        nameof(Items.ItemEdited),
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The holder a delisted item is kept off sale under (no order id looks like it).</summary>
@@ -60,6 +61,8 @@ public sealed class EventInputMapper(PricingPolicy policy)
             Items.ReservationReleased e => new ItemAvailabilityChanged(e.ItemId, e.OrderId, ItemAvailability.Released, at),
             // Delisted for good: held by no order, so no release ever puts it back on sale.
             Items.ItemDelisted e => new ItemAvailabilityChanged(e.ItemId, DelistedHolder, ItemAvailability.Held, at),
+            // The list price is the catalog's own (pricing never used it); a new rarity reprices the item.
+            Items.ItemEdited { Rarity: { } rarity } e => Edited(e.ItemId, rarity, at),
             _ => null,
         };
         if (input is null)
@@ -80,6 +83,13 @@ public sealed class EventInputMapper(PricingPolicy policy)
         {
             Traits = [$"rarity:{e.Rarity.ToLowerInvariant()}"],
         };
+    }
+
+    private ItemRarityChanged Edited(string itemId, string rarityText, DateTimeOffset at)
+    {
+        var rarity = ParseRarity(rarityText);
+        _rarities[itemId] = rarity;
+        return new ItemRarityChanged(itemId, rarity, at);
     }
 
     private Rarity RarityOf(string itemId) => _rarities.TryGetValue(itemId, out var rarity) ? rarity : Rarity.Common;

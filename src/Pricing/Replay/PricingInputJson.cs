@@ -59,6 +59,7 @@ public static class PricingInputJson
             {
                 Traits = l.Strings("traits"),
             },
+            nameof(ItemRarityChanged) => new ItemRarityChanged(l.String("itemId"), l.Enum<Rarity>("rarity"), at),
             nameof(CampaignStarted) => new CampaignStarted(l.String("campaignId"), l.String("collection"), (decimal)l.Number("discount", 0, 1), l.Time("from"), l.Time("until"), at),
             nameof(CampaignEnded) => new CampaignEnded(l.String("campaignId"), l.String("collection"), at),
             nameof(ItemAvailabilityChanged) => new ItemAvailabilityChanged(l.String("itemId"), l.String("orderId"), l.Enum<ItemAvailability>("availability"), at),

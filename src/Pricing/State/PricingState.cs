@@ -79,6 +79,20 @@ public sealed class PricingState
                 }
 
                 break;
+            case ItemRarityChanged e:
+                // An edit of an item not listed yet changes nothing: its listing, when it comes, says the rarity.
+                if (_items.TryGetValue(e.ItemId, out var edited) && e.At >= edited.UpdatedAt)
+                {
+                    var trait = $"rarity:{e.Rarity.ToString().ToLowerInvariant()}";
+                    _items[e.ItemId] = edited with
+                    {
+                        Rarity = e.Rarity,
+                        Traits = [.. edited.Traits.Where(t => !t.StartsWith("rarity:", StringComparison.Ordinal)), trait],
+                        UpdatedAt = e.At,
+                    };
+                }
+
+                break;
             case FloorPriceChanged e:
                 var floorOf = Collection(e.Collection);
                 if (e.At.UtcTicks >= floorOf.FloorTicks)

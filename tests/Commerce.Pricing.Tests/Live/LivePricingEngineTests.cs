@@ -154,4 +154,21 @@ public class LivePricingEngineTests
         Assert.False(state.IsOnSale("dragons:4"));
         Assert.True(state.IsOnSale("dragons:7"));
     }
+
+    [Fact]
+    public void An_operators_edit_of_an_items_rarity_prices_it_at_the_new_rarity_and_a_price_only_edit_changes_nothing()
+    {
+        var edited = new LivePricingEngine(Policies.Default, TimeSpan.Zero);
+        var untouched = new LivePricingEngine(Policies.Default, TimeSpan.Zero);
+        var priceOnly = At(TimeSpan.FromSeconds(1), "dragons:7", new ItemEdited("dragons:7", "ops-1", 0.9m, null));
+        var rarity = At(TimeSpan.FromSeconds(2), "dragons:7", new ItemEdited("dragons:7", "ops-1", null, "legendary"));
+
+        var before = Feed(untouched, [.. Catalog(), priceOnly, Interest(10, "dragons:7")]).Single().Items.Single(i => i.ItemId == "dragons:7");
+        var after = Feed(edited, [.. Catalog(), priceOnly, rarity, Interest(10, "dragons:7")]).Single().Items.Single(i => i.ItemId == "dragons:7");
+
+        Assert.Equal(Commerce.Pricing.Inputs.Rarity.Rare, before.Rarity);
+        Assert.Equal(Commerce.Pricing.Inputs.Rarity.Legendary, after.Rarity);
+        Assert.True(after.Price.BaseUnits > before.Price.BaseUnits, $"a legendary item should be offered above its rare price: {after.Price} vs {before.Price}");
+        Assert.Null(new EventInputMapper(Policies.Default).Map(priceOnly));
+    }
 }
