@@ -89,12 +89,12 @@ public sealed class ChatApiTests(QuietPlatformFixture platform) : IClassFixture<
     [Fact]
     public async Task An_unlisted_item_in_the_request_is_a_404_and_nothing_is_published()
     {
-        var (player, _, _) = await platform.SignInAsync();
-        var before = PlayerEventsEnd();
+        var (player, playerId, _) = await platform.SignInAsync();
+        var before = ChatTurnsOf(playerId);
         var response = await player.PostAsJsonAsync("/api/me/chat", new { text = "how much?", itemId = "dragons:999" });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(before, PlayerEventsEnd());
+        Assert.Equal(before, ChatTurnsOf(playerId));
     }
 
     [Theory]
@@ -105,38 +105,39 @@ public sealed class ChatApiTests(QuietPlatformFixture platform) : IClassFixture<
     [InlineData("""{"text": "how much", "itemId": ""}""", "itemId")]
     public async Task Bad_input_is_a_400_naming_the_field_and_nothing_is_published(string body, string field)
     {
-        var (player, _, _) = await platform.SignInAsync();
-        var before = PlayerEventsEnd();
+        var (player, playerId, _) = await platform.SignInAsync();
+        var before = ChatTurnsOf(playerId);
         var response = await player.PostAsync("/api/me/chat", new StringContent(body, Encoding.UTF8, "application/json"));
         await AssertFieldProblemAsync(response, field);
-        Assert.Equal(before, PlayerEventsEnd());
+        Assert.Equal(before, ChatTurnsOf(playerId));
     }
 
     [Fact]
     public async Task A_question_longer_than_the_limit_is_a_400_naming_text_and_nothing_is_published()
     {
-        var (player, _, _) = await platform.SignInAsync();
-        var before = PlayerEventsEnd();
+        var (player, playerId, _) = await platform.SignInAsync();
+        var before = ChatTurnsOf(playerId);
         var response = await player.PostAsJsonAsync("/api/me/chat", new { text = new string('a', 501) });
         await AssertFieldProblemAsync(response, "text");
-        Assert.Equal(before, PlayerEventsEnd());
+        Assert.Equal(before, ChatTurnsOf(playerId));
     }
 
     [Fact]
     public async Task A_retry_with_the_same_Idempotency_Key_gets_the_first_answer_and_publishes_nothing_more()
     {
-        var (player, _, _) = await platform.SignInAsync();
+        var (player, playerId, _) = await platform.SignInAsync();
         var body = new { text = "can you go lower?", itemId = "blades:4" };
         var first = await AskWithKeyAsync(player, "turn-1", body);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var firstText = await first.Content.ReadAsStringAsync();
-        var afterFirst = PlayerEventsEnd();
+        var afterFirst = ChatTurnsOf(playerId);
+        Assert.Equal(1, afterFirst); // published before the first answer
 
         var retry = await AskWithKeyAsync(player, "turn-1", body);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(firstText, await retry.Content.ReadAsStringAsync());
-        Assert.Equal(afterFirst, PlayerEventsEnd());
+        Assert.Equal(afterFirst, ChatTurnsOf(playerId));
 
         var fresh = await AskWithKeyAsync(player, "turn-2", body);
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
@@ -147,9 +148,10 @@ public sealed class ChatApiTests(QuietPlatformFixture platform) : IClassFixture<
     [Fact]
     public async Task The_same_Idempotency_Key_with_another_question_is_a_422_naming_the_key_and_nothing_is_published()
     {
-        var (player, _, _) = await platform.SignInAsync();
+        var (player, playerId, _) = await platform.SignInAsync();
         Assert.Equal(HttpStatusCode.OK, (await AskWithKeyAsync(player, "turn-x", new { text = "how much is this?", itemId = "blades:4" })).StatusCode);
-        var before = PlayerEventsEnd();
+        var before = ChatTurnsOf(playerId);
+        Assert.Equal(1, before);
 
         var response = await AskWithKeyAsync(player, "turn-x", new { text = "how rare is this?", itemId = "blades:4" });
         var text = await response.Content.ReadAsStringAsync();
@@ -157,16 +159,16 @@ public sealed class ChatApiTests(QuietPlatformFixture platform) : IClassFixture<
         using var problem = JsonDocument.Parse(text);
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("Idempotency-Key", out _), $"expected errors.Idempotency-Key in {text}");
         Assert.Contains("turn-x", problem.RootElement.GetProperty("detail").GetString());
-        Assert.Equal(before, PlayerEventsEnd());
+        Assert.Equal(before, ChatTurnsOf(playerId));
     }
 
     [Fact]
     public async Task An_empty_Idempotency_Key_is_a_400_naming_it()
     {
-        var (player, _, _) = await platform.SignInAsync();
-        var before = PlayerEventsEnd();
+        var (player, playerId, _) = await platform.SignInAsync();
+        var before = ChatTurnsOf(playerId);
         await AssertFieldProblemAsync(await AskWithKeyAsync(player, "", new { text = "how much is this?", itemId = "blades:4" }), "Idempotency-Key");
-        Assert.Equal(before, PlayerEventsEnd());
+        Assert.Equal(before, ChatTurnsOf(playerId));
     }
 
     [Fact]
@@ -232,11 +234,30 @@ public sealed class ChatApiTests(QuietPlatformFixture platform) : IClassFixture<
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"expected errors.{field} in {text}");
     }
 
-    private long PlayerEventsEnd()
+    /// <summary>
+    /// The player's chat turns published so far: the ChatIntentDetected records of <paramref name="playerId"/> on
+    /// commerce.player-events, read from the start up to the end as it is now. Not the topic's end offsets: pricing
+    /// answers a turn with an offer on the same topic, on its own time, which a request refused later did not cause.
+    /// </summary>
+    private int ChatTurnsOf(string playerId)
     {
-        using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = platform.KafkaBootstrap, GroupId = "watermarks" }).Build();
-        return Enumerable.Range(0, TopicCatalog.PlayerEvents.Partitions)
-            .Sum(p => consumer.QueryWatermarkOffsets(new TopicPartition(TopicCatalog.PlayerEvents.Name, p), TimeSpan.FromSeconds(10)).High.Value);
+        var topic = TopicCatalog.PlayerEvents.Name;
+        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig { BootstrapServers = platform.KafkaBootstrap, GroupId = "chat-turns", EnableAutoCommit = false }).Build();
+        var ends = Enumerable.Range(0, TopicCatalog.PlayerEvents.Partitions)
+            .ToDictionary(p => p, p => consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(10)).High.Value);
+        consumer.Assign(ends.Keys.Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
+        var turns = 0;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        // A partition not read yet has no position (Offset.Unset, below any end); an empty one has nothing to wait for.
+        while (ends.Where(e => e.Value > 0).Any(e => consumer.Position(new TopicPartition(topic, e.Key)).Value < e.Value))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"expected to read {topic} up to its end offsets within 30 s");
+            var record = consumer.Consume(TimeSpan.FromMilliseconds(200));
+            if (record?.Message is { } message && record.Offset.Value < ends[record.Partition.Value]
+                && EnvelopeSerializer.Deserialize(message.Value).Payload is ChatIntentDetected turn && turn.PlayerId == playerId)
+                turns++;
+        }
+        return turns;
     }
 
     /// <summary>Reads commerce.player-events from its end at creation, to find one envelope by id.</summary>
