@@ -8,7 +8,7 @@ using Confluent.Kafka;
 namespace Commerce.Host.Tests;
 
 /// <summary>Bad requests get a 4xx ProblemDetails naming what is wrong, and nothing reaches Kafka or the database.</summary>
-public sealed class BadInputTests(PlatformFixture platform) : IClassFixture<PlatformFixture>
+public sealed class BadInputTests(QuietPlatformFixture platform) : IClassFixture<QuietPlatformFixture>
 {
     [Fact]
     public async Task Malformed_json_is_a_400_naming_the_body()
