@@ -23,11 +23,12 @@ public sealed partial class WalletPaymentTests
             new JsonObject { ["quote"] = full["quote"]!.DeepClone(), ["signature"] = full["signature"]!.DeepClone(), ["installments"] = 4 }))
             .Content.ReadAsStringAsync())!.AsObject();
         var orderId = await PlaceAsync(player, "blades:4", plan, "installments");
+        var down = await StepsAsync(player, orderId); // the order is placed (202 only accepted it) and its item held
         var early = await player.GetAsync($"/api/me/orders/{orderId}/payoff");
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode); // not a plan yet: nothing to pay off
         Assert.True(JsonDocument.Parse(await early.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("orderId", out _));
 
-        await SendAsync(key, await StepsAsync(player, orderId));
+        await SendAsync(key, down);
         await WaitForStatusAsync(player, orderId, "plan-active");
         var payoff = await player.GetFromJsonAsync<JsonElement>($"/api/me/orders/{orderId}/payoff");
         var step = Assert.Single(payoff.GetProperty("steps").EnumerateArray());
