@@ -34,6 +34,30 @@ public class CheckoutQuoteTests
         Assert.NotEqual(quote.SigningHash(31337, Checkout), quote.SigningHash(1, Checkout));
     }
 
+    public static TheoryData<string> EdgeQuotes => ["zeros", "maxima", "usual"];
+
+    [Theory]
+    [MemberData(nameof(EdgeQuotes))]
+    public void The_struct_hash_equals_the_one_of_nethereums_typed_data_encoder(string which)
+    {
+        var max256 = BigInteger.Pow(2, 256) - 1;
+        var quote = which switch
+        {
+            "zeros" => Quote() with { Collection = EthAddress.Zero, TokenId = 0, Buyer = EthAddress.Zero, Price = 0, Installments = 0, Expiry = 0, Nonce = new byte[32] },
+            "maxima" => Quote() with
+            {
+                Collection = EthAddress.Parse("0xffffffffffffffffffffffffffffffffffffffff"), TokenId = max256, Price = max256,
+                Installments = ushort.MaxValue, Expiry = ulong.MaxValue, Nonce = Enumerable.Repeat((byte)0xff, 32).ToArray(),
+            },
+            _ => Quote(),
+        };
+
+        var expected = Nethereum.ABI.EIP712.Eip712TypedDataEncoder.Current.HashStruct(quote.ToStruct(), CheckoutQuote.TypeName, typeof(Commerce.Chain.Contracts.Messages.QuoteStruct));
+
+        Assert.Equal(HexString.Encode(expected), HexString.Encode(quote.HashStruct()));
+        Assert.Equal(quote.SigningHash(31337, Checkout), TypedData.Parse(QuoteJson.For(quote, 31337, Checkout)).SigningHash());
+    }
+
     [Fact]
     public void A_signature_recovers_to_its_signer_and_is_bound_to_every_field()
     {
