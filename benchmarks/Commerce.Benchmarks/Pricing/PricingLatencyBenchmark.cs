@@ -72,10 +72,11 @@ internal static class PricingLatencyBenchmark
             var raw = Measure(bootstrap, "bench.raw", "bench.raw", load with { Players = 0 }, isOffer: null, throttle: TimeSpan.Zero);
             Report("raw produce -> consume (baseline)", raw, rate, seconds);
             var throttle = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LivePricingOptions>>().Value.MinOfferInterval;
+            using var sampler = args.Contains("--alloc") ? new AllocationSampler() : null;
             var priced = Measure(bootstrap, TopicCatalog.PlayerEvents.Name, TopicCatalog.PlayerPushes.Name, load,
-                isOffer: IsOfferPush, throttle);
+                isOffer: IsOfferPush, throttle, sampler);
             Report("interest -> OfferMade pushed", priced, rate, seconds);
-            Console.WriteLine($"  CPU per interest (whole process)  : {priced.CpuMicroseconds:F0} µs, raw {raw.CpuMicroseconds:F0} µs per record");
+            Console.WriteLine($"  CPU per interest (whole process)  : {priced.CpuMicroseconds:F0} µs and {priced.AllocatedKiB:F1} KiB allocated, raw {raw.CpuMicroseconds:F0} µs and {raw.AllocatedKiB:F1} KiB per record");
             var met = priced.P99 <= 50 && priced.Received == priced.Sent;
             Console.WriteLine($"goal (p99 <= 50 ms at {rate:N0}/s, every interest answered): {(met ? "met" : "NOT met")}");
             return 0;
@@ -100,14 +101,14 @@ internal static class PricingLatencyBenchmark
 
     /// <param name="Sent">Answers expected in the measured phase (interests that trigger an offer).</param>
     /// <param name="CpuMicroseconds">The process's CPU time over the measured phase, per record produced in it.</param>
-    private sealed record Result(int Sent, int Received, int Unexpected, double P50, double P99, double Max, double SecondsBehind, double CpuMicroseconds);
+    private sealed record Result(int Sent, int Received, int Unexpected, double P50, double P99, double Max, double SecondsBehind, double CpuMicroseconds, double AllocatedKiB);
 
     /// <summary>
     /// Produces paced interests to <paramref name="inTopic"/>, reads <paramref name="outTopic"/> and matches answers by
     /// key: an interest is expected to be answered when its player had no answer predicted within
     /// <paramref name="throttle"/> of event time before it (always, for a zero throttle).
     /// </summary>
-    private static Result Measure(string bootstrap, string inTopic, string outTopic, Load load, Func<byte[], bool>? isOffer, TimeSpan throttle)
+    private static Result Measure(string bootstrap, string inTopic, string outTopic, Load load, Func<byte[], bool>? isOffer, TimeSpan throttle, AllocationSampler? sampler = null)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var sentAt = new ConcurrentDictionary<string, (long Timestamp, bool Measured)>();
@@ -159,11 +160,16 @@ internal static class PricingLatencyBenchmark
         string[] items = ["dragons:1", "dragons:2", "dragons:4", "dragons:5", "dragons:7", "dragons:8", "dragons:10"];
         var pace = new SteadyPacer(load.Rate);
         var cpuAtStart = TimeSpan.Zero;
+        var allocatedAtStart = 0L;
         for (var i = 0; i < total; i++)
         {
             pace.WaitFor(i);
             if (i == warmupCount)
+            {
                 cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+                allocatedAtStart = GC.GetTotalAllocatedBytes();
+                sampler?.Start();
+            }
             var player = "0x" + run + (load.Players > 0 ? i % load.Players : i).ToString("x32", CultureInfo.InvariantCulture);
             var at = DateTimeOffset.UtcNow;
             var value = EnvelopeSerializer.Serialize(EventEnvelope.Create(player, new InterestShown(player, items[i % items.Length], 5, "bench"), at));
@@ -182,6 +188,9 @@ internal static class PricingLatencyBenchmark
 
         var behind = pace.Elapsed.TotalSeconds - (double)(total - 1) / load.Rate;
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalMicroseconds / (total - warmupCount);
+        var allocated = (GC.GetTotalAllocatedBytes() - allocatedAtStart) / 1024.0 / (total - warmupCount);
+        if (sampler?.Stop(top: 30) is { } sample)
+            AllocationSampler.Print(sample, total - warmupCount);
         producer.Flush(TimeSpan.FromMinutes(1));
         var deadline = Stopwatch.StartNew();
         while (Volatile.Read(ref received) < expected && deadline.Elapsed < TimeSpan.FromSeconds(60))
@@ -192,8 +201,8 @@ internal static class PricingLatencyBenchmark
         if (answeredInWarmup < expectedInWarmup / 2)
             Console.WriteLine($"  (only {answeredInWarmup:N0} of the {expectedInWarmup:N0} warm-up offers were answered)");
         return sorted.Length == 0
-            ? new Result(expected, 0, unexpected, double.NaN, double.NaN, double.NaN, behind, cpu)
-            : new Result(expected, received, unexpected, Percentiles.At(sorted, 0.5), Percentiles.At(sorted, 0.99), sorted[^1], behind, cpu);
+            ? new Result(expected, 0, unexpected, double.NaN, double.NaN, double.NaN, behind, cpu, allocated)
+            : new Result(expected, received, unexpected, Percentiles.At(sorted, 0.5), Percentiles.At(sorted, 0.99), sorted[^1], behind, cpu, allocated);
     }
 
     private static void Report(string what, Result r, int rate, int seconds) =>
