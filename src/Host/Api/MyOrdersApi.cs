@@ -43,7 +43,7 @@ public static class MyOrdersApi
             new Commerce.Events.Orders.OrderCancellationRequested(orderId.ToLowerInvariant(), user.PlayerId()));
         return answer.Events.Single().Payload switch
         {
-            Commerce.Events.Orders.OrderCancellationRefused { Reason: "no such order" } => Problem.NotFound($"order {orderId} is not one of your orders"),
+            Commerce.Events.Orders.OrderCancellationRefused { Reason: "no such order" } => OrderApi.NotYourOrder(orderId),
             Commerce.Events.Orders.OrderCancellationRefused r => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The order cannot be cancelled",
                 detail: $"orderId: {r.Reason}", extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["orderId"] = [r.Reason] } }),
             Commerce.Events.Player.OrderUpdated u => TypedResults.Ok(new PlayerOrderView(u.OrderId, u.ItemId, u.Status, DateTimeOffset.UtcNow, u.Detail)),

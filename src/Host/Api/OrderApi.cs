@@ -195,8 +195,8 @@ public static class OrderApi
     /// <summary>Read through the order's grain (not the store): a push the order sent is never ahead of what this answers.</summary>
     private static async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<OrderView>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> GetAsync(string orderId, ClaimsPrincipal user, IGrainFactory grains, IGrainStore store, CancellationToken ct)
     {
-        if (await LoadAsync(grains, store, orderId.ToLowerInvariant(), ct) is not { } order || order.PlayerId != user.PlayerId())
-            return Problem.NotFound($"order {orderId} is not one of your orders");
+        if (await LoadOwnAsync(grains, store, user, orderId, ct) is not { } order)
+            return NotYourOrder(orderId);
         return TypedResults.Ok(OrderView.Of(order));
     }
 
@@ -212,6 +212,17 @@ public static class OrderApi
             return (null, e.Message);
         }
     }
+
+    /// <summary>
+    /// The caller's own order <paramref name="orderId"/> (any case of its hex), through <see cref="LoadAsync"/>; null when
+    /// none was placed or it is another player's (answered alike, <see cref="NotYourOrder"/>, so ids of others' orders are not told).
+    /// </summary>
+    internal static async Task<OrderState?> LoadOwnAsync(IGrainFactory grains, IGrainStore store, ClaimsPrincipal user, string orderId, CancellationToken ct) =>
+        await LoadAsync(grains, store, orderId.ToLowerInvariant(), ct) is { } order && order.PlayerId == user.PlayerId() ? order : null;
+
+    /// <summary>The 404 for an order that is not the caller's (or does not exist).</summary>
+    internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotYourOrder(string orderId) =>
+        Problem.NotFound($"order {orderId} is not one of your orders");
 
     /// <summary>
     /// The placed order of <paramref name="orderId"/>, from its grain; null when none was placed. While the cluster cannot

@@ -25,9 +25,8 @@ public static class PayoffApi
     {
         if (!OrderApi.IsHex(orderId, 32))
             return Problem.Field("orderId", "must be 32 bytes as 0x hex (the quote's nonce)");
-        var order = await OrderApi.LoadAsync(grains, store, orderId.ToLowerInvariant(), ct);
-        if (order is null || order.PlayerId != user.PlayerId())
-            return Problem.NotFound($"order {orderId} is not one of your orders");
+        if (await OrderApi.LoadOwnAsync(grains, store, user, orderId, ct) is not { } order)
+            return OrderApi.NotYourOrder(orderId);
         return await planner.PlanAsync(order, ct) switch
         {
             PayoffPlan.Due due => TypedResults.Ok(due.Instructions),

@@ -38,6 +38,14 @@ public sealed class AuthOptions
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
     public TimeSpan AdminTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The longest a token revoked on another instance is still taken here: each instance keeps the revocations in memory
+    /// and reads those made elsewhere at most this far apart (docs/SECURITY.md, "Revocation"). A revocation made on this
+    /// instance is refused here at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan RevocationRefresh { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Names which keys are set, never their values (options may end up in a log or an exception).</summary>
     public override string ToString() =>
         $"AuthOptions(SigningKey: {(string.IsNullOrWhiteSpace(SigningKey) ? "unset" : "set")}, PreviousSigningKeys: {PreviousSigningKeys.Count}, Domain: {Domain}, Uri: {Uri}, ChainId: {ChainId})";

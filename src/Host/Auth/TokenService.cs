@@ -10,7 +10,8 @@ namespace Commerce.Host.Auth;
 /// Issues and validates the platform's bearer tokens (JWT, HS256, with the key id in "kid" so keys rotate: see
 /// <see cref="AuthKeys"/>). Players' tokens live <see cref="AuthOptions.TokenLifetime"/>; staff tokens (every other role)
 /// <see cref="AuthOptions.AdminTokenLifetime"/>. Every token can be revoked (<see cref="RevokedTokens"/>: a player's
-/// sign-out, an operator): each use is checked against the revocations every instance shares.
+/// sign-out, an operator): each use is checked against the revocations every instance shares (in memory, refreshed
+/// within <see cref="AuthOptions.RevocationRefresh"/>).
 /// </summary>
 public sealed class TokenService(AuthKeys keys, IOptions<AuthOptions> options, TimeProvider clock, RevokedTokens revoked)
 {
@@ -66,7 +67,8 @@ public sealed class TokenService(AuthKeys keys, IOptions<AuthOptions> options, T
         if (!result.IsValid)
             return null;
         var principal = new ClaimsPrincipal(result.ClaimsIdentity);
-        // A token without an id could not be revoked: refused. One indexed read of the revocations every instance shares.
+        // A token without an id could not be revoked: refused. The revocations are in memory, kept up to date with every
+        // instance's within Auth:RevocationRefresh (RevokedTokens).
         if (principal.FindFirst("jti")?.Value is not { Length: > 0 } tokenId || await revoked.IsRevokedAsync(tokenId, ct))
             return null;
         return principal;

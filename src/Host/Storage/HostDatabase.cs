@@ -36,6 +36,8 @@ public sealed class HostDatabase(IOptions<StoreOptions> options, SqliteGrainStor
                 await using var create = connection.CreateCommand();
                 create.CommandText = IsPostgres ? HostSchema.Postgres : HostSchema.Sqlite;
                 await create.ExecuteNonQueryAsync(ct);
+                if (!IsPostgres)
+                    await UpgradeSqliteAsync(connection, ct);
                 _created = true;
             }
         }
@@ -61,6 +63,15 @@ public sealed class HostDatabase(IOptions<StoreOptions> options, SqliteGrainStor
         }
         await using var own = await OpenAsync(ct);
         return await work(own, null);
+    }
+
+    /// <summary>A file made before revoked_token had revoked_at gets the column (rows already there read as stamped at 0).</summary>
+    private static async Task UpgradeSqliteAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var has = connection.Command(HostSchema.SqliteHasRevokedAt);
+        if (Convert.ToInt64(await has.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            await connection.ExecuteAsync(HostSchema.SqliteAddRevokedAt, ct);
+        await connection.ExecuteAsync(HostSchema.SqliteRevokedAtIndex, ct);
     }
 
     private async Task<DbConnection> ConnectAsync(CancellationToken ct)

@@ -3,6 +3,7 @@ using Commerce.Actors.Storage;
 using Commerce.Host.Auth;
 using Commerce.Host.Storage;
 using Commerce.Messaging.Configuration;
+using Commerce.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -55,13 +56,15 @@ public sealed class TokenServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_revoked_admin_token_is_refused_by_every_instance()
+    public async Task A_revoked_admin_token_is_refused_by_every_instance_within_the_refresh()
     {
-        var (first, second) = (Service(_new), Service(_new));
+        var (first, second) = (Service(_new, revocations: Revocations()), Service(_new, revocations: Revocations()));
         var admin = first.Issue("ops", Roles.Admin);
+        Assert.NotNull(await first.ValidateAsync(admin.Token));
         Assert.NotNull(await second.ValidateAsync(admin.Token));
 
-        await Revocations().RevokeAsync(admin.TokenId, admin.ExpiresAt, CancellationToken.None);
+        await Revocations().RevokeAsync(admin.TokenId, admin.ExpiresAt, CancellationToken.None); // an operator on a third instance
+        _clock.Advance(Refresh);
 
         Assert.Null(await first.ValidateAsync(admin.Token));
         Assert.Null(await second.ValidateAsync(admin.Token));
@@ -70,27 +73,65 @@ public sealed class TokenServiceTests : IDisposable
     [Fact]
     public async Task A_revoked_player_token_is_refused_by_every_instance_until_it_would_have_expired()
     {
-        var (first, second) = (Service(_new), Service(_new));
+        var (first, second) = (Service(_new, revocations: Revocations()), Service(_new, revocations: Revocations()));
         var player = first.Issue("0xabc", Roles.Player);
         var principal = await second.ValidateAsync(player.Token);
         Assert.NotNull(principal);
 
         await second.RevokeAsync(principal, CancellationToken.None);
+        _clock.Advance(Refresh);
 
         Assert.Null(await first.ValidateAsync(player.Token));
         Assert.Null(await second.ValidateAsync(player.Token));
         Assert.NotNull(await first.ValidateAsync(first.Issue("0xabc", Roles.Player).Token));
     }
 
-    private TokenService Service(string key, string? previous = null)
+    /// <summary>
+    /// Two hosts on one database (PostgreSQL, as two hosts share it; the SQLite file too): the host that revokes refuses
+    /// at once; the other answers from memory until its refresh is due, and refuses from then on (docs/SECURITY.md).
+    /// </summary>
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_token_revoked_on_one_host_is_refused_there_at_once_and_on_the_other_after_the_refresh(string provider)
+    {
+        await using var postgres = provider == "postgres" ? await TempPostgresDatabase.CreateAsync() : null;
+        var connectionString = postgres?.ConnectionString ?? $"Data Source={Path.Combine(_directory, "commerce.db")}";
+        var (revoking, other) = (Service(_new, revocations: Revocations(provider, connectionString)), Service(_new, revocations: Revocations(provider, connectionString)));
+        var issued = revoking.Issue("0xabc", Roles.Player);
+        Assert.NotNull(await revoking.ValidateAsync(issued.Token));
+        Assert.NotNull(await other.ValidateAsync(issued.Token)); // each host has read the revocations once
+
+        await revoking.RevokeAsync((await revoking.ValidateAsync(issued.Token))!, CancellationToken.None);
+
+        Assert.Null(await revoking.ValidateAsync(issued.Token));
+        _clock.Advance(Refresh - TimeSpan.FromSeconds(1));
+        Assert.NotNull(await other.ValidateAsync(issued.Token)); // within the documented delay: still the last read's answer
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(await other.ValidateAsync(issued.Token));
+        Assert.Null(await revoking.ValidateAsync(issued.Token));
+
+        // A second revocation is read too: only rows stamped since the newest seen are read, not only the first ones.
+        var later = revoking.Issue("0xdef", Roles.Player);
+        Assert.NotNull(await other.ValidateAsync(later.Token));
+        await revoking.RevokeAsync((await revoking.ValidateAsync(later.Token))!, CancellationToken.None);
+        _clock.Advance(Refresh);
+        Assert.Null(await other.ValidateAsync(later.Token));
+        Assert.Null(await other.ValidateAsync(issued.Token));
+    }
+
+    private static readonly TimeSpan Refresh = new AuthOptions().RevocationRefresh;
+
+    private TokenService Service(string key, string? previous = null, RevokedTokens? revocations = null)
     {
         var options = Options.Create(new AuthOptions { SigningKey = key, PreviousSigningKeys = previous is null ? [] : [previous] });
         var keys = new AuthKeys(options, Options.Create(new KafkaOptions { BootstrapServers = "broker:9092" }));
-        return new TokenService(keys, options, _clock, Revocations());
+        return new TokenService(keys, options, _clock, revocations ?? Revocations());
     }
 
-    private RevokedTokens Revocations() =>
-        new(new HostDatabase(Options.Create(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(_directory, "commerce.db")}" })), _clock);
+    private RevokedTokens Revocations(string provider = "sqlite", string? connectionString = null) =>
+        new(new HostDatabase(Options.Create(new StoreOptions { Provider = provider, ConnectionString = connectionString ?? $"Data Source={Path.Combine(_directory, "commerce.db")}" })),
+            _clock, Options.Create(new AuthOptions()));
 
     public void Dispose()
     {

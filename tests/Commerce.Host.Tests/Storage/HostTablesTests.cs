@@ -20,7 +20,7 @@ public sealed class HostTablesTests
         await using var store = await StoreAsync(provider);
         var nonces = new UsedNonces(store.Database, _clock);
         var keys = new IdempotencyKeys(store.Database, _clock);
-        var revoked = new RevokedTokens(store.Database, _clock);
+        var revoked = new RevokedTokens(store.Database, _clock, Options.Create(new AuthOptions()));
 
         Assert.True(await nonces.TryConsumeAsync("n1", _clock.GetUtcNow().AddMinutes(5), default));
         Assert.False(await nonces.TryConsumeAsync("n1", _clock.GetUtcNow().AddMinutes(5), default));
