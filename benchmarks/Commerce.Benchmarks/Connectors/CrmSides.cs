@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -75,7 +76,11 @@ public static class CrmSides
         var reply = JsonSerializer.SerializeToUtf8Bytes(new { channel = "/meta/connect", clientId = client, successful = true, advice = new { reconnect = "retry", interval = 0 } });
         var responses = new List<byte[]>();
         while (crm.Changes.ConnectAsync(client, TimeSpan.Zero, crm.Clock, CancellationToken.None).GetAwaiter().GetResult() is { Count: > 0 } deliveries)
-            responses.Add(LocalChangeLog.Concat(deliveries, reply));
+        {
+            var answer = new ArrayBufferWriter<byte>();
+            new LocalConnectAnswer(deliveries, reply).WriteTo(answer);
+            responses.Add(answer.WrittenSpan.ToArray());
+        }
         return responses;
     }
 
