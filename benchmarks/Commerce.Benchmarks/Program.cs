@@ -11,7 +11,7 @@ using Commerce.Benchmarks.Pricing;
 
 // ./run bench auctions [--auctions N] [--workers N] [--seconds N] [--rate N] [--window S]  bids through auction grains, vs a bare grain call
 
-// ./run bench connectors [--events N] [--parts]                        CDC and marketplace events into Kafka, vs raw produce (and each step alone)
+// ./run bench connectors [--events N] [--parts] [--only crm|marketplace] CDC and marketplace events into Kafka, vs raw produce (and each step alone)
 
 // ./run bench marketing [--players N] [--events N]                         rule backfill over stored sessions, live targeting per event
 // ./run bench airdrops [--airdrops N] [--batch B]                          campaign mintBatch commands through the executor on Anvil, vs raw sends

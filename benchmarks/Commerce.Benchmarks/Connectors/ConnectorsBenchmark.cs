@@ -37,6 +37,7 @@ public static class ConnectorsBenchmark
     {
         var events = args.SkipWhile(a => a != "--events").Skip(1).Select(int.Parse).DefaultIfEmpty(100_000).First();
         var parts = args.Contains("--parts");
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault(); // "crm" or "marketplace": that connector alone
         Console.WriteLine($"load before: {Load()}");
         using var kafka = new KafkaConnection(Options.Create(new KafkaOptions { EmbeddedBrokers = 1 }));
         var directory = Directory.CreateTempSubdirectory("bench-connectors-").FullName;
@@ -45,12 +46,18 @@ public static class ConnectorsBenchmark
             kafka.Embedded!.CreateTopic("bench.raw", TopicCatalog.PlayerEvents.Partitions);
             var raw = RawProduce(kafka, events);
             Console.WriteLine($"raw Confluent.Kafka produce (acked)     : {raw:N0} records/s ({events:N0} LoyaltyUpdated envelopes)");
-            if (parts)
+            if (parts && only is null)
                 await ConnectorParts.RunAsync(kafka, directory, events, BatchSize);
-            var cdc = await CdcAsync(kafka, directory, events, parts);
-            Console.WriteLine($"CRM change events -> LoyaltyUpdated      : {cdc:N0} events/s ({cdc / raw:P0} of raw)");
-            var market = await MarketplaceAsync(kafka, directory, events, parts);
-            Console.WriteLine($"marketplace REST events -> market events : {market:N0} events/s ({market / raw:P0} of raw)");
+            if (only is null or "crm")
+            {
+                var cdc = await CdcAsync(kafka, directory, events, parts);
+                Console.WriteLine($"CRM change events -> LoyaltyUpdated      : {cdc:N0} events/s ({cdc / raw:P0} of raw)");
+            }
+            if (only is null or "marketplace")
+            {
+                var market = await MarketplaceAsync(kafka, directory, events, parts);
+                Console.WriteLine($"marketplace REST events -> market events : {market:N0} events/s ({market / raw:P0} of raw)");
+            }
             Console.WriteLine($"load after: {Load()}");
             return 0;
         }
@@ -107,8 +114,11 @@ public static class ConnectorsBenchmark
         using var host = Host(kafka, file, CrmSettings(server.Address, options));
         if (parts)
         {
+            // Each side alone first (the first pays the JIT of its side), then both together, as the connector reads.
+            await CrmSides.ServerAsync(crm, server.Address, count);
+            await CrmSides.ClientAsync(crm, replace => Host(kafka, file, CrmSettings(server.Address, options), replace), count);
             using var alone = Host(kafka, file, CrmSettings(server.Address, options));
-            await ConnectorParts.SourceAsync("CRM source alone (HTTP, JSON, mapping, ids)  ", alone.Services.GetRequiredService<CrmChangeSource>(),
+            await ConnectorParts.SourceAsync("CRM source alone (both sides, over HTTP)     ", alone.Services.GetRequiredService<CrmChangeSource>(),
                 new Dictionary<string, string> { [CrmChangeSource.ReplayStream] = CrmChangeSource.AllRetained }, count);
         }
         var counters = host.Services.GetRequiredService<CrmConnector>().Counters;
@@ -164,7 +174,7 @@ public static class ConnectorsBenchmark
         ["Crm:Ingestion:RequestsPerSecond"] = "10000", ["Crm:Ingestion:RequestBurst"] = "100", ["Crm:Ingestion:BatchSize"] = BatchSize.ToString(),
     };
 
-    private static IHost Host(KafkaConnection kafka, string database, Dictionary<string, string?> settings)
+    private static IHost Host(KafkaConnection kafka, string database, Dictionary<string, string?> settings, Action<IServiceCollection>? replace = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -176,6 +186,7 @@ public static class ConnectorsBenchmark
             builder.Services.AddCrmConnector(builder.Configuration);
         else
             builder.Services.AddMarketplaceMonitoring(builder.Configuration);
+        replace?.Invoke(builder.Services);
         return builder.Build();
     }
 

@@ -117,22 +117,4 @@ public sealed class LocalChangeLog(int retained, int maxPerConnect = 2_000)
             }
         }
     }
-
-    public static byte[] Concat(IReadOnlyList<byte[]> deliveries, byte[] reply)
-    {
-        var length = 2 + reply.Length + deliveries.Sum(d => d.Length + 1);
-        var buffer = new byte[length];
-        var at = 0;
-        buffer[at++] = (byte)'[';
-        foreach (var delivery in deliveries)
-        {
-            delivery.CopyTo(buffer, at);
-            at += delivery.Length;
-            buffer[at++] = (byte)',';
-        }
-        reply.CopyTo(buffer, at);
-        at += reply.Length;
-        buffer[at] = (byte)']';
-        return buffer;
-    }
 }

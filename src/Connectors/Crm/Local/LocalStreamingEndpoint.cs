@@ -39,7 +39,7 @@ public static class LocalStreamingEndpoint
                 if (deliveries is null)
                     return Reply(new { channel, successful = false, error = "403::Unknown client", advice = new { reconnect = "handshake" } });
                 var reply = JsonSerializer.SerializeToUtf8Bytes(new { channel, clientId, successful = true, advice = new { reconnect = "retry", interval = 0 } });
-                return Results.Bytes(LocalChangeLog.Concat(deliveries, reply), "application/json");
+                return new LocalConnectAnswer(deliveries, reply);
             case "/meta/disconnect":
                 return Reply(new { channel, clientId, successful = true });
             default:

@@ -50,12 +50,13 @@ public sealed partial class CrmFieldReader(CrmOptions options)
         error = "";
         if (!fields.TryGetProperty(options.WalletField, out var value) || value.ValueKind == JsonValueKind.Null)
             return true;
-        if (value.ValueKind != JsonValueKind.String || !Address().IsMatch(value.GetString()!))
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
+        if (text is null || !Address().IsMatch(text))
         {
             error = $"{options.WalletField}: not a 0x address of 40 hex digits";
             return false;
         }
-        wallet = value.GetString()!.ToLowerInvariant();
+        wallet = text.ToLowerInvariant();
         return true;
     }
 

@@ -7,6 +7,14 @@ public static class LoyaltyTiers
 
     private static readonly string[] Known = [None, "Bronze", "Silver", "Gold", "Platinum"];
 
-    public static string? Normalize(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? None : Known.FirstOrDefault(t => string.Equals(t, value.Trim(), StringComparison.OrdinalIgnoreCase));
+    public static string? Normalize(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return None;
+        var trimmed = value.AsSpan().Trim();
+        foreach (var tier in Known)
+            if (trimmed.Equals(tier, StringComparison.OrdinalIgnoreCase))
+                return tier;
+        return null;
+    }
 }

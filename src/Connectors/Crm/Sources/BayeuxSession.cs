@@ -10,6 +10,9 @@ namespace Commerce.Connectors.Crm.Sources;
 /// </summary>
 public sealed class BayeuxSession(ISalesforceStreamingApi api, string version, string channel)
 {
+    /// <summary>The channel of connect replies, as UTF-8 (compared with a message's channel without decoding it).</summary>
+    public static ReadOnlySpan<byte> ConnectChannel => "/meta/connect"u8;
+
     public string? ClientId { get; private set; }
 
     public async Task HandshakeAsync(CancellationToken ct)
@@ -32,6 +35,20 @@ public sealed class BayeuxSession(ISalesforceStreamingApi api, string version, s
         return reply is { Successful: true } ? null : reply?.Error ?? "no reply to the subscription";
     }
 
-    public Task<List<BayeuxMessage>> ConnectAsync(CancellationToken ct) =>
-        api.SendAsync(version, [new BayeuxMessage { Channel = "/meta/connect", ClientId = ClientId, ConnectionType = "long-polling" }], ct);
+    /// <summary>
+    /// A long-poll connect; its answer (the connect reply and the event deliveries, in any order) as one JSON document
+    /// read straight from the body, whose root is the message array. The caller disposes it.
+    /// </summary>
+    public async Task<JsonDocument> ConnectAsync(CancellationToken ct)
+    {
+        await using var body = await api.SendForBodyAsync(version,
+            [new BayeuxMessage { Channel = "/meta/connect", ClientId = ClientId, ConnectionType = "long-polling" }], ct);
+        var answer = await JsonDocument.ParseAsync(body, cancellationToken: ct);
+        if (answer.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            answer.Dispose();
+            throw new BayeuxException("connect answer: not a message array", null);
+        }
+        return answer;
+    }
 }

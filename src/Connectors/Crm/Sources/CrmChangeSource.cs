@@ -28,6 +28,8 @@ public sealed class CrmChangeSource(
 
     public string Name => "crm";
 
+    private readonly byte[] _changeChannel = System.Text.Encoding.UTF8.GetBytes(options.ChangeChannel);
+
     public async IAsyncEnumerable<IngestPage> ReadAsync(IReadOnlyDictionary<string, string> positions, [EnumeratorCancellation] CancellationToken ct)
     {
         processor.Known.Clear(); // what this read publishes is worked out again from the stored position
@@ -54,24 +56,27 @@ public sealed class CrmChangeSource(
 
         while (true)
         {
-            var messages = await session.ConnectAsync(ct);
+            using var answer = await session.ConnectAsync(ct);
             var units = new List<IngestUnit>();
-            foreach (var message in messages)
+            foreach (var message in answer.RootElement.EnumerateArray())
             {
-                if (message.Channel == "/meta/connect")
+                if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("channel"u8, out var channel))
+                    continue;
+                if (channel.ValueEquals(BayeuxSession.ConnectChannel))
                 {
-                    if (message.Successful == true)
+                    var reply = message.Deserialize<BayeuxMessage>()!;
+                    if (reply.Successful == true)
                         continue;
-                    if (message.Advice?.Reconnect == "handshake")
+                    if (reply.Advice?.Reconnect == "handshake")
                     {
                         await session.HandshakeAsync(ct);
                         if (await session.SubscribeAsync(replay, ct) is { } lost)
                             throw new BayeuxException($"subscription refused after a new handshake: {lost}", null);
                         continue;
                     }
-                    throw new BayeuxException($"connect refused: {message.Error}", message.Advice?.Reconnect);
+                    throw new BayeuxException($"connect refused: {reply.Error}", reply.Advice?.Reconnect);
                 }
-                if (message.Channel != options.ChangeChannel || message.Data is not { } data)
+                if (!channel.ValueEquals(_changeChannel) || !message.TryGetProperty("data"u8, out var data) || data.ValueKind == JsonValueKind.Null)
                     continue;
 
                 var (replayId, outcome) = Read(data);
@@ -110,12 +115,12 @@ public sealed class CrmChangeSource(
     private (string? ReplayId, ChangeOutcome Outcome) Read(JsonElement data)
     {
         string? replayId = null;
-        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("event", out var header) && header.ValueKind == JsonValueKind.Object
-            && header.TryGetProperty("replayId", out var id) && id.ValueKind is JsonValueKind.Number or JsonValueKind.String)
+        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("event"u8, out var header) && header.ValueKind == JsonValueKind.Object
+            && header.TryGetProperty("replayId"u8, out var id) && id.ValueKind is JsonValueKind.Number or JsonValueKind.String)
             replayId = id.GetRawText();
         if (replayId is null)
             return (null, ChangeOutcome.Refuse("event.replayId: missing"));
-        if (!data.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object)
+        if (!data.TryGetProperty("payload"u8, out var payload) || payload.ValueKind != JsonValueKind.Object)
             return (replayId, ChangeOutcome.Refuse("payload: missing or not an object"));
         return (replayId, processor.Process(payload));
     }
