@@ -38,12 +38,17 @@ public static class ConnectorsBenchmark
         var events = args.SkipWhile(a => a != "--events").Skip(1).Select(int.Parse).DefaultIfEmpty(100_000).First();
         var parts = args.Contains("--parts");
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault(); // "crm" or "marketplace": that connector alone
+        // Each side first runs this many events untimed (its own local service, ledger and host), as a server that has run a
+        // while: the timed run then measures the steady rate, not the JIT compiling the connector's code.
+        var warmup = args.SkipWhile(a => a != "--warmup").Skip(1).Select(int.Parse).DefaultIfEmpty(20_000).First();
         Console.WriteLine($"load before: {Load()}");
         using var kafka = new KafkaConnection(Options.Create(new KafkaOptions { EmbeddedBrokers = 1 }));
         var directory = Directory.CreateTempSubdirectory("bench-connectors-").FullName;
         try
         {
             kafka.Embedded!.CreateTopic("bench.raw", TopicCatalog.PlayerEvents.Partitions);
+            if (warmup > 0)
+                await WarmUpAsync(kafka, Directory.CreateDirectory(Path.Combine(directory, "warmup")).FullName, warmup, only);
             var raw = RawProduce(kafka, events);
             Console.WriteLine($"raw Confluent.Kafka produce (acked)     : {raw:N0} records/s ({events:N0} LoyaltyUpdated envelopes)");
             if (parts && only is null)
@@ -66,6 +71,17 @@ public static class ConnectorsBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>The raw produce and each connector over <paramref name="count"/> events, untimed.</summary>
+    private static async Task WarmUpAsync(KafkaConnection kafka, string directory, int count, string? only)
+    {
+        Console.WriteLine($"warm-up: the raw produce and each connector over {count:N0} events, untimed");
+        RawProduce(kafka, count);
+        if (only is null or "crm")
+            await CdcAsync(kafka, directory, count, parts: false);
+        if (only is null or "marketplace")
+            await MarketplaceAsync(kafka, directory, count, parts: false);
     }
 
     private static double RawProduce(KafkaConnection kafka, int count)
