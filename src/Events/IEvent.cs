@@ -68,6 +68,7 @@ namespace Commerce.Events;
 [JsonDerivedType(typeof(WithdrawalAccepted), nameof(WithdrawalAccepted))]
 [JsonDerivedType(typeof(WithdrawalRefused), nameof(WithdrawalRefused))]
 [JsonDerivedType(typeof(WithdrawalUpdated), nameof(WithdrawalUpdated))]
+[JsonDerivedType(typeof(WithdrawalRecheckDue), nameof(WithdrawalRecheckDue))]
 [JsonDerivedType(typeof(BidSubmitted), nameof(BidSubmitted))]
 [JsonDerivedType(typeof(BidAccepted), nameof(BidAccepted))]
 [JsonDerivedType(typeof(BidRefused), nameof(BidRefused))]

@@ -142,6 +142,53 @@ public sealed partial class CustodyAccountGrainTests
         Assert.Null(CustodyAccountGrain.WalletOf("custody:"));
     }
 
+    [Fact]
+    public async Task A_withdrawal_command_lost_on_its_way_is_asked_again_with_the_same_id_until_the_executor_answers()
+    {
+        await DepositAsync("0xw9", "1000", confirmed: true);
+        var accepted = Assert.IsType<WithdrawalAccepted>(await WithdrawAsync("w-lost", "600"));
+        var reminder = CustodyAccountGrain.WithdrawalReminder("w-lost");
+        var recheck = CustodyAccountGrain.WithdrawalRecheck;
+        Assert.Equal(T0 + recheck, (await RemindersAsync())[reminder].DueAt);
+
+        // Woken before the check is due (by the platform's clock), the reminder asks nothing.
+        await TickAsync(reminder, T0 + recheck / 2);
+        Assert.Single(await CommandsAsync());
+
+        // The command never reached the executor: the check asks again, the same command (id and mark), and checks back.
+        await TickAsync(reminder, T0 + recheck);
+        var commands = await CommandsAsync();
+        Assert.Equal(2, commands.Count);
+        Assert.Equal(commands[0], commands[1]);
+        Assert.Equal(accepted.CommandId, Assert.IsType<ChainCommandRequested>(commands[1]).CommandId);
+        Assert.Equal(T0 + 2 * recheck, (await RemindersAsync())[reminder].DueAt);
+        var state = await StateAsync();
+        Assert.Equal(("400", "600"), (state.Available, state.Withdrawing)); // debited once
+
+        // Once the executor speaks, the check stops; a wake-up after that asks nothing.
+        await UpdateAsync(accepted.CommandId, ChainTransactionUpdated.Submitted, "0xtx9");
+        Assert.DoesNotContain(reminder, (await RemindersAsync()).Keys);
+        await TickAsync(reminder, T0 + 3 * recheck);
+        Assert.Equal(2, (await CommandsAsync()).Count);
+        await UpdateAsync(accepted.CommandId, ChainTransactionUpdated.Confirmed, "0xtx9");
+        state = await StateAsync();
+        Assert.Equal(("400", "0", "600"), (state.Available, state.Withdrawing, state.Withdrawn));
+        Assert.Single(await LedgerAsync(), e => e.Kind == "custody.withdrawn");
+    }
+
+    [Fact]
+    public async Task A_recheck_of_a_withdrawal_the_executor_already_answered_asks_nothing()
+    {
+        await DepositAsync("0xw10", "1000", confirmed: true);
+        var accepted = Assert.IsType<WithdrawalAccepted>(await WithdrawAsync("w-done", "500"));
+        await UpdateAsync(accepted.CommandId, ChainTransactionUpdated.Failed, null, "refused");
+
+        await TickAsync(CustodyAccountGrain.WithdrawalReminder("w-done"), T0 + CustodyAccountGrain.WithdrawalRecheck);
+
+        Assert.Single(await CommandsAsync());
+        Assert.Equal("1000", (await StateAsync()).Available);
+    }
+
     /// <summary>Asks for a withdrawal as the API does; returns the one answer.</summary>
     private async Task<IEvent> WithdrawAsync(string withdrawalId, string amount, DateTimeOffset? at = null)
     {
@@ -155,6 +202,15 @@ public sealed partial class CustodyAccountGrainTests
         Cluster.Clock.Set(T0);
         return Cluster.ApplyAsync<ICustodyAccountGrain>(_wallet, new WithdrawalUpdated(_wallet, commandId, stage, tx, detail), T0);
     }
+
+    private Task TickAsync(string reminder, DateTimeOffset at)
+    {
+        Cluster.Clock.Set(at);
+        return Cluster.TickAsync<ICustodyAccountGrain>(_wallet, reminder);
+    }
+
+    private Task<IReadOnlyDictionary<string, (DateTimeOffset DueAt, IEvent Message)>> RemindersAsync() =>
+        Cluster.PendingRemindersOfAsync(CustodyAccountGrain.TypeName, _wallet);
 
     private Task<IReadOnlyList<IEvent>> CommandsAsync() =>
         Cluster.OutboxOfAsync(TopicCatalog.ChainCommands, k => k.StartsWith(CustodyAccountGrain.CommandPrefix + _wallet, StringComparison.Ordinal));

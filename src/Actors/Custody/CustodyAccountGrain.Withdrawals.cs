@@ -12,6 +12,9 @@ namespace Commerce.Actors.Custody;
 /// per UTC day) and the balance is debited at once and asked of the executor as one plain transfer, kind withdraw,
 /// marked under Custody:CommandKey; the same withdrawal id asked again is answered as the first time and debits nothing.
 /// The executor's confirmation closes it; a failure (refused, reverted, given up) gives the amount back exactly once.
+/// A command lost on its way (the embedded broker forgets its log on restart, the executor was down and its group
+/// rewound past it) is asked again every <see cref="WithdrawalRecheck"/> until the executor's first word on it, always
+/// with the same command id: the executor skips a command id it knows, so one withdrawal is at most one transaction.
 /// </summary>
 public sealed partial class CustodyAccountGrain
 {
@@ -30,6 +33,12 @@ public sealed partial class CustodyAccountGrain
         var end = rest.IndexOf(':', StringComparison.Ordinal);
         return end > 0 ? rest[..end] : null;
     }
+
+    /// <summary>How long a withdrawal waits for the executor's first word before its command is asked again.</summary>
+    public static readonly TimeSpan WithdrawalRecheck = TimeSpan.FromSeconds(30);
+
+    /// <summary>The reminder that asks the executor again for withdrawal <paramref name="withdrawalId"/>.</summary>
+    public static string WithdrawalReminder(string withdrawalId) => $"withdrawal:{withdrawalId}";
 
     public Task<Replies> WithdrawAsync(WithdrawalRequested request) => ReceiveCallAsync(request);
 
@@ -67,9 +76,31 @@ public sealed partial class CustodyAccountGrain
             Withdrawals = TrimWithdrawals([.. Withdrawals, withdrawal]),
             UpdatedAt = at,
         };
-        Emit(TopicCatalog.ChainCommands, commandId, MarkedWithdrawal(new ChainCommandRequested(commandId, ChainCommandKinds.Withdraw, Key, Text(amount), "0x", 0, null)));
+        AskExecutor(withdrawal);
         AppendToLedger(new LedgerEntry("custody.withdrawing", Key, EthAsset, Text(amount), Key, $"withdrawal:{request.WithdrawalId}", commandId));
         Reply(Key, Accepted(withdrawal));
+    }
+
+    /// <summary>Asks the executor for the withdrawal's transfer (the same command each time) and checks back later.</summary>
+    private void AskExecutor(CustodyWithdrawal withdrawal)
+    {
+        Emit(TopicCatalog.ChainCommands, withdrawal.CommandId,
+            MarkedWithdrawal(new ChainCommandRequested(withdrawal.CommandId, ChainCommandKinds.Withdraw, Key, withdrawal.Amount, "0x", 0, null)));
+        SetReminder(WithdrawalReminder(withdrawal.WithdrawalId), Current.OccurredAt + WithdrawalRecheck, new WithdrawalRecheckDue(Key, withdrawal.WithdrawalId));
+    }
+
+    /// <summary>The recheck: still pending with no word from the executor, so the command is asked again.</summary>
+    private void RecheckWithdrawal(WithdrawalRecheckDue due)
+    {
+        if (Withdrawals.FirstOrDefault(w => w.WithdrawalId == due.WithdrawalId) is not { Status: WithdrawalStatus.Pending, TransactionHash: null } withdrawal)
+            return; // the executor answered (or it ended): nothing to ask
+        if (string.IsNullOrWhiteSpace(_options.CommandKey))
+        {
+            // The key went away since it was asked: the command cannot be marked now; checked again later.
+            SetReminder(WithdrawalReminder(withdrawal.WithdrawalId), Current.OccurredAt + WithdrawalRecheck, due);
+            return;
+        }
+        AskExecutor(withdrawal);
     }
 
     private (string Field, string Reason)? WithdrawalRefusal(WithdrawalRequested request, out BigInteger amount)
@@ -102,6 +133,7 @@ public sealed partial class CustodyAccountGrain
         var at = Current.OccurredAt;
         if (withdrawal.Status != WithdrawalStatus.Pending)
             return; // a repeat, or a late word after the end: the money moved already
+        CancelReminder(WithdrawalReminder(withdrawal.WithdrawalId)); // the executor has the command
         var amount = Parse(withdrawal.Amount);
         switch (update.Stage)
         {

@@ -65,6 +65,7 @@ public sealed partial class CustodyAccountGrain(
             case HoldReleaseRequested e: Release(e); break;
             case WithdrawalRequested e: Withdraw(e); break;
             case WithdrawalUpdated e: WithdrawalUpdated(e); break;
+            case WithdrawalRecheckDue e: RecheckWithdrawal(e); break;
             default: throw new UnhandledEventException(TypeName, envelope.Type);
         }
         return Task.CompletedTask;

@@ -24,7 +24,8 @@ namespace Commerce.Actors.Runtime;
 /// Writes are coalesced: changes made while a write is under way go together into the next one.
 /// An effect that must never be applied twice, however late its record comes again (a credit), is marked with a dedupe
 /// key (<see cref="DedupeKeysOf"/>, <see cref="WasApplied"/>, <see cref="MarkApplied"/>): stored for good with the state,
-/// looked up in the store before the record's batch is handled, so no bounded window in the state can forget it.
+/// looked up in the store before the record's batch is handled, so no bounded window in the state can forget it (memory
+/// holds the keys only while batches are in flight).
 /// </summary>
 public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TState>> document, TimeProvider clock)
     : Grain, IIngressGrain, IRemindable where TState : class
@@ -49,8 +50,12 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
     private Task _lastWrite = Task.CompletedTask;
     private bool _writeQueued;
     private bool _changedNothing;
+    // The dedupe keys of the Kafka batches being handled (looked up, and which of them are applied): kept only while a
+    // batch is in flight, so an activation holds at most its batches' keys, not every key it ever saw.
     private readonly HashSet<string> _dedupeKeysLookedUp = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dedupeKeysApplied = new(StringComparer.Ordinal);
+    private int _batchesInFlight;
+    private bool _lettingGo;
 
     private string? _grainType;
     private string? _key;
@@ -127,18 +132,42 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
     /// <inheritdoc />
     public async Task ApplyAsync(IngressBatch batch)
     {
+        _batchesInFlight++;
+        var stored = false;
         try
         {
-            await LookUpDedupeKeysAsync(batch);
-            foreach (var record in batch.Records)
-                await ApplyRecordAsync(batch, record);
+            try
+            {
+                await LookUpDedupeKeysAsync(batch);
+                foreach (var record in batch.Records)
+                    await ApplyRecordAsync(batch, record);
+            }
+            catch
+            {
+                LetGo(); // the ingress retries the batch against the stored state
+                throw;
+            }
+            await PersistAsync();
+            stored = true;
         }
-        catch
+        finally
         {
-            LetGo(); // the ingress retries the batch against the stored state
-            throw;
+            _batchesInFlight--;
+            ForgetDedupeKeysOnceStored(stored);
         }
-        await PersistAsync();
+    }
+
+    /// <summary>
+    /// Once no batch is in flight and the last one's write is stored, every key marked applied is in the store (each batch
+    /// awaited the write that carries its marks), so the next batch asks the store again: memory stays bounded by the
+    /// batches in flight. Kept while the activation is being let go (memory may be ahead of the store until it reloads).
+    /// </summary>
+    private void ForgetDedupeKeysOnceStored(bool stored)
+    {
+        if (!stored || _batchesInFlight > 0 || _lettingGo)
+            return;
+        _dedupeKeysLookedUp.Clear();
+        _dedupeKeysApplied.Clear();
     }
 
     /// <summary>
@@ -285,7 +314,7 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
         }
     }
 
-    /// <summary>Asks the store which of the batch's dedupe keys were applied (once per key and activation).</summary>
+    /// <summary>Asks the store which of the batch's dedupe keys were applied (once per key while batches are in flight).</summary>
     private async Task LookUpDedupeKeysAsync(IngressBatch batch)
     {
         var keys = batch.Records.SelectMany(r => DedupeKeysOf(r.Envelope)).Where(k => !_dedupeKeysLookedUp.Contains(k)).ToHashSet(StringComparer.Ordinal);
@@ -405,6 +434,7 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
         catch
         {
             // Memory may now be ahead of the store: let the activation go, so the next message reloads the stored state.
+            _lettingGo = true;
             DeactivateOnIdle();
             throw;
         }
@@ -413,6 +443,7 @@ public abstract class CommerceGrain<TState>(IPersistentState<GrainDocument<TStat
     /// <summary>A message failed half-way: memory may be ahead of the store, so the activation goes and the next message reloads.</summary>
     private void LetGo()
     {
+        _lettingGo = true;
         _calls.Clear();
         DeactivateOnIdle();
     }

@@ -37,8 +37,16 @@ public sealed class HeldGrainStore(IGrainStore store) : IGrainStore
     public Task<IReadOnlyList<StoredState>> ScanStatesAsync(string grainType, string keyPrefix, string? afterKey, int max, CancellationToken ct) =>
         store.ScanStatesAsync(grainType, keyPrefix, afterKey, max, ct);
 
-    public Task<IReadOnlySet<string>> LoadDedupeKeysAsync(string grainType, string key, IReadOnlyCollection<string> dedupeKeys, CancellationToken ct) =>
-        store.LoadDedupeKeysAsync(grainType, key, dedupeKeys, ct);
+    /// <summary>How many times a grain asked the store about dedupe keys.</summary>
+    public int DedupeKeyLookups => _dedupeKeyLookups;
+
+    private int _dedupeKeyLookups;
+
+    public Task<IReadOnlySet<string>> LoadDedupeKeysAsync(string grainType, string key, IReadOnlyCollection<string> dedupeKeys, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _dedupeKeyLookups);
+        return store.LoadDedupeKeysAsync(grainType, key, dedupeKeys, ct);
+    }
 
     public Task CommitAsync(GrainBatchCommit commit, CancellationToken ct) => store.CommitAsync(commit, ct);
 

@@ -1,3 +1,5 @@
+using Commerce.Sdk.Tests.Support;
+
 namespace Commerce.Sdk.Tests.Platform;
 
 /// <summary>The SDK's chat call against the real platform: the answer cites the price offered to this player, and that offer's explanation the chat intent.</summary>
@@ -33,5 +35,25 @@ public sealed class ChatTests(HostFixture platform)
             await player.Client.ShowInterestAsync("skins:5", 1);
             await player.Offers.WaitForAsync(Cited, "an offer of skins:5 whose explanation cites the chat intent, after a second interest", TimeSpan.FromSeconds(60));
         }
+    }
+
+    [Fact]
+    public async Task A_chat_turn_whose_answer_is_lost_is_asked_again_with_its_key_and_each_turn_has_a_fresh_key()
+    {
+        using var flaky = new AnswerLosingTransport("/api/me/chat", loseAnswers: 1);
+        await using var player = await PlayerSession.StartAsync(platform, flaky);
+
+        var first = await player.Client.AskAsync("how much is it?", "skins:5");
+        var second = await player.Client.AskAsync("how much is it?", "skins:5");
+
+        var keys = flaky.IdempotencyKeys.Snapshot();
+        Assert.Equal(3, keys.Count); // the first turn twice (its answer lost once), the second once
+        Assert.NotNull(keys[0]);
+        Assert.Equal(keys[0], keys[1]);
+        Assert.NotEqual(keys[0], keys[2]);
+        Assert.InRange(keys[2]!.Length, 1, 128);
+        Assert.Equal((ChatIntents.AskPrice, ChatIntents.AskPrice), (first.Intent, second.Intent));
+        // The platform answered the retried turn from its first answer: a new turn is a new event.
+        Assert.NotEqual(first.EventId, second.EventId);
     }
 }

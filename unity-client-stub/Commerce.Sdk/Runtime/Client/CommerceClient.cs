@@ -130,6 +130,9 @@ namespace Commerce.Sdk
         /// <summary>
         /// Asks the chatbot a question, about <paramref name="itemId"/> when the game asks from an item's page (or about
         /// an item the text names). The answer is written from the item's live state and the price offered to this player.
+        /// Each call is one turn with a fresh <c>Idempotency-Key</c>: when the server cannot be reached, times out or fails
+        /// with 5xx/429 the SDK asks again with the same key (up to <see cref="CommerceClientOptions.MaxChatAttempts"/>),
+        /// so a retried turn is answered once and its intent published once.
         /// </summary>
         /// <exception cref="ArgumentException">Empty text, text over 500 characters, or an empty item id.</exception>
         /// <exception cref="CommerceApiException">NotFound when <paramref name="itemId"/> is not listed, Validation, TooManyRequests...</exception>
@@ -151,7 +154,11 @@ namespace Commerce.Sdk
                 writer.Write("itemId", itemId);
             }
 
-            var json = await SendAsync("POST", "api/me/chat", writer.WriteEndObject().ToString(), true, cancellationToken).ConfigureAwait(false);
+            // One key per turn, the same on each retry of it: the platform answers a retry with the first answer and
+            // publishes the turn's intent once.
+            var (json, _) = await SendIdempotentAsync(
+                "api/me/chat", writer.WriteEndObject().ToString(), Guid.NewGuid().ToString("N"), _options.MaxChatAttempts, _options.ChatRetryDelay, cancellationToken)
+                .ConfigureAwait(false);
             return ChatAnswer.FromJson(RequireObject(json, "POST /api/me/chat"));
         }
 
@@ -276,20 +283,9 @@ namespace Commerce.Sdk
             var writer = new JsonWriter().WriteStartObject().Write("itemId", itemId).WritePropertyName("quote");
             quote.WriteTo(writer);
             var body = writer.Write("signature", quote.Signature).Write("paymentKind", paymentKind).WriteEndObject().ToString();
-            var headers = new Dictionary<string, string> { { "Idempotency-Key", key } };
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    var json = await SendAsync("POST", "api/me/orders", body, true, cancellationToken, headers).ConfigureAwait(false);
-                    return new OrderPlacement(JsonFields.Required(json, "orderId", "order"), key, attempt);
-                }
-                catch (CommerceApiException e) when (e.IsTransient && attempt < _options.MaxOrderAttempts)
-                {
-                    var delay = TimeSpan.FromTicks(_options.OrderRetryDelay.Ticks << (attempt - 1));
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false); // backoff between attempts, not a wait for a result
-                }
-            }
+            var (json, attempts) = await SendIdempotentAsync("api/me/orders", body, key, _options.MaxOrderAttempts, _options.OrderRetryDelay, cancellationToken)
+                .ConfigureAwait(false);
+            return new OrderPlacement(JsonFields.Required(json, "orderId", "order"), key, attempts);
         }
 
         /// <summary>One of the player's orders: status, payments and every step it went through.</summary>
@@ -353,6 +349,29 @@ namespace Commerce.Sdk
             if (_ownsHttp && _http is IDisposable disposable)
             {
                 disposable.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// POSTs <paramref name="body"/> with <c>Idempotency-Key: <paramref name="key"/></c>, again with the same key when
+        /// the server cannot be reached, times out or fails with 5xx/429 (at most <paramref name="maxAttempts"/> requests,
+        /// the delay doubling from <paramref name="firstDelay"/>): the answer and how many requests it took.
+        /// </summary>
+        private async Task<(JsonValue Json, int Attempts)> SendIdempotentAsync(
+            string path, string body, string key, int maxAttempts, TimeSpan firstDelay, CancellationToken cancellationToken)
+        {
+            var headers = new Dictionary<string, string> { { "Idempotency-Key", key } };
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return (await SendAsync("POST", path, body, true, cancellationToken, headers).ConfigureAwait(false), attempt);
+                }
+                catch (CommerceApiException e) when (e.IsTransient && attempt < maxAttempts)
+                {
+                    var delay = TimeSpan.FromTicks(firstDelay.Ticks << (attempt - 1));
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false); // backoff between attempts, not a wait for a result
+                }
             }
         }
 

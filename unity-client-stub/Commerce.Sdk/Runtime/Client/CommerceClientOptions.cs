@@ -43,6 +43,15 @@ namespace Commerce.Sdk
         public TimeSpan OrderRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
         /// <summary>
+        /// Requests <see cref="CommerceClient.AskAsync"/> makes at most for one chat turn when the server cannot be reached,
+        /// times out or fails with 5xx/429. Every attempt carries the turn's <c>Idempotency-Key</c>, so the turn is answered once.
+        /// </summary>
+        public int MaxChatAttempts { get; set; } = 3;
+
+        /// <summary>The delay before the first retry of a chat turn; doubles for each further one.</summary>
+        public TimeSpan ChatRetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+        /// <summary>
         /// Where push callbacks run. In Unity pass <c>SynchronizationContext.Current</c> captured on
         /// the main thread (for example in <c>Awake</c>) so handlers may touch GameObjects. When null,
         /// callbacks run inline on the SDK's receive loop.
@@ -89,6 +98,12 @@ namespace Commerce.Sdk
             }
 
             Positive(OrderRetryDelay, nameof(OrderRetryDelay));
+            if (MaxChatAttempts < 1 || MaxChatAttempts > 10)
+            {
+                throw new ArgumentException("MaxChatAttempts must be 1 to 10, got " + MaxChatAttempts + ".", nameof(MaxChatAttempts));
+            }
+
+            Positive(ChatRetryDelay, nameof(ChatRetryDelay));
         }
 
         internal CommerceClientOptions Snapshot() => (CommerceClientOptions)MemberwiseClone();
