@@ -13,7 +13,7 @@ public sealed class AuctionRulesTests
 
     private static AuctionState Auction(decimal reserve = 1m, string currency = "ETH", int increment = 5) =>
         new("auction-1", reserve, currency, increment, TimeSpan.FromHours(1), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(10),
-            AuctionPhase.Open, T0, null, null, 0, 0, [], [], null, null, "marketing");
+            AuctionPhase.Open, T0, null, null, 0, 0, [], null, null, "marketing");
 
     private static BidSubmitted Bid(string bidder, decimal amount, string? id = null, string currency = "ETH") =>
         new(Item, id ?? Guid.NewGuid().ToString("N"), bidder, amount, currency, "player");
