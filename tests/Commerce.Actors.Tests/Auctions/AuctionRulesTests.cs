@@ -167,4 +167,19 @@ public sealed class AuctionRulesTests
         Assert.Equal(AuctionState.MaxRecentBids + 10, auction.BidCount);
         Assert.Equal(auction.Seq, auction.Highest!.Seq);
     }
+    [Fact]
+    public void A_row_stored_before_the_journal_still_reads_its_kept_bids_and_highest()
+    {
+        var auction = Accept(Accept(Auction(), Bid(Alice, 1m), T0), Bid(Bob, 1.1m), T0);
+        var old = System.Text.Json.JsonSerializer.Serialize(auction, Commerce.Actors.Serialization.GrainJsonContext.Default.AuctionState)
+            .Replace("\"highest\"", $"\"recentBids\":{System.Text.Json.JsonSerializer.Serialize(auction.RecentBids, Commerce.Actors.Serialization.GrainJsonContext.Default.IReadOnlyListAuctionBid)},\"highest\"");
+
+        var read = System.Text.Json.JsonSerializer.Deserialize(old, Commerce.Actors.Serialization.GrainJsonContext.Default.AuctionState)!;
+        var stored = System.Text.Json.JsonSerializer.Serialize(auction, Commerce.Actors.Serialization.GrainJsonContext.Default.AuctionState);
+
+        Assert.Equal(auction.RecentBids, read.RowBids!);
+        Assert.Equal((Bob, Alice), (read.Highest!.Bidder, read.RunnerUp!.Bidder));
+        Assert.Empty(read.RecentBids);
+        Assert.DoesNotContain("recentBids", stored);
+    }
 }
