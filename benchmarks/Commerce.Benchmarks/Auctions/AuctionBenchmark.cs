@@ -16,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace Commerce.Benchmarks.Auctions;
 
 /// <summary>
-/// ./run bench auctions [--auctions N] [--workers N] [--seconds N] [--rate N] [--window S]
+/// ./run bench auctions [--auctions N] [--workers N] [--seconds N] [--rate N] [--window S] [--parts]
 /// Bids through the item grains' auctions in the embedded platform (SQLite store with group commit, embedded Kafka, the
 /// outbox relay), many auctions at once:
 /// 1. throughput: --workers callers bid as fast as answers come, half at the minimum they last saw (accepted unless
@@ -25,6 +25,8 @@ namespace Commerce.Benchmarks.Auctions;
 /// 2. latency: --rate bids per second, paced, from the call to the BidAccepted record read back from
 ///    commerce.auction-events (what the watchers' fanout reads); and
 /// 3. a Nexmark q7-style figure from that bid stream: the highest bid of each --window seconds (event time).
+/// Each closed loop prints the process's CPU time per call and its CPU use (100 % = all cores busy: CPU-bound);
+/// --parts then measures the parts of a bid alone (<see cref="AuctionParts"/>) and the floor they give.
 /// </summary>
 public static class AuctionBenchmark
 {
@@ -35,6 +37,7 @@ public static class AuctionBenchmark
         var seconds = BenchArgs.Int(args, "--seconds", 10);
         var rate = BenchArgs.Int(args, "--rate", 5000);
         var window = TimeSpan.FromSeconds(BenchArgs.Int(args, "--window", 2));
+        var parts = args.Contains("--parts");
         var directory = Path.Combine(Path.GetTempPath(), $"commerce-bench-auctions-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         try
@@ -51,10 +54,15 @@ public static class AuctionBenchmark
                 await grains.GetGrain<INftItemGrain>(item).GetAuctionAsync();
                 return true;
             });
-            Console.WriteLine($"baseline  bare grain call (GetAuctionAsync)       {baseline.PerSecond,10:N0} calls/s");
+            Console.WriteLine($"baseline  bare grain call (GetAuctionAsync)       {baseline.PerSecond,10:N0} calls/s  {baseline.Cpu}");
             var bids = await ClosedLoopAsync(workers, TimeSpan.FromSeconds(seconds), items, (item, n) => BidAsync(grains, minimums, item, n));
             Console.WriteLine($"bids      accepted or refused                      {bids.PerSecond,10:N0} bids/s  ({bids.Accepted:N0} accepted, {bids.Calls - bids.Accepted:N0} refused)  load {Load()}");
-            Console.WriteLine($"          = {100.0 * bids.PerSecond / baseline.PerSecond:F0} % of the bare call");
+            Console.WriteLine($"          = {100.0 * bids.PerSecond / baseline.PerSecond:F0} % of the bare call; {bids.Cpu}");
+            if (parts)
+            {
+                var busiest = minimums.MaxBy(m => m.Value).Key;
+                await AuctionParts.RunAsync(host, busiest, baseline.Cpu.MicrosPerCall, bids.Cpu.MicrosPerCall, (double)bids.Accepted / bids.Calls);
+            }
 
             await LatencyAsync(host, grains, minimums, items, rate, seconds, window);
             await host.StopAsync();
@@ -86,10 +94,11 @@ public static class AuctionBenchmark
         }
     }
 
-    private static async Task<(long Calls, long Accepted, double PerSecond)> ClosedLoopAsync(int workers, TimeSpan duration, string[] items,
+    private static async Task<(long Calls, long Accepted, double PerSecond, CpuShare Cpu)> ClosedLoopAsync(int workers, TimeSpan duration, string[] items,
         Func<string, long, Task<bool>> call)
     {
         long calls = 0, accepted = 0, sequence = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var tasks = Enumerable.Range(0, workers).Select(async w =>
         {
@@ -103,7 +112,9 @@ public static class AuctionBenchmark
             }
         });
         await Task.WhenAll(tasks);
-        return (calls, accepted, calls / clock.Elapsed.TotalSeconds);
+        var elapsed = clock.Elapsed;
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        return (calls, accepted, calls / elapsed.TotalSeconds, new CpuShare(used.TotalMicroseconds / calls, used / elapsed / Environment.ProcessorCount));
     }
 
     /// <summary>Paced bids; each accepted one timed to its record on commerce.auction-events; the q7 windows from those records.</summary>

@@ -58,7 +58,8 @@ public static class AuctionRules
             Seq = seq,
             BidCount = auction.BidCount + 1,
             RecentBids = bids,
-            Bidders = WithBidder(auction.Bidders, bid.Bidder),
+            Highest = accepted,
+            RunnerUp = auction.Highest,
         };
         return new BidDecision(next, AcceptedOf(itemId, next, accepted), null, Repeat: false);
     }
@@ -70,16 +71,6 @@ public static class AuctionRules
 
     private static BidDecision Refuse(BidSubmitted bid, BidRefusal reason, decimal? minimum, string detail) =>
         new(null, null, new BidRefused(bid.ItemId, bid.BidId, bid.Bidder, reason, minimum, detail), Repeat: false);
-
-    private static IReadOnlyList<string> WithBidder(IReadOnlyList<string> bidders, string bidder)
-    {
-        for (var i = bidders.Count - 1; i >= 0; i--)
-        {
-            if (bidders[i] == bidder)
-                return bidders;
-        }
-        return bidders.Count < AuctionState.MaxBidders ? [.. bidders, bidder] : bidders.Skip(1).Append(bidder).ToArray();
-    }
 
     /// <summary>Rounds up to the currency's smallest unit (USDC: 6 decimals; ETH and others: 18).</summary>
     internal static decimal RoundUp(decimal amount, string currency) =>

@@ -27,6 +27,28 @@ public sealed partial class NftItemGrain
 
     public Task<AuctionState?> GetAuctionAsync() => Task.FromResult(State.Auction);
 
+    /// <summary>Every accepted bid of the auction is one journal entry; the store keeps the newest of them.</summary>
+    protected override int JournalLength => AuctionState.MaxRecentBids;
+
+    /// <summary>
+    /// The item's row holds no bids: the auction's kept bids are read back from the journal. A row stored before the
+    /// journal kept them still holds them (<see cref="AuctionState.RowBids"/>): they are journaled with the next write.
+    /// </summary>
+    private async Task<AuctionState> WithKeptBidsAsync(AuctionState auction, CancellationToken ct)
+    {
+        if (auction.RowBids is { } rowBids)
+        {
+            foreach (var bid in rowBids)
+            {
+                State = State with { BidsJournaled = State.BidsJournaled + 1 };
+                AppendJournal(State.BidsJournaled, AuctionBidJournal.Kind, AuctionBidJournal.Body(auction.AuctionId, bid));
+            }
+            return auction with { RecentBids = rowBids, RowBids = null };
+        }
+        var entries = await store.ReadJournalAsync(TypeName, Key, 0, ct);
+        return auction with { RecentBids = AuctionBidJournal.BidsOf(entries, auction.AuctionId) };
+    }
+
     /// <summary>Where the item goes when an order's hold on it ends: back to its auction while that runs, else free.</summary>
     private ItemStatus FreeStatus => State.Auction is { Phase: not AuctionPhase.Ended } ? ItemStatus.Auctioned : ItemStatus.Available;
 
@@ -36,7 +58,9 @@ public sealed partial class NftItemGrain
         if (decision.Changed)
         {
             var startsClock = State.Auction!.EndsAt is null;
-            State = State with { Auction = decision.Auction };
+            State = State with { Auction = decision.Auction, BidsJournaled = State.BidsJournaled + 1 };
+            // The bid goes to the journal, not into the row: the row stays small and the write one entry longer.
+            AppendJournal(State.BidsJournaled, AuctionBidJournal.Kind, AuctionBidJournal.Body(decision.Auction!.AuctionId, decision.Auction.Highest!));
             Emit(TopicCatalog.AuctionEvents, Key, decision.Accepted!);
             // Set once, at the clock's start: an extended end is found when it fires and the reminder set again then,
             // so late bids cost no reminder write.
@@ -79,7 +103,7 @@ public sealed partial class NftItemGrain
             return;
         }
         var auction = new AuctionState(opened.AuctionId, opened.Reserve, State.Currency, opened.IncrementPercent, opened.Duration,
-            opened.ExtensionWindow, opened.PaymentWindow, AuctionPhase.Open, Now, null, null, 0, 0, [], [], null, null, opened.OpenedBy);
+            opened.ExtensionWindow, opened.PaymentWindow, AuctionPhase.Open, Now, null, null, 0, 0, [], null, null, opened.OpenedBy);
         State = State with { Auction = auction, Status = ItemStatus.Auctioned, Reservation = null, UpdatedAt = Now };
         Emit(TopicCatalog.AuctionEvents, Key, opened);
         Reply(Key, opened);

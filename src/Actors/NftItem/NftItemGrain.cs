@@ -2,6 +2,7 @@ using Commerce.Actors.Auctions;
 using Commerce.Actors.Ingress;
 using Commerce.Actors.Ledger;
 using Commerce.Actors.Runtime;
+using Commerce.Actors.Storage;
 using Orleans.Concurrency;
 using Commerce.Events.Auctions;
 using Commerce.Events.Envelope;
@@ -15,7 +16,8 @@ namespace Commerce.Actors.NftItem;
 public sealed partial class NftItemGrain(
     [PersistentState("state", CommerceGrainStorage.Name)] IPersistentState<GrainDocument<NftItemState>> document,
     TimeProvider clock,
-    IAuctionQuoteSigner quotes)
+    IAuctionQuoteSigner quotes,
+    IGrainStore store)
     : CommerceGrain<NftItemState>(document, clock), INftItemGrain
 {
     public const string TypeName = "nft-item";
@@ -27,6 +29,13 @@ public sealed partial class NftItemGrain(
         (grains, key) => grains.GetGrain<INftItemGrain>(key));
 
     protected override NftItemState CreateState(string key) => NftItemState.New(key);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        if (State.Auction is { BidCount: > 0 } auction && auction.RecentBids.Count == 0)
+            State = State with { Auction = await WithKeptBidsAsync(auction, cancellationToken) };
+    }
 
     /// <summary>Every handler is synchronous: a reentrant grain's state changes only between its awaits.</summary>
     protected override Task HandleAsync(EventEnvelope envelope)

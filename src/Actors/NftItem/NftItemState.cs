@@ -6,6 +6,7 @@ namespace Commerce.Actors.NftItem;
 /// <summary>
 /// One NFT item of a collection, live: its catalog facts, ownership, market and demand; <see cref="Delisted"/> once an
 /// operator took it out of the catalog (for good: a later listing does not bring it back), and the operators' changes.
+/// <see cref="BidsJournaled"/> numbers the accepted bids of all its auctions in its journal (<see cref="AuctionBidJournal"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("commerce.state.NftItemState")]
 public sealed record NftItemState(
@@ -28,7 +29,8 @@ public sealed record NftItemState(
     [property: Id(16)] Reservation? Reservation = null,
     [property: Id(17)] AuctionState? Auction = null,
     [property: Id(18)] bool Delisted = false,
-    [property: Id(19)] IReadOnlyList<ItemChange>? Changes = null)
+    [property: Id(19)] IReadOnlyList<ItemChange>? Changes = null,
+    [property: Id(20)] long BidsJournaled = 0)
 {
     /// <summary>Minutes of per-minute interest kept (one hour).</summary>
     public const int InterestMinutes = 60;

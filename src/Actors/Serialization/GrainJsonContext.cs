@@ -15,6 +15,7 @@ namespace Commerce.Actors.Serialization;
 [JsonSerializable(typeof(OrderState))]
 [JsonSerializable(typeof(CustodyAccountState))]
 [JsonSerializable(typeof(Commerce.Actors.Auctions.AuctionDirectoryState))]
+[JsonSerializable(typeof(Commerce.Actors.Auctions.JournaledBid))]
 [JsonSerializable(typeof(InterestRecorded))]
 [JsonSerializable(typeof(GrainRuntimeRecord))]
 public sealed partial class GrainJsonContext : JsonSerializerContext;

@@ -28,7 +28,7 @@ public sealed record AuctionView(
         itemId, a.AuctionId, a.Phase.ToString(), a.Outcome?.ToString(), a.Reserve, a.Currency, a.IncrementPercent,
         (int)a.Duration.TotalSeconds, (int)a.ExtensionWindow.TotalSeconds, (int)a.PaymentWindow.TotalSeconds, a.OpenedAt, a.StartedAt,
         a.EndsAt, a.Seq, a.BidCount, a.Highest is { } h ? BidOf(h) : null, AuctionRules.MinimumNext(a),
-        [.. a.RecentBids.Select(BidOf)],
+        [.. a.RecentBids.Skip(Math.Max(0, a.RecentBids.Count - AuctionState.ShownBids)).Select(BidOf)],
         a.Offer is { } o ? new AuctionOfferView(o.Round, o.Buyer, o.Price, o.PayBy, o.OrderId) : null);
 
     private static AuctionBidView BidOf(AuctionBid b) => new(b.Seq, b.Bidder, b.Amount, b.Source, b.At);

@@ -49,4 +49,37 @@ public sealed class AuctionFailoverTests
             await fixture.DisposeAsync();
         }
     }
+    [Fact]
+    public async Task The_kept_bids_live_in_the_journal_and_answer_a_repeated_bid_id_after_a_restart()
+    {
+        var fixture = new AuctionClusterFixture();
+        await fixture.InitializeAsync();
+        try
+        {
+            var cluster = fixture.Cluster;
+            var auction = await AuctionDriver.ListedAsync(cluster, T0);
+            await auction.OpenAsync(T0);
+            var first = Assert.IsType<BidAccepted>(await auction.BidAsync(Alice, 1m, T0, "alice-1"));
+            await auction.BidAsync(Bob, 2m, T0.AddMinutes(1), "bob-1");
+
+            // The row holds the highest bid and the runner-up, not the list of kept bids: that is one journal entry per bid.
+            var row = (await cluster.Store.LoadStateAsync(NftItemGrain.TypeName, auction.ItemId, CancellationToken.None))!.Json;
+            Assert.DoesNotContain("recentBids", row);
+            var journal = await cluster.Store.ReadJournalAsync(NftItemGrain.TypeName, auction.ItemId, 0, CancellationToken.None);
+            Assert.Equal(["alice-1", "bob-1"], AuctionBidJournal.BidsOf(journal, AuctionDriver.AuctionId).Select(b => b.BidId));
+
+            await cluster.RestartAsync();
+
+            var again = Assert.IsType<BidAccepted>(await auction.BidAsync(Alice, 1m, T0.AddMinutes(2), "alice-1"));
+            Assert.Equal((first.Seq, first.Amount, first.At), (again.Seq, again.Amount, again.At));
+            var kept = (await auction.Grain.GetAuctionAsync())!;
+            Assert.Equal(["alice-1", "bob-1"], kept.RecentBids.Select(b => b.BidId));
+            Assert.Equal((Bob, Alice, 2), (kept.Highest!.Bidder, kept.RunnerUp!.Bidder, kept.BidCount));
+            Assert.Equal(2, (await cluster.OutboxOfAsync(TopicCatalog.AuctionEvents, auction.ItemId)).OfType<BidAccepted>().Count());
+        }
+        finally
+        {
+            await fixture.DisposeAsync();
+        }
+    }
 }

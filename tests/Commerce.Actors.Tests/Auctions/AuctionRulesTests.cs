@@ -13,7 +13,7 @@ public sealed class AuctionRulesTests
 
     private static AuctionState Auction(decimal reserve = 1m, string currency = "ETH", int increment = 5) =>
         new("auction-1", reserve, currency, increment, TimeSpan.FromHours(1), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(10),
-            AuctionPhase.Open, T0, null, null, 0, 0, [], [], null, null, "marketing");
+            AuctionPhase.Open, T0, null, null, 0, 0, [], null, null, "marketing");
 
     private static BidSubmitted Bid(string bidder, decimal amount, string? id = null, string currency = "ETH") =>
         new(Item, id ?? Guid.NewGuid().ToString("N"), bidder, amount, currency, "player");
@@ -166,5 +166,20 @@ public sealed class AuctionRulesTests
         Assert.Equal(AuctionState.MaxRecentBids, auction.RecentBids.Count);
         Assert.Equal(AuctionState.MaxRecentBids + 10, auction.BidCount);
         Assert.Equal(auction.Seq, auction.Highest!.Seq);
+    }
+    [Fact]
+    public void A_row_stored_before_the_journal_still_reads_its_kept_bids_and_highest()
+    {
+        var auction = Accept(Accept(Auction(), Bid(Alice, 1m), T0), Bid(Bob, 1.1m), T0);
+        var old = System.Text.Json.JsonSerializer.Serialize(auction, Commerce.Actors.Serialization.GrainJsonContext.Default.AuctionState)
+            .Replace("\"highest\"", $"\"recentBids\":{System.Text.Json.JsonSerializer.Serialize(auction.RecentBids, Commerce.Actors.Serialization.GrainJsonContext.Default.IReadOnlyListAuctionBid)},\"highest\"");
+
+        var read = System.Text.Json.JsonSerializer.Deserialize(old, Commerce.Actors.Serialization.GrainJsonContext.Default.AuctionState)!;
+        var stored = System.Text.Json.JsonSerializer.Serialize(auction, Commerce.Actors.Serialization.GrainJsonContext.Default.AuctionState);
+
+        Assert.Equal(auction.RecentBids, read.RowBids!);
+        Assert.Equal((Bob, Alice), (read.Highest!.Bidder, read.RunnerUp!.Bidder));
+        Assert.Empty(read.RecentBids);
+        Assert.DoesNotContain("recentBids", stored);
     }
 }
