@@ -17,11 +17,8 @@ public sealed class AuctionFailoverTests
     [Fact]
     public async Task An_auction_survives_a_restart_mid_bidding_and_an_end_passed_while_down_settles_when_the_silo_is_back()
     {
-        var fixture = new AuctionClusterFixture();
-        await fixture.InitializeAsync();
-        try
+        await OnItsOwnClusterAsync(async cluster =>
         {
-            var cluster = fixture.Cluster;
             var auction = await AuctionDriver.ListedAsync(cluster, T0);
             await auction.OpenAsync(T0);
             await auction.BidAsync(Alice, 1m, T0);
@@ -43,20 +40,13 @@ public sealed class AuctionFailoverTests
             Assert.Equal((AuctionPhase.AwaitingPayment, Alice, 2.1m), (state.Phase, state.Offer!.Buyer, state.Offer.Price));
             Assert.Equal(end.AddHours(3) + state.PaymentWindow, state.Offer.PayBy);
             Assert.Single((await cluster.OutboxOfAsync(TopicCatalog.AuctionEvents, auction.ItemId)).OfType<AuctionClosed>());
-        }
-        finally
-        {
-            await fixture.DisposeAsync();
-        }
+        });
     }
     [Fact]
     public async Task The_kept_bids_live_in_the_journal_and_answer_a_repeated_bid_id_after_a_restart()
     {
-        var fixture = new AuctionClusterFixture();
-        await fixture.InitializeAsync();
-        try
+        await OnItsOwnClusterAsync(async cluster =>
         {
-            var cluster = fixture.Cluster;
             var auction = await AuctionDriver.ListedAsync(cluster, T0);
             await auction.OpenAsync(T0);
             var first = Assert.IsType<BidAccepted>(await auction.BidAsync(Alice, 1m, T0, "alice-1"));
@@ -76,6 +66,17 @@ public sealed class AuctionFailoverTests
             Assert.Equal(["alice-1", "bob-1"], kept.RecentBids.Select(b => b.BidId));
             Assert.Equal((Bob, Alice, 2), (kept.Highest!.Bidder, kept.RunnerUp!.Bidder, kept.BidCount));
             Assert.Equal(2, (await cluster.OutboxOfAsync(TopicCatalog.AuctionEvents, auction.ItemId)).OfType<BidAccepted>().Count());
+        });
+    }
+
+    /// <summary>Runs <paramref name="test"/> on a cluster of its own, which it restarts.</summary>
+    private static async Task OnItsOwnClusterAsync(Func<GrainCluster, Task> test)
+    {
+        var fixture = new AuctionClusterFixture();
+        await fixture.InitializeAsync();
+        try
+        {
+            await test(fixture.Cluster);
         }
         finally
         {
