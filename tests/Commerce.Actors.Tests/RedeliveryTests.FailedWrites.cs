@@ -95,7 +95,8 @@ public sealed partial class RedeliveryTests
     }
 
     /// <summary>
-    /// One silo over <paramref name="store"/> (whose writes a test can hold and fail), calling
+    /// One silo over <paramref name="store"/> (whose writes a test can hold and fail; custody accounts take the tests'
+    /// deposit key), calling
     /// <paramref name="interestCallEntered"/> each time an item's RegisterInterestAsync has run up to its first await:
     /// the item's change is made and its write queued.
     /// </summary>
@@ -108,6 +109,7 @@ public sealed partial class RedeliveryTests
             silo.Services.AddSingleton<IGrainStore>(store);
             silo.Services.AddSingleton<OutboxSignal>();
             silo.Services.AddSingleton(Options.Create(new OrderOptions()));
+            silo.Services.AddSingleton(Options.Create(new Custody.CustodyOptions { DepositKey = Convert.ToBase64String(GrainCluster.DepositKey) }));
             silo.UseCommerceGrains();
             silo.AddIncomingGrainCallFilter(async context =>
             {

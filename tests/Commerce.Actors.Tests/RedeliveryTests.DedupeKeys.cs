@@ -1,23 +1,19 @@
 using Commerce.Actors.Custody;
-using Commerce.Actors.Orders;
 using Commerce.Actors.Runtime;
 using Commerce.Actors.Storage;
 using Commerce.Actors.Tests.Harness;
 using Commerce.Events.Custody;
 using Commerce.Events.Envelope;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Orleans.TestingHost;
 
 namespace Commerce.Actors.Tests;
 
-/// <summary>
-/// A grain keeps the dedupe keys of a Kafka batch in memory only while the batch is in flight (CommerceGrain): a
-/// long-lived activation does not grow with every key it saw, and a key seen again in a later batch is asked of the
-/// store, which still answers that its effect was applied.
-/// </summary>
-public sealed class DedupeKeyMemoryTests
+public sealed partial class RedeliveryTests
 {
+    /// <summary>
+    /// A grain keeps the dedupe keys of a Kafka batch in memory only while the batch is in flight (CommerceGrain): a
+    /// long-lived activation does not grow with every key it saw, and a key seen again in a later batch is asked of the
+    /// store, which still answers that its effect was applied.
+    /// </summary>
     [Fact]
     public async Task A_deposit_seen_again_in_a_later_batch_is_asked_of_the_store_and_credits_nothing()
     {
@@ -25,7 +21,7 @@ public sealed class DedupeKeyMemoryTests
         await using var sqlite = new SqliteGrainStore(database.ConnectionString, TimeProvider.System);
         await sqlite.InitializeAsync(CancellationToken.None);
         var store = new HeldGrainStore(sqlite);
-        await using var cluster = await StartAsync(store);
+        await using var cluster = await StartHeldWriteSiloAsync(store, () => { });
         var wallet = "0x" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N")[..8];
         var account = cluster.Client.GetGrain<ICustodyAccountGrain>(wallet);
         var deposit = EventEnvelope.Create(wallet, GrainCluster.Marked(new DepositObserved(wallet, "0x70997970c51812dc3a010c7d01b50e0d17dc79c8", "1000", "0xd1", 10, "0xb1", true, false)), DateTimeOffset.UtcNow);
@@ -39,22 +35,5 @@ public sealed class DedupeKeyMemoryTests
         var stored = await sqlite.LoadStateAsync(CustodyAccountGrain.TypeName, wallet, CancellationToken.None);
         var state = System.Text.Json.JsonSerializer.Deserialize(stored!.Json, Serialization.GrainJsonContext.Default.CustodyAccountState)!;
         Assert.Equal(("1000", "1000"), (state.Available, state.Credited));
-    }
-
-    private static async Task<InProcessTestCluster> StartAsync(HeldGrainStore store)
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddSingleton(TimeProvider.System);
-            silo.Services.AddSingleton<IGrainStore>(store);
-            silo.Services.AddSingleton<OutboxSignal>();
-            silo.Services.AddSingleton(Options.Create(new OrderOptions()));
-            silo.Services.AddSingleton(Options.Create(new CustodyOptions { DepositKey = Convert.ToBase64String(GrainCluster.DepositKey) }));
-            silo.UseCommerceGrains();
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
     }
 }
