@@ -32,8 +32,10 @@ public sealed partial class PricingPartitionProcessor(
         List<Task>? publishing = null;
         foreach (var record in batch)
         {
-            // Most records of the input topics are not pricing inputs (every offer and item interest passes here too).
-            if (EnvelopeSerializer.PeekType(record.Message.Value) is { } type && !EventInputMapper.Reads(type))
+            // Most records of the input topics are not pricing inputs (every offer and item interest passes here too);
+            // the host's consumer leaves their values out (null, see PricingInputDeserializer).
+            if (record.Message.Value is null
+                || (EnvelopeSerializer.PeekType(record.Message.Value) is { } type && !EventInputMapper.Reads(type)))
                 continue;
             EventEnvelope envelope;
             try
