@@ -10,13 +10,16 @@ namespace Commerce.Messaging.Consuming;
 /// bounded buffer (decision D8). Offsets are stored only after the processor finished a record;
 /// a full buffer pauses its partition instead of growing. Cooperative-sticky assignment: a
 /// revoked partition finishes its batch and commits, a lost one is dropped without committing.
+/// <paramref name="values"/>, when given, turns each record's value into the byte[] handed on (a reader that wants
+/// only some records can leave the others uncopied); by default the value is copied as it is.
 /// </summary>
 public sealed partial class PartitionedConsumer(
     KafkaConnection connection,
     string groupId,
     IReadOnlyList<string> topics,
     IPartitionProcessorFactory factory,
-    ILogger logger)
+    ILogger logger,
+    IDeserializer<byte[]>? values = null)
 {
     private readonly Dictionary<TopicPartition, PartitionWorker> _workers = [];
     private readonly ConcurrentQueue<TopicPartitionOffset> _completed = new();
@@ -36,7 +39,10 @@ public sealed partial class PartitionedConsumer(
     private void Run(CancellationToken stoppingToken)
     {
         var config = connection.ConsumerConfig(groupId, _clientId);
-        using var consumer = new ConsumerBuilder<string, byte[]>(config)
+        var builder = new ConsumerBuilder<string, byte[]>(config);
+        if (values is not null)
+            builder.SetValueDeserializer(values);
+        using var consumer = builder
             .SetPartitionsAssignedHandler((c, partitions) => OnAssigned(partitions, stoppingToken))
             .SetPartitionsRevokedHandler((c, partitions) => OnRevoked(c, partitions))
             .SetPartitionsLostHandler((c, partitions) => OnLost(partitions))

@@ -25,13 +25,17 @@ public sealed partial class PricingPartitionProcessor(
     Offset resumeAt,
     ILogger logger) : IPartitionProcessor
 {
+    private static readonly TopicDefinition[] OfferTopics = [TopicCatalog.Offers, TopicCatalog.PlayerEvents];
+
     public async Task ProcessAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
     {
         List<Task>? publishing = null;
         foreach (var record in batch)
         {
-            // Most records of the input topics are not pricing inputs (every offer and item interest passes here too).
-            if (EnvelopeSerializer.PeekType(record.Message.Value) is { } type && !EventInputMapper.Reads(type))
+            // Most records of the input topics are not pricing inputs (every offer and item interest passes here too);
+            // the host's consumer leaves their values out (null, see PricingInputDeserializer).
+            if (record.Message.Value is null
+                || (EnvelopeSerializer.PeekType(record.Message.Value) is { } type && !EventInputMapper.Reads(type)))
                 continue;
             EventEnvelope envelope;
             try
@@ -70,11 +74,8 @@ public sealed partial class PricingPartitionProcessor(
 
     private async Task PublishAsync(OfferMade offer, Guid cause, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var correlation = cause.ToString();
-        await Task.WhenAll(
-            producer.PublishAsync(TopicCatalog.Offers, EventEnvelope.Create(offer.PlayerId, offer, now, correlation), ct),
-            producer.PublishAsync(TopicCatalog.PlayerEvents, EventEnvelope.Create(offer.PlayerId, offer, now, correlation), ct));
+        // One envelope (one event id, serialized once) for the offers topic and the player's events.
+        await producer.PublishAsync(OfferTopics, EventEnvelope.Create(offer.PlayerId, offer, clock.GetUtcNow(), cause.ToString()), ct);
         LogOffer(offer.OfferId, offer.PlayerId, offer.Items.Count);
     }
 
