@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Commerce.Chain.Crypto;
 using Commerce.Chain.JsonRpc;
 
@@ -50,7 +48,7 @@ public sealed class AnvilNode : IAsyncDisposable
         var binary = FindBinary();
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
+            var port = Commerce.Testing.FreePort.Next();
             var process = new Process
             {
                 StartInfo = new ProcessStartInfo(binary)
@@ -116,12 +114,5 @@ public sealed class AnvilNode : IAsyncDisposable
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "commerce");
         var path = string.IsNullOrEmpty(explicitPath) ? Path.Combine(cacheDir, "anvil") : explicitPath;
         return File.Exists(path) ? path : throw new FileNotFoundException($"Anvil not found at {path}: run scripts/install-deps.sh (or set COMMERCE_ANVIL)", path);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
