@@ -6,8 +6,8 @@ namespace Commerce.Actors.PlayerSession;
 
 /// <summary>
 /// One player's live session. Key: the player id (lowercase wallet address). Fed by commerce.player-events
-/// (<see cref="IIngressGrain.ApplyAsync"/>: interests, loyalty, wallet links, chat intents, offers); order grains tell
-/// it of their changes by call.
+/// (<see cref="IIngressGrain.ApplyAsync"/>: interests, loyalty, wallet links, chat intents); live pricing hands it
+/// offers and order grains tell it of their changes by call.
 /// </summary>
 [Alias("commerce.IPlayerSessionGrain")]
 public interface IPlayerSessionGrain : IIngressGrain
@@ -22,6 +22,13 @@ public interface IPlayerSessionGrain : IIngressGrain
     /// </summary>
     [Alias("Bid")]
     Task<Replies> BidAsync(BidSubmitted bid);
+
+    /// <summary>
+    /// Live pricing made this player an offer: its items kept in <see cref="PlayerSessionState.RecentOffers"/> and the
+    /// offer pushed with kind "OfferMade", once per offer id (a second call with the same offer changes nothing).
+    /// </summary>
+    [Alias("ReceiveOffer")]
+    Task<Replies> ReceiveOfferAsync(Commerce.Events.Offers.OfferMade offer);
 
     /// <summary>The session as this grain holds it (the chat reads the player's own offers from it).</summary>
     [Alias("GetState")]

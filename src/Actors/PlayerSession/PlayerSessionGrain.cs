@@ -54,7 +54,7 @@ public sealed class PlayerSessionGrain(
 
     /// <summary>What the ingress hands this grain type from commerce.player-events.</summary>
     public static IngressRoute Ingress { get; } = new(TypeName, TopicCatalog.PlayerEvents,
-        new HashSet<Type> { typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked), typeof(ChatIntentDetected), typeof(OfferMade),
+        new HashSet<Type> { typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked), typeof(ChatIntentDetected),
             typeof(AuctionWinnerOffered), typeof(AuctionLost), typeof(CreditedRefundPaid) },
         (grains, key) => grains.GetGrain<IPlayerSessionGrain>(key));
 
@@ -89,6 +89,8 @@ public sealed class PlayerSessionGrain(
     }
 
     public Task<Replies> UpdateOrderAsync(OrderUpdated order) => ReceiveCallAsync(order);
+
+    public Task<Replies> ReceiveOfferAsync(OfferMade offer) => ReceiveCallAsync(offer);
 
     public Task<Replies> BidAsync(BidSubmitted bid) => ReceiveCallAsync(bid);
 
@@ -175,9 +177,14 @@ public sealed class PlayerSessionGrain(
         };
     }
 
-    /// <summary>Keeps the offer's items and pushes the offer itself; an offer already received (a redelivery) is ignored.</summary>
+    /// <summary>
+    /// Keeps the offer's items and pushes the offer itself; an offer already received (pricing handing it again after
+    /// a restart) is ignored.
+    /// </summary>
     private void ReceiveOffer(OfferMade offer)
     {
+        if (offer.PlayerId != Key)
+            throw new ArgumentException($"an offer to {offer.PlayerId} handed to the session of {Key}", nameof(offer));
         if (State.RecentOffers.Any(o => o.OfferId == offer.OfferId))
             return;
         var summaries = offer.Items.Select(i => new OfferSummary(offer.OfferId, i.ItemId, i.Price, i.Currency, i.ExpiresAt));

@@ -8,6 +8,7 @@ using Commerce.Actors.Storage;
 using Commerce.Messaging.Configuration;
 using Commerce.Messaging.Producing;
 using Commerce.Messaging.Topics;
+using Commerce.Pricing.Live;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +44,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.AddSingleton<BrokerEpoch>();
         services.AddSingleton<GrainMetrics>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IOfferRecipient, SessionOfferRecipient>();
         services.AddSingleton<IGrainStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;

@@ -4,7 +4,7 @@ namespace Commerce.Events.Offers;
 
 /// <summary>
 /// The pricing engine recommended items to a player, ranked, each with a signed price valid until its expiry.
-/// Published on the offers topic and on the player's events (so the session grain pushes it). Key: player id.
+/// Handed to the player's session grain by call (which pushes it) and published on the offers topic. Key: player id.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("commerce.events.OfferMade")]
 public sealed record OfferMade(

@@ -16,7 +16,7 @@ public static class TopicCatalog
 {
     public static readonly TopicDefinition PlayerEvents = new(
         "commerce.player-events", "player id (lowercase wallet address)", 6, TopicRetention.Week,
-        [typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked), typeof(ChatIntentDetected), typeof(OfferMade), typeof(OrderUpdated),
+        [typeof(InterestShown), typeof(LoyaltyUpdated), typeof(WalletLinked), typeof(ChatIntentDetected), typeof(OrderUpdated),
          typeof(AuctionWinnerOffered), typeof(AuctionLost), typeof(CreditedRefundPaid)]);
 
     public static readonly TopicDefinition ItemEvents = new(

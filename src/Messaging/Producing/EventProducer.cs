@@ -25,21 +25,6 @@ public sealed class EventProducer : IDisposable
         return await _producer.ProduceAsync(topic.Name, new Message<string, byte[]> { Key = envelope.Key, Value = EnvelopeSerializer.Serialize(envelope) }, ct);
     }
 
-    /// <summary>
-    /// Publishes one event to several topics (the same fact, the same event id), serialized once: an offer's envelope
-    /// is several KiB, and each copy costs its serialization.
-    /// </summary>
-    public Task PublishAsync(IReadOnlyList<TopicDefinition> topics, EventEnvelope envelope, CancellationToken ct = default)
-    {
-        foreach (var topic in topics)
-            EnsureCarried(topic, envelope.Payload);
-        var value = EnvelopeSerializer.Serialize(envelope);
-        var deliveries = new Task[topics.Count];
-        for (var i = 0; i < topics.Count; i++)
-            deliveries[i] = _producer.ProduceAsync(topics[i].Name, new Message<string, byte[]> { Key = envelope.Key, Value = value }, ct);
-        return Task.WhenAll(deliveries);
-    }
-
     public Task<DeliveryResult<string, byte[]>> PublishAsync(TopicDefinition topic, string key, IEvent payload, string? correlationId = null, CancellationToken ct = default) =>
         PublishAsync(topic, EventEnvelope.Create(key, payload, DateTimeOffset.UtcNow, correlationId), ct);
 

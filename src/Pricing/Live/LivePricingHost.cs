@@ -18,6 +18,7 @@ public sealed partial class LivePricingHost(
     LivePricingEngine engine,
     Eip712QuoteSigner signer,
     EventProducer producer,
+    IOfferRecipient recipient,
     TimeProvider clock,
     ILogger<LivePricingHost> logger) : BackgroundService
 {
@@ -28,7 +29,7 @@ public sealed partial class LivePricingHost(
     {
         var groupId = connection.GroupId("pricing");
         using var offsets = new ConsumerBuilder<string, byte[]>(connection.ConsumerConfig(groupId, $"{groupId}-offsets-{Environment.ProcessId}")).Build();
-        var factory = new PricingProcessorFactory(engine, signer, producer, clock, offsets, logger);
+        var factory = new PricingProcessorFactory(engine, signer, producer, recipient, clock, offsets, logger);
         var consumer = new PartitionedConsumer(connection, groupId, [.. InputTopics.Select(t => t.Name)], factory, logger, new PricingInputDeserializer());
         LogStarting(engine.Policy.Version, signer.Address.ToString(), signer.Domain.VerifyingContract.ToString(), (long)signer.Domain.ChainId);
         await consumer.RunAsync(stoppingToken);

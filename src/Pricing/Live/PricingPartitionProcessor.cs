@@ -14,19 +14,19 @@ namespace Commerce.Pricing.Live;
 /// <paramref name="resumeAt"/> (the group's committed offset: already handled by a previous run) are decided again,
 /// so the rate limit and ids come out the same, but not published; nor is an offer whose quotes would already have
 /// expired by the wall clock, nor one whose quotes would expire beyond the policy's quoteTtl from now
-/// (<see cref="QuoteLifetime"/>: an event stamped in the future). The rest are signed and published to the offers topic and the player's events; the
-/// batch returns once the broker acknowledged them.
+/// (<see cref="QuoteLifetime"/>: an event stamped in the future). The rest are signed, handed to the player's session
+/// (<see cref="IOfferRecipient"/>: an Orleans call that returns once the session stored it, to push it) and published
+/// to the offers topic for other systems; the batch returns once both are done, so its offsets are committed after.
 /// </summary>
 public sealed partial class PricingPartitionProcessor(
     LivePricingEngine engine,
     Signing.Eip712QuoteSigner signer,
     EventProducer producer,
+    IOfferRecipient recipient,
     TimeProvider clock,
     Offset resumeAt,
     ILogger logger) : IPartitionProcessor
 {
-    private static readonly TopicDefinition[] OfferTopics = [TopicCatalog.Offers, TopicCatalog.PlayerEvents];
-
     public async Task ProcessAsync(IReadOnlyList<ConsumeResult<string, byte[]>> batch, CancellationToken ct)
     {
         List<Task>? publishing = null;
@@ -74,8 +74,9 @@ public sealed partial class PricingPartitionProcessor(
 
     private async Task PublishAsync(OfferMade offer, Guid cause, CancellationToken ct)
     {
-        // One envelope (one event id, serialized once) for the offers topic and the player's events.
-        await producer.PublishAsync(OfferTopics, EventEnvelope.Create(offer.PlayerId, offer, clock.GetUtcNow(), cause.ToString()), ct);
+        var published = producer.PublishAsync(TopicCatalog.Offers, EventEnvelope.Create(offer.PlayerId, offer, clock.GetUtcNow(), cause.ToString()), ct);
+        await recipient.DeliverAsync(offer, ct);
+        await published;
         LogOffer(offer.OfferId, offer.PlayerId, offer.Items.Count);
     }
 

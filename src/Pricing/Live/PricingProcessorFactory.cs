@@ -14,6 +14,7 @@ public sealed class PricingProcessorFactory(
     LivePricingEngine engine,
     Eip712QuoteSigner signer,
     EventProducer producer,
+    IOfferRecipient recipient,
     TimeProvider clock,
     IConsumer<string, byte[]> offsets,
     ILogger logger) : IPartitionProcessorFactory
@@ -22,7 +23,7 @@ public sealed class PricingProcessorFactory(
     {
         var committed = offsets.Committed([partition], TimeSpan.FromSeconds(30)).Single().Offset;
         var resumeAt = committed.Value >= 0 ? committed : new Offset(0);
-        var processor = new PricingPartitionProcessor(engine, signer, producer, clock, resumeAt, logger);
+        var processor = new PricingPartitionProcessor(engine, signer, producer, recipient, clock, resumeAt, logger);
         return Task.FromResult(new PartitionStart(processor, Offset.Beginning));
     }
 }
