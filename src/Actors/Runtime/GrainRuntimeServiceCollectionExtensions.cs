@@ -62,10 +62,14 @@ public static class GrainRuntimeServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The grains' storage (<see cref="CommerceGrainStorage"/>) in this silo, and an auction quote signer unless one is registered.</summary>
+    /// <summary>
+    /// The grains' storage (<see cref="CommerceGrainStorage"/>) in this silo, an auction quote signer unless one is
+    /// registered, and grain interface types looked up once per interface (<see cref="CachedGrainInterfaceTypes"/>).
+    /// </summary>
     public static ISiloBuilder UseCommerceGrains(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton<IAuctionQuoteSigner, NoAuctionQuotes>();
+        CachedGrainInterfaceTypes.ReplaceIn(silo.Services);
         silo.Services.AddGrainStorage(CommerceGrainStorage.Name, (sp, _) => ActivatorUtilities.CreateInstance<CommerceGrainStorage>(sp));
         return silo;
     }
