@@ -4,7 +4,6 @@ using Commerce.Connectors.Ingestion;
 using Commerce.Connectors.Ingestion.Storage;
 using Commerce.Events.Topics;
 using Commerce.Messaging.Producing;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +21,7 @@ public sealed class CrmConnector(
     IConnectorDatabase database,
     PendingResolver resolver,
     TimeProvider clock,
-    ILogger<CrmConnector> logger) : BackgroundService, IConnector
+    ILogger<CrmConnector> logger) : ConnectorService, IConnector
 {
     public const string ConnectorName = "crm";
 
@@ -39,6 +38,6 @@ public sealed class CrmConnector(
         var publisher = new IngestionPublisher(producer, ledger, Counters);
         var pipeline = new IngestionPipeline(actors, publisher, resolver, [TopicCatalog.PlayerEvents, TopicCatalog.DeadLetters], [source],
             options.Value.Ingestion, Counters, logger);
-        await ConnectorRunner.RunAsync(pipeline, options.Value.Ingestion, Counters, clock, logger, stoppingToken);
+        await ConnectorRunner.RunAsync(pipeline, options.Value.Ingestion, Counters, clock, logger, stoppingToken, StopDeadline);
     }
 }

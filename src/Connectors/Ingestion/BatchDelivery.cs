@@ -40,6 +40,11 @@ public sealed class BatchDelivery
                 }
                 catch (ProduceException<string, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
                 {
+                    if (ct.IsCancellationRequested) // a stop does not wait for room in a queue that may never drain
+                    {
+                        Interlocked.Decrement(ref delivery._outstanding);
+                        ct.ThrowIfCancellationRequested();
+                    }
                     producer.Flush(TimeSpan.FromMilliseconds(100)); // serves acknowledgements until there is room
                 }
                 catch

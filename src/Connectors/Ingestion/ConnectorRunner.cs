@@ -2,17 +2,21 @@ using Microsoft.Extensions.Logging;
 
 namespace Commerce.Connectors.Ingestion;
 
-/// <summary>Runs a connector's pipeline until the host stops, starting it again with backoff (doubled up to a limit) after it fails.</summary>
+/// <summary>
+/// Runs a connector's pipeline until the host stops, starting it again with backoff (doubled up to a limit) after it
+/// fails. <c>stopDeadline</c> bounds how long a stop waits for the sources' requests to unwind.
+/// </summary>
 public static partial class ConnectorRunner
 {
-    public static async Task RunAsync(IngestionPipeline pipeline, IngestionOptions options, IngestionCounters counters, TimeProvider clock, ILogger logger, CancellationToken ct)
+    public static async Task RunAsync(IngestionPipeline pipeline, IngestionOptions options, IngestionCounters counters, TimeProvider clock, ILogger logger, CancellationToken ct,
+        CancellationToken stopDeadline)
     {
         var backoff = options.MinBackoff;
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                await pipeline.RunAsync(ct);
+                await pipeline.RunAsync(ct, stopDeadline);
                 backoff = options.MinBackoff;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

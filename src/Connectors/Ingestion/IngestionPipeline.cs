@@ -13,6 +13,8 @@ namespace Commerce.Connectors.Ingestion;
 /// published one batch at a time (<see cref="IngestionPublisher"/>): every stage is bounded and pulls only when the
 /// next has room, so a slow Kafka holds back the reads instead of queueing. <see cref="RunAsync"/> first resolves what
 /// a crash left pending, then runs until cancelled or until publishing fails (the caller starts it again, with backoff).
+/// Either way it returns only once its sources' reads have ended (their requests unwound), or once
+/// <c>stopDeadline</c> passed: nothing it started is left running behind it.
 /// </summary>
 public sealed partial class IngestionPipeline(
     ConnectorActorSystem actors,
@@ -24,7 +26,9 @@ public sealed partial class IngestionPipeline(
     IngestionCounters counters,
     ILogger logger)
 {
-    public async Task RunAsync(CancellationToken ct)
+    /// <param name="ct">Stops the graph (the host's stopping token).</param>
+    /// <param name="stopDeadline">How long a stop may wait for the sources' requests to unwind (the host's shutdown deadline).</param>
+    public async Task RunAsync(CancellationToken ct, CancellationToken stopDeadline)
     {
         var ledger = publisher.Ledger;
         var (pending, since) = await ledger.LoadAsync(ct);
@@ -40,7 +44,8 @@ public sealed partial class IngestionPipeline(
         // them as Akka does (their reads are cancelled, no failure), instead of failing them, which the restart stage
         // would log as a failure and schedule a restart of. Their own token ends them once the graph is done.
         using var reads = new CancellationTokenSource();
-        var pages = sources.Select(s => Restarting(s, reads.Token)).Aggregate((a, b) => a.Merge(b));
+        var open = new OpenReads();
+        var pages = sources.Select(s => Restarting(s, open, reads.Token)).Aggregate((a, b) => a.Merge(b));
         var (kill, done) = pages
             .SelectMany(page => page.Units)
             .GroupedWithin(options.BatchSize, options.BatchWindow)
@@ -55,7 +60,11 @@ public sealed partial class IngestionPipeline(
         }
         finally
         {
+            // The graph is done, but a source's request may still be unwinding from its cancellation (Akka disposes a
+            // read once its in-flight request returned): wait for it, so that a stop leaves no request running.
             await reads.CancelAsync();
+            if (!await open.EndedAsync(stopDeadline))
+                LogReadsLeft(logger, ledger.Connector, open.Count);
         }
         ct.ThrowIfCancellationRequested();
     }
@@ -77,7 +86,7 @@ public sealed partial class IngestionPipeline(
         }
     }
 
-    private Source<IngestPage, NotUsed> Restarting(IIngestSource source, CancellationToken ct)
+    private Source<IngestPage, NotUsed> Restarting(IIngestSource source, OpenReads open, CancellationToken ct)
     {
         var started = 0;
         var settings = RestartSettings.Create(options.MinBackoff, options.MaxBackoff, 0.2);
@@ -88,13 +97,16 @@ public sealed partial class IngestionPipeline(
                 counters.CountRestart();
                 LogRestart(logger, publisher.Ledger.Connector, source.Name);
             }
-            return Source.From(() => source.ReadAsync(publisher.Ledger.Positions, ct))
+            return Source.From(() => open.Track(source.ReadAsync(publisher.Ledger.Positions, ct)))
                 .Throttle(options.RequestsPerSecond, TimeSpan.FromSeconds(1), options.RequestBurst, ThrottleMode.Shaping);
         }, settings);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "connector {Connector}: {Pending} ids were pending after a stop; {Found} were already on the topic")]
     private static partial void LogResolved(ILogger logger, string connector, int pending, int found);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "connector {Connector}: the host's shutdown deadline passed with {Open} source reads still unwinding")]
+    private static partial void LogReadsLeft(ILogger logger, string connector, int open);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "connector {Connector}: source {Source} failed or ended; started again from the stored position")]
     private static partial void LogRestart(ILogger logger, string connector, string source);

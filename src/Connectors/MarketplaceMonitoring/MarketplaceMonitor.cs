@@ -4,7 +4,6 @@ using Commerce.Connectors.MarketplaceMonitoring.Configuration;
 using Commerce.Connectors.MarketplaceMonitoring.Sources;
 using Commerce.Events.Topics;
 using Commerce.Messaging.Producing;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +23,7 @@ public sealed class MarketplaceMonitor(
     IConnectorDatabase database,
     PendingResolver resolver,
     TimeProvider clock,
-    ILogger<MarketplaceMonitor> logger) : BackgroundService, IConnector
+    ILogger<MarketplaceMonitor> logger) : ConnectorService, IConnector
 {
     public string Name => options.Value.Marketplace;
 
@@ -40,6 +39,6 @@ public sealed class MarketplaceMonitor(
         var publisher = new IngestionPublisher(producer, ledger, Counters);
         IIngestSource[] sources = o.Stream ? [rest, stream] : [rest];
         var pipeline = new IngestionPipeline(actors, publisher, resolver, [TopicCatalog.MarketEvents, TopicCatalog.DeadLetters], sources, o.Ingestion, Counters, logger);
-        await ConnectorRunner.RunAsync(pipeline, o.Ingestion, Counters, clock, logger, stoppingToken);
+        await ConnectorRunner.RunAsync(pipeline, o.Ingestion, Counters, clock, logger, stoppingToken, StopDeadline);
     }
 }

@@ -4,7 +4,6 @@ using Commerce.Connectors.Tests.Support;
 using Commerce.Events.Player;
 using Commerce.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Commerce.Connectors.Tests.Crm;
 
@@ -19,7 +18,7 @@ public sealed class CrmConnectorTests
         await using var world = await CrmWorld.StartAsync();
         world.Crm.Seed(Enumerable.Range(1, 450).Select(i => new LocalSeedAccount($"p{i}", CrmWorld.Wallet(i), "Silver", i)));
         world.Crm.Seed([new LocalSeedAccount("no wallet", null, "Gold", 5)]);
-        using var host = world.Connector();
+        await using var host = world.Connector();
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<CrmConnector>().Counters;
 
@@ -38,7 +37,7 @@ public sealed class CrmConnectorTests
     {
         await using var world = await CrmWorld.StartAsync();
         var ids = world.Crm.Seed(Enumerable.Range(1, 4).Select(i => new LocalSeedAccount($"p{i}", CrmWorld.Wallet(i), "Bronze", 10)));
-        using var host = world.Connector();
+        await using var host = world.Connector();
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<CrmConnector>().Counters;
         await Eventually.Until(() => counters.Published >= 4, Deadline, "the backfill of 4 players");
@@ -69,7 +68,7 @@ public sealed class CrmConnectorTests
     {
         await using var world = await CrmWorld.StartAsync();
         var ids = world.Crm.Seed([new LocalSeedAccount("p1", CrmWorld.Wallet(1), "Bronze", 1)]);
-        using var host = world.Connector();
+        await using var host = world.Connector();
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<CrmConnector>().Counters;
         await Eventually.Until(() => counters.Published >= 1, Deadline, "the backfill");
@@ -91,7 +90,7 @@ public sealed class CrmConnectorTests
         world.Crm.Seed([new LocalSeedAccount("p1", CrmWorld.Wallet(1), "Bronze", 1)]);
         world.Crm.Faults.Enqueue(LocalCrmEndpoint.Query, new LocalCrmFault(429, TimeSpan.FromSeconds(30)));
         var clock = new WatchedFakeClock(DateTimeOffset.UtcNow);
-        using var host = world.Connector(clock);
+        await using var host = world.Connector(clock);
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<CrmConnector>().Counters;
 
@@ -114,7 +113,7 @@ public sealed class CrmConnectorTests
         var ids = world.Crm.Seed(Enumerable.Range(1, 3).Select(i => new LocalSeedAccount($"p{i}", CrmWorld.Wallet(i), "Bronze", 1)));
         world.Crm.Faults.Enqueue(LocalCrmEndpoint.Query, new LocalCrmFault(503), times: 2);
         world.Crm.Faults.Enqueue(LocalCrmEndpoint.Streaming, new LocalCrmFault(Delay: TimeSpan.FromSeconds(30))); // the handshake hangs
-        using var host = world.Connector(settings: new Dictionary<string, string?> { ["Crm:LongPollTimeout"] = "00:00:02" });
+        await using var host = world.Connector(settings: new Dictionary<string, string?> { ["Crm:LongPollTimeout"] = "00:00:02" });
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<CrmConnector>().Counters;
         await Eventually.Until(() => counters.Published >= 3, Deadline, "the backfill after two 503s");
@@ -132,7 +131,7 @@ public sealed class CrmConnectorTests
     {
         await using var world = await CrmWorld.StartAsync();
         var ids = world.Crm.Seed([new LocalSeedAccount("p1", CrmWorld.Wallet(1), "Bronze", 1), new LocalSeedAccount("bad", "0xnot-a-wallet", "Gold", 1)]);
-        using var host = world.Connector();
+        await using var host = world.Connector();
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<CrmConnector>().Counters;
         await Eventually.Until(() => counters.Published >= 1 && counters.DeadLettered >= 1, Deadline, "the good row published and the bad one dead-lettered");
@@ -161,7 +160,7 @@ public sealed class CrmConnectorTests
     {
         await using var world = await CrmWorld.StartAsync();
         var ids = world.Crm.Seed(Enumerable.Range(1, 5).Select(i => new LocalSeedAccount($"p{i}", CrmWorld.Wallet(i), "Bronze", i)));
-        using (var first = world.Connector())
+        await using (var first = world.Connector())
         {
             await first.StartAsync();
             var counters = first.Services.GetRequiredService<CrmConnector>().Counters;
@@ -173,7 +172,7 @@ public sealed class CrmConnectorTests
         var backfills = world.Crm.FullQueries;
 
         world.Crm.Update([ids[2]], tier: "Platinum"); // while the connector is down
-        using var second = world.Connector();
+        await using var second = world.Connector();
         await second.StartAsync();
         var again = second.Services.GetRequiredService<CrmConnector>().Counters;
         await Eventually.Until(() => again.Published >= 1, Deadline, "the change made while stopped");

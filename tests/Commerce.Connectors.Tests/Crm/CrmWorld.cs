@@ -7,7 +7,7 @@ using Commerce.Events.Operations;
 using Commerce.Events.Player;
 using Commerce.Events.Topics;
 using Commerce.Messaging.Configuration;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commerce.Connectors.Tests.Crm;
 
@@ -42,8 +42,11 @@ public sealed class CrmWorld : IAsyncDisposable
         return world;
     }
 
-    /// <summary>A connector host (not started) reading this CRM; <paramref name="clock"/> drives the HTTP waits when given.</summary>
-    public IHost Connector(TimeProvider? clock = null, IDictionary<string, string?>? settings = null) =>
+    /// <summary>
+    /// A connector host (not started) reading this CRM; <paramref name="clock"/> drives the HTTP waits when given;
+    /// <paramref name="configure"/> adds to its services after the connector's.
+    /// </summary>
+    public ConnectorHost Connector(TimeProvider? clock = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null) =>
         _world.Connector(new Dictionary<string, string?>
         {
             ["Crm:Mode"] = "Live",
@@ -58,7 +61,11 @@ public sealed class CrmWorld : IAsyncDisposable
             ["Crm:Ingestion:MaxBackoff"] = "00:00:01",
             ["Crm:Ingestion:RequestsPerSecond"] = "1000",
             ["Crm:Ingestion:RequestBurst"] = "100",
-        }, clock, settings, (services, configuration) => services.AddCrmConnector(configuration));
+        }, clock, settings, (services, configuration) =>
+        {
+            services.AddCrmConnector(configuration);
+            configure?.Invoke(services);
+        });
 
     public IReadOnlyList<EventEnvelope> Loyalty() =>
         TopicSnapshot.Read(Kafka.BootstrapServers, TopicCatalog.PlayerEvents).Where(e => e.Payload is LoyaltyUpdated).ToList();

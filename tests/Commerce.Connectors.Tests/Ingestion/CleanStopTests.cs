@@ -4,9 +4,9 @@ using Commerce.Connectors.Ingestion;
 using Commerce.Connectors.MarketplaceMonitoring;
 using Commerce.Connectors.Tests.Crm;
 using Commerce.Connectors.Tests.MarketplaceMonitoring;
+using Commerce.Connectors.Tests.Support;
 using Commerce.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Commerce.Connectors.Tests.Ingestion;
 
@@ -20,7 +20,7 @@ public sealed class CleanStopTests
     {
         await using var world = await CrmWorld.StartAsync();
         world.Crm.Seed([new LocalSeedAccount("p1", CrmWorld.Wallet(1), "Gold", 1)]);
-        using var host = world.Connector();
+        await using var host = world.Connector();
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<CrmConnector>().Counters;
         await Eventually.Until(() => counters.Published >= 1, Deadline, "the backfill");
@@ -28,11 +28,37 @@ public sealed class CleanStopTests
         await AssertStopsCleanlyAsync(host, counters); // the source is waiting on a CometD connect
     }
 
+    /// <summary>
+    /// A stop returned while a source's request was still unwinding leaves an execution in the HTTP client's resilience
+    /// pipeline, and the container's disposal waits for it in steps of the pipeline's clock: on a fake clock, forever.
+    /// </summary>
+    [Fact]
+    public async Task A_stop_waits_for_a_request_still_unwinding_so_the_host_then_disposes_on_a_fake_clock()
+    {
+        await using var world = await CrmWorld.StartAsync();
+        world.Crm.Seed([new LocalSeedAccount("p1", CrmWorld.Wallet(1), "Gold", 1)]);
+        world.Crm.Faults.Enqueue(LocalCrmEndpoint.Streaming, new LocalCrmFault(Delay: TimeSpan.FromMinutes(5))); // the handshake hangs
+        var gate = new UnwindGate();
+        var clock = new WatchedFakeClock(DateTimeOffset.UtcNow);
+        await using var host = world.Connector(clock, configure: services => gate.Install(services, "crm-streaming"));
+        await host.StartAsync();
+        var counters = host.Services.GetRequiredService<CrmConnector>().Counters;
+        await Eventually.Until(() => counters.Published >= 1 && gate.InFlight == 1, Deadline, "the backfill, then the handshake in flight");
+
+        var stop = host.StopAsync();
+        await Eventually.Until(() => gate.Holding == 1, Deadline, "the handshake cancelled by the stop and held in its unwinding");
+        Assert.False(stop.IsCompleted, "the stop returned while its source's request was still unwinding");
+        gate.Release();
+        await stop;
+        Assert.Equal(0, gate.InFlight);
+        Assert.Equal(0, counters.Restarts);
+    }
+
     [Fact]
     public async Task Stopping_the_marketplace_monitor_with_its_stream_open_logs_no_failure_and_no_restart()
     {
         await using var world = await MarketWorld.StartAsync();
-        using var host = world.Connector();
+        await using var host = world.Connector();
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<MarketplaceMonitor>().Counters;
         await Eventually.Until(() => counters.Published >= 1, Deadline, "the first floor");
@@ -40,7 +66,7 @@ public sealed class CleanStopTests
         await AssertStopsCleanlyAsync(host, counters); // the REST poll waits for its next round, the stream for a message
     }
 
-    private static async Task AssertStopsCleanlyAsync(IHost host, IngestionCounters counters)
+    private static async Task AssertStopsCleanlyAsync(ConnectorHost host, IngestionCounters counters)
     {
         var log = new AkkaLogEvents(host.Services.GetRequiredService<ConnectorActorSystem>().System);
         var restarts = counters.Restarts;

@@ -5,7 +5,6 @@ using Commerce.Events;
 using Commerce.Events.Operations;
 using Commerce.Events.Topics;
 using Commerce.Messaging.Configuration;
-using Microsoft.Extensions.Hosting;
 
 namespace Commerce.Connectors.Tests.MarketplaceMonitoring;
 
@@ -37,7 +36,7 @@ public sealed class MarketWorld : IAsyncDisposable
         return world;
     }
 
-    public IHost Connector(TimeProvider? clock = null, IDictionary<string, string?>? settings = null) =>
+    public ConnectorHost Connector(TimeProvider? clock = null, IDictionary<string, string?>? settings = null) =>
         _world.Connector(new Dictionary<string, string?>
         {
             ["MarketplaceMonitoring:Mode"] = "Live",

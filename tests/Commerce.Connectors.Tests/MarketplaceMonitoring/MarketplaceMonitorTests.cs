@@ -17,7 +17,7 @@ public sealed class MarketplaceMonitorTests
     public async Task The_floor_sales_and_offers_of_the_platforms_collections_are_published_and_other_collections_ignored()
     {
         await using var world = await MarketWorld.StartAsync();
-        using var host = world.Connector();
+        await using var host = world.Connector();
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<MarketplaceMonitor>().Counters;
         await Eventually.Until(() => counters.Published >= 1, Deadline, "the first floor");
@@ -39,7 +39,7 @@ public sealed class MarketplaceMonitorTests
     public async Task What_the_stream_skips_the_REST_events_bring_and_what_both_see_is_published_once()
     {
         await using var world = await MarketWorld.StartAsync();
-        using var host = world.Connector();
+        await using var host = world.Connector();
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<MarketplaceMonitor>().Counters;
         await Eventually.Until(() => counters.Published >= 1, Deadline, "the first floor");
@@ -62,7 +62,7 @@ public sealed class MarketplaceMonitorTests
         for (var i = 1; i <= 120; i++)
             world.Market.Offer(MarketWorld.Slug, i.ToString(), i * Milli, onStream: false);
         var settings = new Dictionary<string, string?> { ["MarketplaceMonitoring:Stream"] = "false" };
-        using (var first = world.Connector(settings: settings))
+        await using (var first = world.Connector(settings: settings))
         {
             await first.StartAsync();
             var counters = first.Services.GetRequiredService<MarketplaceMonitor>().Counters;
@@ -71,7 +71,7 @@ public sealed class MarketplaceMonitorTests
         }
 
         world.Market.Offer(MarketWorld.Slug, "500", Milli, onStream: false);
-        using var second = world.Connector(settings: settings);
+        await using var second = world.Connector(settings: settings);
         await second.StartAsync();
         var again = second.Services.GetRequiredService<MarketplaceMonitor>().Counters;
         await Eventually.Until(() => again.Published >= 1, Deadline, "the offer made while stopped");
@@ -90,7 +90,7 @@ public sealed class MarketplaceMonitorTests
         world.Market.Faults.RateLimit = 4; // one poll: stats, best listings, collection offers, events
         world.Market.Faults.RateWindow = TimeSpan.FromSeconds(60);
         world.Market.Sale(MarketWorld.Slug, "1", Milli, onStream: false);
-        using var host = world.Connector(clock, new Dictionary<string, string?> { ["MarketplaceMonitoring:Stream"] = "false" });
+        await using var host = world.Connector(clock, new Dictionary<string, string?> { ["MarketplaceMonitoring:Stream"] = "false" });
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<MarketplaceMonitor>().Counters;
 
@@ -128,7 +128,7 @@ public sealed class MarketplaceMonitorTests
             + ",\"nft\":{\"identifier\":\"4\"},\"payment\":{\"quantity\":\"1\",\"decimals\":18,\"symbol\":\"ETH\"}}");
         world.Market.Faults.Enqueue(503, times: 2);
         world.Market.Sale(MarketWorld.Slug, "5", Milli, onStream: false);
-        using var host = world.Connector(settings: new Dictionary<string, string?> { ["MarketplaceMonitoring:Stream"] = "false" });
+        await using var host = world.Connector(settings: new Dictionary<string, string?> { ["MarketplaceMonitoring:Stream"] = "false" });
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<MarketplaceMonitor>().Counters;
         await Eventually.Until(() => counters.Published >= 2 && counters.DeadLettered >= 1, Deadline, "the floor, the sale and a dead letter");

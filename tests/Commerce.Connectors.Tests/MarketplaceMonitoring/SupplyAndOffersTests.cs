@@ -21,7 +21,7 @@ public sealed class SupplyAndOffersTests
         world.Market.Move(MarketWorld.Slug, "6");               // between holders: no change
         world.Market.Burn(MarketWorld.Slug, "5");
         world.Market.Mint(MarketWorld.Foreign, "1");            // not the platform's collection
-        using (var host = world.Connector())
+        await using (var host = world.Connector())
         {
             await host.StartAsync();
             await Eventually.Until(() => world.Published<ItemSupplyChanged>().Count >= 2, Deadline,
@@ -34,7 +34,7 @@ public sealed class SupplyAndOffersTests
 
         // Within the overlap the restart reads the same transfers again: they were counted, so only the new burn counts.
         world.Market.Burn(MarketWorld.Slug, "6");
-        using (var again = world.Connector())
+        await using (var again = world.Connector())
         {
             await again.StartAsync();
             var counters = again.Services.GetRequiredService<MarketplaceMonitor>().Counters;
@@ -51,7 +51,7 @@ public sealed class SupplyAndOffersTests
     public async Task A_collection_offer_seen_on_the_order_book_and_on_the_stream_is_one_BidPlaced_on_any_item()
     {
         await using var world = await MarketWorld.StartAsync();
-        using var host = world.Connector();
+        await using var host = world.Connector();
         await host.StartAsync();
         var counters = host.Services.GetRequiredService<MarketplaceMonitor>().Counters;
         await Eventually.Until(() => counters.Published >= 1, Deadline, "the first floor");

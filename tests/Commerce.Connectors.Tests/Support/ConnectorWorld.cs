@@ -20,11 +20,14 @@ namespace Commerce.Connectors.Tests.Support;
 /// </summary>
 public sealed class ConnectorWorld : IAsyncDisposable
 {
+    private readonly string _name;
     private readonly string _directory;
     private readonly LocalServer _server;
+    private readonly List<ConnectorHost> _hosts = [];
 
-    private ConnectorWorld(string directory, LocalServer server)
+    private ConnectorWorld(string name, string directory, LocalServer server)
     {
+        _name = name;
         _directory = directory;
         _server = server;
     }
@@ -38,11 +41,16 @@ public sealed class ConnectorWorld : IAsyncDisposable
     public static async Task<ConnectorWorld> StartAsync(string name, Action<IEndpointRouteBuilder> map)
     {
         var directory = Directory.CreateTempSubdirectory($"{name}-tests-").FullName;
-        return new ConnectorWorld(directory, await LocalServer.StartAsync(0, map, CancellationToken.None));
+        LocalServer? server = null;
+        await StepDeadline.Within(async () => server = await LocalServer.StartAsync(0, map, CancellationToken.None), $"the {name} world: starting the local server");
+        return new ConnectorWorld(name, directory, server!);
     }
 
-    /// <summary>A connector host (not started): <paramref name="settings"/> over <paramref name="defaults"/>; <paramref name="clock"/> drives the waits when given.</summary>
-    public IHost Connector(IDictionary<string, string?> defaults, TimeProvider? clock, IDictionary<string, string?>? settings,
+    /// <summary>
+    /// A connector host (not started): <paramref name="settings"/> over <paramref name="defaults"/>; <paramref name="clock"/>
+    /// drives the waits when given. The world disposes it, if the test did not, before the server and Kafka.
+    /// </summary>
+    public ConnectorHost Connector(IDictionary<string, string?> defaults, TimeProvider? clock, IDictionary<string, string?>? settings,
         Action<IServiceCollection, IConfiguration> addConnector)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -56,16 +64,27 @@ public sealed class ConnectorWorld : IAsyncDisposable
         builder.Services.AddSingleton<EventProducer>();
         builder.Services.AddSingleton<IConnectorDatabase>(new StandaloneConnectorDatabase(false, $"Data Source={DatabaseFile}"));
         addConnector(builder.Services, builder.Configuration);
-        return builder.Build();
+        var host = new ConnectorHost(builder.Build(), $"the {_name} connector host #{_hosts.Count + 1}");
+        _hosts.Add(host);
+        return host;
     }
 
     public IReadOnlyList<DeadLettered> DeadLetters() =>
         TopicSnapshot.Read(Kafka.BootstrapServers, TopicCatalog.DeadLetters).Select(e => e.Payload).OfType<DeadLettered>().ToList();
 
+    /// <summary>Each step with a deadline that names it: the hosts (stopped first if still running), the server, Kafka.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _server.DisposeAsync();
-        Kafka.Dispose();
+        try
+        {
+            foreach (var host in _hosts)
+                await host.DisposeAsync();
+        }
+        finally
+        {
+            await StepDeadline.Within(() => _server.DisposeAsync().AsTask(), $"the {_name} world: stopping the local server");
+            await StepDeadline.Within(Kafka.Dispose, $"the {_name} world: destroying the embedded Kafka cluster");
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -14,9 +14,14 @@ public sealed class WatchedFakeClock(DateTimeOffset start) : FakeTimeProvider(st
     /// <summary>The due times of the timers started so far, oldest first.</summary>
     public IReadOnlyCollection<TimeSpan> TimersStarted => _timersStarted;
 
+    /// <remarks>
+    /// The due time is recorded once the timer is on the clock: recorded before, a test that saw it could move the clock
+    /// before the timer was added, which would then fall due that much later than the test expects (and never fire).
+    /// </remarks>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        var timer = base.CreateTimer(callback, state, dueTime, period);
         _timersStarted.Enqueue(dueTime);
-        return base.CreateTimer(callback, state, dueTime, period);
+        return timer;
     }
 }
