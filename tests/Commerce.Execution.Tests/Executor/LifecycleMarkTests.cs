@@ -1,6 +1,7 @@
 using Commerce.Actors.Custody;
 using Commerce.Chain.Crypto;
 using Commerce.Events.Chain;
+using Commerce.Execution.Executor;
 using Commerce.Execution.Policy;
 using Commerce.Execution.Tests.Support;
 using Microsoft.Extensions.Configuration;
