@@ -135,6 +135,49 @@ public sealed partial class CustodyAccountGrainTests
     }
 
     [Fact]
+    public async Task A_forged_executor_word_on_a_sent_withdrawal_gives_nothing_back_and_the_withdrawal_stays_pending()
+    {
+        await DepositAsync("0xw11", "1000", confirmed: true);
+        var accepted = Assert.IsType<WithdrawalAccepted>(await WithdrawAsync("w-forged", "900"));
+        await UpdateAsync(accepted.CommandId, ChainTransactionUpdated.Submitted, "0xtx11");
+        var ledger = (await LedgerAsync()).Count;
+
+        // Whoever can write commerce.custody-events but is not the executor: no mark, another key, and a genuine
+        // "submitted" whose stage (then its reason) was changed after marking.
+        var failed = new WithdrawalUpdated(_wallet, accepted.CommandId, ChainTransactionUpdated.Failed, null, "forged");
+        await ApplyUpdateAsync(failed);
+        await ApplyUpdateAsync(Marked(failed, System.Security.Cryptography.SHA256.HashData("not-the-custody-command-key"u8)));
+        var genuine = Marked(new WithdrawalUpdated(_wallet, accepted.CommandId, ChainTransactionUpdated.Submitted, "0xtx11", null));
+        await ApplyUpdateAsync(genuine with { Stage = ChainTransactionUpdated.Failed });
+        await ApplyUpdateAsync(genuine with { Stage = ChainTransactionUpdated.Failed, TransactionHash = null, Detail = "reverted" });
+        await ApplyUpdateAsync(Marked(failed) with { Detail = "altered" });
+
+        var state = await StateAsync();
+        Assert.Equal(("100", "900", "0"), (state.Available, state.Withdrawing, state.Withdrawn));
+        Assert.Equal((WithdrawalStatus.Pending, "0xtx11"), (Assert.Single(state.Withdrawals!).Status, state.Withdrawals![0].TransactionHash));
+        Assert.Equal(ledger, (await LedgerAsync()).Count);
+        Assert.IsType<HoldRefused>(await HoldAsync("o-forged", "200")); // nothing came back to spend
+
+        // The executor's own word still moves it, once.
+        await UpdateAsync(accepted.CommandId, ChainTransactionUpdated.Confirmed, "0xtx11");
+        state = await StateAsync();
+        Assert.Equal(("100", "0", "900"), (state.Available, state.Withdrawing, state.Withdrawn));
+        Assert.DoesNotContain(await LedgerAsync(), e => e.Kind == "custody.withdrawal-returned");
+    }
+
+    [Fact]
+    public async Task An_empty_or_malformed_executor_mark_moves_nothing()
+    {
+        await DepositAsync("0xw12", "1000", confirmed: true);
+        var accepted = Assert.IsType<WithdrawalAccepted>(await WithdrawAsync("w-empty", "400"));
+
+        await ApplyUpdateAsync(new WithdrawalUpdated(_wallet, accepted.CommandId, ChainTransactionUpdated.Failed, null, null) { ExecutorMac = "" });
+        await ApplyUpdateAsync(new WithdrawalUpdated(_wallet, accepted.CommandId, ChainTransactionUpdated.Failed, null, null) { ExecutorMac = new string('0', 64) });
+
+        Assert.Equal(("600", "400"), ((await StateAsync()).Available, (await StateAsync()).Withdrawing));
+    }
+
+    [Fact]
     public void A_custody_command_id_names_its_wallet()
     {
         Assert.Equal(_wallet, CustodyAccountGrain.WalletOf(CustodyAccountGrain.WithdrawalCommandId(_wallet, "k")));
@@ -196,11 +239,22 @@ public sealed partial class CustodyAccountGrainTests
         return Assert.Single((await Account.WithdrawAsync(new WithdrawalRequested(_wallet, withdrawalId, amount))).Events).Payload;
     }
 
-    /// <summary>The executor's word on a withdrawal's command, as the delivery router publishes it to commerce.custody-events.</summary>
-    private Task UpdateAsync(string commandId, string stage, string? tx, string? detail = null)
+    /// <summary>The executor's word on a withdrawal's command, marked, as the delivery router publishes it to commerce.custody-events.</summary>
+    private Task UpdateAsync(string commandId, string stage, string? tx, string? detail = null) =>
+        ApplyUpdateAsync(Marked(new WithdrawalUpdated(_wallet, commandId, stage, tx, detail)));
+
+    private Task ApplyUpdateAsync(WithdrawalUpdated update)
     {
         Cluster.Clock.Set(T0);
-        return Cluster.ApplyAsync<ICustodyAccountGrain>(_wallet, new WithdrawalUpdated(_wallet, commandId, stage, tx, detail), T0);
+        return Cluster.ApplyAsync<ICustodyAccountGrain>(_wallet, update, T0);
+    }
+
+    /// <summary>The update with the mark the executor gives its word on a custody command (requester "custody", <paramref name="key"/> by default the accounts' own).</summary>
+    private static WithdrawalUpdated Marked(WithdrawalUpdated update, byte[]? key = null)
+    {
+        var word = new ChainTransactionUpdated(update.CommandId, update.Stage, "0x00000000000000000000000000000000000000e1", 0, update.TransactionHash, null,
+            null, null, null, update.Detail, T0);
+        return update with { ExecutorMac = ChainUpdateMac.Sign(word, ChainCommandKinds.CustodyRequester, key ?? GrainCluster.CustodyCommandKey).ExecutorMac };
     }
 
     private Task TickAsync(string reminder, DateTimeOffset at)

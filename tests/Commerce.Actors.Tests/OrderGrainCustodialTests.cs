@@ -59,7 +59,7 @@ public sealed class OrderGrainCustodialTests(CheckoutClustersFixture fixture) : 
         await PaidAsync();
         var order = await OrderAsync();
         Assert.Equal((OrderStatus.Paid, "1000"), (order.Status, order.TotalPaid));
-        Assert.Equal(new ChainCommandRequested(MintId, "mint", Collection, "0", OrderGrain.MintCall(_wallet, "7"), 0, null), Assert.Single(await CommandsAsync(MintId)));
+        Assert.Equal(AsOrders(new ChainCommandRequested(MintId, "mint", Collection, "0", OrderGrain.MintCall(_wallet, "7"), 0, null)), Assert.Single(await CommandsAsync(MintId)));
         var reminders = await RemindersAsync();
         Assert.DoesNotContain(OrderGrain.PaymentReminder, reminders.Keys);
         Assert.Equal((T0 + OrderGrain.MintRecheck, (IEvent)new OrderTimedOut(_orderId, OrderGrain.MintReminder)), reminders[OrderGrain.MintReminder]);
@@ -130,6 +130,44 @@ public sealed class OrderGrainCustodialTests(CheckoutClustersFixture fixture) : 
         Assert.Equal(new LedgerEntry("nft.minted", _itemId, "dragons", "7", null, _wallet, $"order {_orderId}"),
             Assert.Single(await _cluster.LedgerOfAsync(NftItemGrain.TypeName, _itemId)));
         Assert.Equal(OrderStatus.Completed, Assert.Single((await PlayerAsync()).Orders).Status);
+    }
+
+    [Fact]
+    public async Task A_forged_executor_word_on_the_mint_moves_no_money_and_no_nft_and_the_genuine_one_still_does()
+    {
+        await PaidAsync();
+        await ApplyAsync(Delivery(ChainTransactionUpdated.Submitted));
+        var delivering = await SnapshotAsync();
+
+        // Whoever can write commerce.order-events but is not the executor: a "failed" (the hold back and the item freed for
+        // a mint that happened) and a "confirmed" (the hold captured for one that did not), unmarked, under another key,
+        // marked for the custody accounts, or a marked "submitted" turned into "failed" or given a reason after marking.
+        var failed = new DeliveryUpdated(_orderId, MintId, ChainTransactionUpdated.Failed, "reverted") { Reason = "reverted" };
+        var otherKey = System.Security.Cryptography.SHA256.HashData("not-the-orders-command-key"u8);
+        var submitted = Delivery(ChainTransactionUpdated.Submitted);
+        var custodyWord = new ChainTransactionUpdated(MintId, ChainTransactionUpdated.Failed, "0x00000000000000000000000000000000000000e1", 0, null, null,
+            null, null, null, "reverted", T0);
+        foreach (var forged in new[]
+        {
+            failed,
+            new DeliveryUpdated(_orderId, MintId, ChainTransactionUpdated.Confirmed, null),
+            GrainCluster.Marked(failed, otherKey),
+            failed with { ExecutorMac = ChainUpdateMac.Sign(custodyWord, ChainCommandKinds.CustodyRequester, GrainCluster.OrdersCommandKey).ExecutorMac },
+            submitted with { Status = ChainTransactionUpdated.Failed },
+            submitted with { Status = ChainTransactionUpdated.Confirmed },
+            submitted with { Status = ChainTransactionUpdated.Failed, Reason = "reverted" },
+        })
+        {
+            await ApplyAsync(forged);
+            Assert.Equal(delivering, await SnapshotAsync());
+        }
+        Assert.Equal(OrderStatus.Delivering, (await OrderAsync()).Status);
+        Assert.Contains((await OrderAsync()).History, h => h.Detail == $"{MintId}: failed ignored, it does not carry the executor's mark");
+        Assert.Equal(("0", "1000", "0"), ((await AccountAsync()).Available, (await AccountAsync()).Held, (await AccountAsync()).Spent));
+
+        await ApplyAsync(Delivery(ChainTransactionUpdated.Confirmed));
+        Assert.Equal(OrderStatus.Completed, (await OrderAsync()).Status);
+        Assert.Equal(("0", "0", "1000"), ((await AccountAsync()).Available, (await AccountAsync()).Held, (await AccountAsync()).Spent));
     }
 
     [Fact]
@@ -253,7 +291,7 @@ public sealed class OrderGrainCustodialTests(CheckoutClustersFixture fixture) : 
     {
         await PaidAsync();
         var paid = await SnapshotAsync();
-        await ApplyAsync(new DeliveryUpdated(_orderId, $"order:{_orderId}:refund", ChainTransactionUpdated.Failed, "reverted"));
+        await ApplyAsync(GrainCluster.Marked(new DeliveryUpdated(_orderId, $"order:{_orderId}:refund", ChainTransactionUpdated.Failed, "reverted") { Reason = "reverted" }));
         Assert.Equal(paid, await SnapshotAsync());
         Assert.Equal(OrderStatus.Paid, (await OrderAsync()).Status);
     }
@@ -281,7 +319,7 @@ public sealed class OrderGrainCustodialTests(CheckoutClustersFixture fixture) : 
         await ApplyAsync(Placed() with { DeliverFromCheckout = true });
 
         var releaseId = OrderGrain.ReleaseCommandId(_orderId);
-        Assert.Equal(new ChainCommandRequested(releaseId, "release", CheckoutClustersFixture.Checkout, "0", OrderGrain.ReleaseCall(Collection, "7", _wallet), 0, null),
+        Assert.Equal(AsOrders(new ChainCommandRequested(releaseId, "release", CheckoutClustersFixture.Checkout, "0", OrderGrain.ReleaseCall(Collection, "7", _wallet), 0, null)),
             Assert.Single(await CommandsAsync(releaseId)));
         Assert.Empty(await CommandsAsync(MintId));
         Assert.Equal(HexString.Encode(new CheckoutFunctions.ReleaseItem { Collection = EthAddress.Parse(Collection).ToString(), TokenId = 7, To = EthAddress.Parse(_wallet).ToString() }.GetCallData()),
@@ -293,7 +331,7 @@ public sealed class OrderGrainCustodialTests(CheckoutClustersFixture fixture) : 
         await ApplyAsync(Delivery(ChainTransactionUpdated.Confirmed));
         Assert.Equal(paid, await SnapshotAsync());
 
-        await ApplyAsync(new DeliveryUpdated(_orderId, releaseId, ChainTransactionUpdated.Confirmed, null));
+        await ApplyAsync(GrainCluster.Marked(new DeliveryUpdated(_orderId, releaseId, ChainTransactionUpdated.Confirmed, null)));
         Assert.Equal(OrderStatus.Completed, (await OrderAsync()).Status);
         var item = await ItemAsync();
         Assert.Equal((ItemStatus.Sold, _wallet), (item.Status, item.Owner));
@@ -328,7 +366,13 @@ public sealed class OrderGrainCustodialTests(CheckoutClustersFixture fixture) : 
             new OrderQuote(Collection, "7", _wallet, "0x0000000000000000000000000000000000000000", "1000", 1, T0.AddMinutes(10).ToUnixTimeSeconds(), _orderId),
             "0xsig", OrderGrain.CustodialKind, "k1");
 
-    private DeliveryUpdated Delivery(string status, string? detail = null) => new(_orderId, MintId, status, detail);
+    /// <summary>The command as the order grains mark it (requester orders, the clusters' Orders:CommandKey).</summary>
+    private static ChainCommandRequested AsOrders(ChainCommandRequested command) =>
+        ChainCommandMac.Sign(command, ChainCommandKinds.OrdersRequester, GrainCluster.OrdersCommandKey);
+
+    /// <summary>The executor's word on the order's delivery, marked as the executor marks it (the detail is its reason).</summary>
+    private DeliveryUpdated Delivery(string status, string? detail = null) =>
+        GrainCluster.Marked(new DeliveryUpdated(_orderId, MintId, status, detail) { Reason = detail });
 
     private async Task ListAsync()
     {

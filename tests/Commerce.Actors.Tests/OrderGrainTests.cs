@@ -289,7 +289,7 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture) : IClassFixture
         {
             () => SendAsync(b, Payment(b, "InstallmentPaid", "1000", confirmed: true), at), // (a late purchase is the one exception: see OrderInstallmentTests)
             () => SendAsync(b, Placed(b), at),
-            () => SendAsync(b, new DeliveryUpdated(b.OrderId, "cmd-1", "confirmed", null), at),
+            () => SendAsync(b, GrainCluster.Marked(new DeliveryUpdated(b.OrderId, "cmd-1", "confirmed", null)), at),
             () => StepAsync(() => CallAsync(Cluster.Grains.GetGrain<IOrderGrain>(b.OrderId).TellRefusedAsync,
                 new ReservationRefused(b.OrderId, b.ItemId, "the item was paid for by another order"), at)),
         };
@@ -355,7 +355,7 @@ public sealed class OrderGrainTests(GrainClusterFixture fixture) : IClassFixture
         for (var i = 0; i < OrderState.MaxHistory + 10; i++)
         {
             Cluster.Clock.Set(T0.AddSeconds(i));
-            await Cluster.ApplyAsync<IOrderGrain>(b.OrderId, new DeliveryUpdated(b.OrderId, $"cmd-{i}", "pending", null), T0.AddSeconds(i));
+            await Cluster.ApplyAsync<IOrderGrain>(b.OrderId, GrainCluster.Marked(new DeliveryUpdated(b.OrderId, $"cmd-{i}", "pending", null)), T0.AddSeconds(i));
         }
         var order = await OrderAsync(b);
         Assert.Equal(OrderState.MaxHistory, order.History.Count);

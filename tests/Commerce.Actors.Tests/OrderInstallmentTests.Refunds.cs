@@ -61,7 +61,7 @@ public sealed partial class OrderInstallmentTests
     {
         await CompletedAsync();
         await RefundAsync("ops-1", "compensation", T0.AddMinutes(1));
-        await ApplyAsync(new DeliveryUpdated(_orderId, OrderGrain.RefundCommandId(_orderId), ChainTransactionUpdated.Failed, "InsufficientRevenue"), T0.AddMinutes(2));
+        await ApplyAsync(GrainCluster.Marked(new DeliveryUpdated(_orderId, OrderGrain.RefundCommandId(_orderId), ChainTransactionUpdated.Failed, "InsufficientRevenue") { Reason = "InsufficientRevenue" }), T0.AddMinutes(2));
         Assert.Equal("InsufficientRevenue", (await OrderAsync()).Refund!.FailedBecause);
 
         var retry = Assert.IsType<OrderRefundAccepted>(await RefundAsync("ops-2", "revenue is back", T0.AddMinutes(3)));

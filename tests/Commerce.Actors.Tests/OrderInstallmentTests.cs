@@ -156,8 +156,9 @@ public sealed partial class OrderInstallmentTests(CheckoutClustersFixture fixtur
         await ApplyAsync(Purchased(), T0);
         await TickAsync(OrderGrain.InstallmentDefault, T0.AddSeconds(103));
 
-        Assert.Equal(new ChainCommandRequested($"order:{_orderId}:default", "declare-default", Checkout, "0",
-            OrderGrain.DeclareDefaultSelector + _orderId[2..], 0, null), Assert.Single(await DefaultCommandsAsync()));
+        Assert.Equal(ChainCommandMac.Sign(new ChainCommandRequested($"order:{_orderId}:default", "declare-default", Checkout, "0",
+            OrderGrain.DeclareDefaultSelector + _orderId[2..], 0, null), ChainCommandKinds.OrdersRequester, GrainCluster.OrdersCommandKey),
+            Assert.Single(await DefaultCommandsAsync()));
         Assert.Equal(OrderStatus.PlanActive, (await OrderAsync()).Status);
         Assert.Equal((T0.AddSeconds(133), (IEvent)new OrderTimedOut(_orderId, "installment-default:1:2")), (await RemindersAsync())[OrderGrain.InstallmentDefault]);
 
@@ -349,7 +350,7 @@ public sealed partial class OrderInstallmentTests(CheckoutClustersFixture fixtur
         await PlaceAsync();
         await ApplyAsync(Purchased(), T0);
         await TickAsync(OrderGrain.InstallmentDefault, T0.AddSeconds(103));
-        await ApplyAsync(new DeliveryUpdated(_orderId, $"order:{_orderId}:default", ChainTransactionUpdated.Failed, "reverted"), T0.AddSeconds(104));
+        await ApplyAsync(GrainCluster.Marked(new DeliveryUpdated(_orderId, $"order:{_orderId}:default", ChainTransactionUpdated.Failed, "reverted") { Reason = "reverted" }), T0.AddSeconds(104));
         Assert.Single(await DefaultCommandsAsync());
         var order = await OrderAsync();
         Assert.Contains("the next default check asks again", order.History[^1].Detail);

@@ -4,6 +4,7 @@ using Commerce.Actors.Runtime;
 using Commerce.Events.Chain;
 using Commerce.Events.Custody;
 using Commerce.Events.Topics;
+using Microsoft.Extensions.Logging;
 
 namespace Commerce.Actors.Custody;
 
@@ -11,7 +12,9 @@ namespace Commerce.Actors.Custody;
 /// Withdrawals to the player's own wallet (docs/ORDERS.md, "Withdrawing"): a request within the limits (per withdrawal,
 /// per UTC day) and the balance is debited at once and asked of the executor as one plain transfer, kind withdraw,
 /// marked under Custody:CommandKey; the same withdrawal id asked again is answered as the first time and debits nothing.
-/// The executor's confirmation closes it; a failure (refused, reverted, given up) gives the amount back exactly once.
+/// The executor's confirmation closes it; a failure (refused, reverted, given up) gives the amount back exactly once. Only
+/// the executor's own word counts: an update without its mark under Custody:CommandKey (<see cref="WithdrawalUpdateMac"/>)
+/// is logged and changes nothing, so whoever else writes commerce.custody-events cannot give back what was sent.
 /// A command lost on its way (the embedded broker forgets its log on restart, the executor was down and its group
 /// rewound past it) is asked again every <see cref="WithdrawalRecheck"/> until the executor's first word on it, always
 /// with the same command id: the executor skips a command id it knows, so one withdrawal is at most one transaction.
@@ -130,6 +133,12 @@ public sealed partial class CustodyAccountGrain
     {
         if (!IsMine(update.Wallet) || Withdrawals.FirstOrDefault(w => w.CommandId == update.CommandId) is not { } withdrawal)
             return;
+        // The executor's mark before anything else: a forged "failed" for a sent withdrawal would move the money twice.
+        if (_commandKey is null || !WithdrawalUpdateMac.Verify(update, _commandKey))
+        {
+            LogUnmarkedWithdrawalUpdate(Key, update.CommandId, update.Stage);
+            return;
+        }
         var at = Current.OccurredAt;
         if (withdrawal.Status != WithdrawalStatus.Pending)
             return; // a repeat, or a late word after the end: the money moved already
@@ -165,6 +174,10 @@ public sealed partial class CustodyAccountGrain
                 break;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Custody account {Wallet}: update {Stage} of {CommandId} ignored, it does not carry the executor's mark under Custody:CommandKey")]
+    private partial void LogUnmarkedWithdrawalUpdate(string wallet, string commandId, string stage);
 
     private WithdrawalAccepted Accepted(CustodyWithdrawal w) => new(Key, w.WithdrawalId, w.Amount, w.CommandId, w.Status, w.TransactionHash, w.RequestedAt);
 

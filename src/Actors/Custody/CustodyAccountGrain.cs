@@ -6,6 +6,7 @@ using Commerce.Actors.Runtime;
 using Orleans.Concurrency;
 using Commerce.Events.Custody;
 using Commerce.Events.Marks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Commerce.Events.Envelope;
 using Commerce.Events.Topics;
@@ -23,7 +24,8 @@ namespace Commerce.Actors.Custody;
 public sealed partial class CustodyAccountGrain(
     [PersistentState("state", CommerceGrainStorage.Name)] IPersistentState<GrainDocument<CustodyAccountState>> document,
     IOptions<CustodyOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<CustodyAccountGrain> logger)
     : CommerceGrain<CustodyAccountState>(document, clock), ICustodyAccountGrain
 {
     public const string TypeName = "custody-account";
@@ -42,6 +44,11 @@ public sealed partial class CustodyAccountGrain(
     private readonly CustodyOptions _options = options.Value;
 
     private readonly byte[]? _depositKey = FieldMac.DecodeKey(options.Value.DepositKey);
+
+    /// <summary>The accounts' command key, which also checks the executor's mark on its word; null: no withdrawal moves.</summary>
+    private readonly byte[]? _commandKey = FieldMac.DecodeKey(options.Value.CommandKey);
+
+    private readonly ILogger _logger = logger;
 
     protected override CustodyAccountState CreateState(string key) => CustodyAccountState.New(key);
 

@@ -36,6 +36,9 @@ public sealed partial class OrderGrain(
 
     private readonly OrderOptions _options = options.Value;
 
+    /// <summary>The order grains' command key, which also checks the executor's mark on its word; null: no word of it counts.</summary>
+    private readonly byte[]? _commandKey = Events.Marks.FieldMac.DecodeKey(options.Value.CommandKey);
+
     /// <summary>
     /// What the ingress hands this grain type from commerce.order-events: orders placed through the API, the Checkout
     /// watcher's payments and the executor's delivery updates.
@@ -287,6 +290,13 @@ public sealed partial class OrderGrain(
 
     private void DeliveryUpdated(DeliveryUpdated delivery)
     {
+        // The executor's mark before anything else: a forged "failed" of a mint that happened would pay the buyer back
+        // for an NFT it holds, a forged "confirmed" would capture for one never delivered. Kept in the history, nothing moves.
+        if (_commandKey is null || !DeliveryUpdateMac.Verify(delivery, _commandKey))
+        {
+            Record(nameof(DeliveryUpdated), $"{delivery.CommandId}: {delivery.Status} ignored, it does not carry the executor's mark");
+            return;
+        }
         if (HandledAsDelivery(delivery) || HandledAsOrderCommand(delivery) || HandledAsRefundCommand(delivery))
             return;
         Record(nameof(DeliveryUpdated), $"{delivery.CommandId}: {delivery.Status}");

@@ -9,6 +9,11 @@ namespace Commerce.Events.Chain;
 /// command has no effect beyond fees) or reorged (its block left the canonical chain; it is
 /// re-submitted). Amounts are decimal strings of wei. Key: command id.
 /// </summary>
+/// <remarks>
+/// The executor marks every update of a command whose requester's HMAC it verified: <see cref="Requester"/> names that
+/// requester and <see cref="ExecutorMac"/> is <see cref="ChainUpdateMac"/> under the requester's key, so the grains that
+/// asked can tell the executor's word from anyone else's who can write the topic (docs/SECURITY.md).
+/// </remarks>
 [GenerateSerializer, Immutable, Alias("commerce.events.ChainTransactionUpdated")]
 public sealed record ChainTransactionUpdated(
     [property: Id(0)] string CommandId,
@@ -29,4 +34,12 @@ public sealed record ChainTransactionUpdated(
     public const string Confirmed = "confirmed";
     public const string Failed = "failed";
     public const string Reorged = "reorged";
+
+    /// <summary>The requester whose HMAC the executor verified on the command, or null (a command it could not attribute).</summary>
+    [Id(11)]
+    public string? Requester { get; init; }
+
+    /// <summary>The executor's mark under the requester's key (<see cref="ChainUpdateMac"/>), or null when unattributed.</summary>
+    [Id(12)]
+    public string? ExecutorMac { get; init; }
 }

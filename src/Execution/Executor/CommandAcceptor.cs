@@ -17,7 +17,8 @@ namespace Commerce.Execution.Executor;
 /// skipped (one command id, one effect), bad commands are stored as failed with the field at
 /// fault, and for the rest the nonces, the signed bytes, the partition cursor and the events are
 /// committed in one transaction BEFORE anything is sent. A command the <see cref="CommandPolicy"/> does not allow (no
-/// known requester's HMAC, a kind, contract, selector or value outside the allow-list) is refused the same way. Each chunk first waits until the sender
+/// known requester's HMAC, a kind, contract, selector or value outside the allow-list) is refused the same way. Its
+/// lifecycle events are marked for the requester whose HMAC verified it (<see cref="LifecycleEvents"/>), a refusal too. Each chunk first waits until the sender
 /// has room in flight (decision D8: the partition stops, its buffer fills, the consumer pauses it).
 /// </summary>
 public sealed partial class CommandAcceptor(
@@ -28,6 +29,7 @@ public sealed partial class CommandAcceptor(
     EthClient eth,
     ExecutorOptions options,
     CommandPolicy policy,
+    LifecycleEvents events,
     ExecutorSignals signals,
     ExecutorMetrics metrics,
     TimeProvider clock,
@@ -100,7 +102,7 @@ public sealed partial class CommandAcceptor(
             if (entry.DeadLetter is { } dead)
                 outbox.Add(dead);
             if (entry.Rejected is { } r)
-                outbox.Add(LifecycleEvents.Create(r, ChainTransactionUpdated.Failed, now, reason: r.Reason));
+                outbox.Add(events.Create(r, ChainTransactionUpdated.Failed, now, reason: r.Reason));
         }
         var lastOffset = chunk[^1].Record.Offset;
         if (accepted.Count == 0)
@@ -192,6 +194,7 @@ public sealed partial class CommandAcceptor(
         CommandId = command.CommandId,
         Sender = factory.Sender,
         Kind = command.Kind,
+        Requester = command.Requester, // the policy verified its HMAC before the command got here
         To = parsed.To,
         Value = parsed.Value,
         Data = parsed.Data,
@@ -206,6 +209,8 @@ public sealed partial class CommandAcceptor(
         CommandId = command.CommandId,
         Sender = factory.Sender,
         Kind = command.Kind ?? "",
+        // Its refusal is marked only for a requester whose HMAC covers it: a forged command's refusal speaks for no one.
+        Requester = policy.VerifiedRequester(command),
         To = Chain.Crypto.EthAddress.TryParse(command.To, out var to) ? to : Chain.Crypto.EthAddress.Zero,
         Status = CommandStatus.Failed,
         Reason = reason,

@@ -2,14 +2,19 @@ using Commerce.Actors.Storage;
 using Commerce.Events.Chain;
 using Commerce.Events.Envelope;
 using Commerce.Events.Topics;
+using Commerce.Execution.Policy;
 using Commerce.Execution.Storage;
 
 namespace Commerce.Execution.Executor;
 
-/// <summary>Builds the outbox record of a command's lifecycle event (topic commerce.chain-transactions, key command id).</summary>
-public static class LifecycleEvents
+/// <summary>
+/// Builds the outbox record of a command's lifecycle event (topic commerce.chain-transactions, key command id), marked
+/// for the command's requester under that requester's key (<see cref="ChainUpdateMac"/>): the grains that asked act only
+/// on the executor's marked word. A command no requester's HMAC verified gets no mark.
+/// </summary>
+public sealed class LifecycleEvents(CommandPolicy policy)
 {
-    public static OutboxWrite Create(ExecutorCommand command, string stage, DateTimeOffset now,
+    public OutboxWrite Create(ExecutorCommand command, string stage, DateTimeOffset now,
         TransactionAttempt? attempt = null, string? replacedHash = null, string? reason = null)
     {
         attempt ??= command.Attempts.Count > 0 ? command.Latest : null;
@@ -22,6 +27,8 @@ public static class LifecycleEvents
             attempt is null ? null : StoredRows.Text(attempt.MaxFeePerGas),
             reason,
             now);
+        if (command.Requester is { } requester && policy.KeyOf(requester) is { } key)
+            payload = ChainUpdateMac.Sign(payload, requester, key);
         var envelope = EventEnvelope.Create(command.CommandId, payload, now, correlationId: command.CommandId);
         return new OutboxWrite(TopicCatalog.ChainTransactions.Name, command.CommandId, EnvelopeSerializer.Serialize(envelope));
     }

@@ -29,6 +29,7 @@ public sealed partial class SenderTracker
     private readonly ExecutorMetrics _metrics;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
+    private readonly LifecycleEvents _events;
     private readonly OpenCommands _open = new();
     private readonly ScannedBlocks _blocks;
     private readonly CommandIntake _intake;
@@ -53,9 +54,10 @@ public sealed partial class SenderTracker
         ExecutorMetrics metrics,
         TimeProvider clock,
         ILogger logger,
+        LifecycleEvents events,
         AcceptedHandoff? handoff = null)
     {
-        (_eth, _factory, _options, _metrics, _clock, _logger) = (eth, factory, options, metrics, clock, logger);
+        (_eth, _factory, _options, _metrics, _clock, _logger, _events) = (eth, factory, options, metrics, clock, logger, events);
         var sender = factory.Sender;
         _blocks = new ScannedBlocks(options.ConfirmationDepth + 128);
         _intake = new CommandIntake(store, sender, handoff, _open);
@@ -63,7 +65,7 @@ public sealed partial class SenderTracker
         _transactions = new TransactionSender(eth, sender, logger);
         _replacer = new Replacer(oracle, factory, options, logger);
         _burst = new BurstGauge(options);
-        _pending = new PendingSender(_open, _transactions, _replacer, _committer, _burst, clock);
+        _pending = new PendingSender(_open, _transactions, _replacer, _committer, _burst, events, clock);
         _scanner = new BlockScanner(eth, _blocks, sender, logger);
         _receipts = new ReceiptReader(eth, _open);
         _confirmations = new ConfirmationChecker(eth, _open, _blocks, options, logger);
@@ -116,7 +118,7 @@ public sealed partial class SenderTracker
         await _intake.TakeAsync(readStore: true, ct);
         if (!_open.TryGet(nonce, out var command) || command.Status == CommandStatus.Mined)
             return false;
-        var pass = new TrackerPass(_clock.GetUtcNow());
+        var pass = new TrackerPass(_clock.GetUtcNow(), _events);
         await _replacer.CancelAsync(pass, command, reason, ct);
         await _committer.CommitAsync(pass, ct);
         await _pending.SendAsync(ct);
@@ -130,7 +132,7 @@ public sealed partial class SenderTracker
     /// </summary>
     private async Task ObserveAsync(SendPace pace, CancellationToken ct)
     {
-        var pass = new TrackerPass(_clock.GetUtcNow());
+        var pass = new TrackerPass(_clock.GetUtcNow(), _events);
         var head = await _eth.GetBlockNumberAsync(ct);
         if (_blocks.Last is null)
         {

@@ -32,8 +32,10 @@ public sealed partial class TransactionExecutor
         Factory = new TransactionFactory(wallet, options.ChainId, clock);
         _logger = loggers.CreateLogger("Commerce.Execution");
         var handoff = new AcceptedHandoff(options.MaxInFlightPerSender + options.MaxChunk);
-        Acceptor = new CommandAcceptor(store, Nonces, Oracle, Factory, Eth, options, new Policy.CommandPolicy(options.Policy), Signals, Metrics, clock, _logger, handoff);
-        Tracker = new SenderTracker(store, Eth, Oracle, Factory, options, Signals, Metrics, clock, _logger, handoff);
+        var policy = new Policy.CommandPolicy(options.Policy);
+        var events = new LifecycleEvents(policy);
+        Acceptor = new CommandAcceptor(store, Nonces, Oracle, Factory, Eth, options, policy, events, Signals, Metrics, clock, _logger, handoff);
+        Tracker = new SenderTracker(store, Eth, Oracle, Factory, options, Signals, Metrics, clock, _logger, events, handoff);
     }
 
     public ExecutorOptions Options { get; }

@@ -31,6 +31,21 @@ public sealed class CommandPolicy
     /// <summary>The names of the known requesters (never their keys).</summary>
     public IReadOnlyCollection<string> Requesters => _keys.Keys;
 
+    /// <summary>
+    /// The requester whose HMAC covers the command, or null (no requester, an unknown one, or a mark that does not match):
+    /// the executor marks its word on a command only for the requester it verified.
+    /// </summary>
+    public string? VerifiedRequester(ChainCommandRequested command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return !string.IsNullOrEmpty(command.Requester) && _keys.TryGetValue(command.Requester, out var key) && ChainCommandMac.Verify(command, key)
+            ? command.Requester
+            : null;
+    }
+
+    /// <summary>The key of a known requester (the executor marks that requester's lifecycle events with it), or null.</summary>
+    internal byte[]? KeyOf(string requester) => _keys.GetValueOrDefault(requester);
+
     /// <summary>Why the command may not be signed ("requester: ...", "to: ..."), or null when it may.</summary>
     public string? Refusal(ChainCommandRequested command, EthAddress to, BigInteger value, ReadOnlySpan<byte> data)
     {

@@ -18,6 +18,12 @@ public sealed record ExecutorCommand
 
     public required string Kind { get; init; }
 
+    /// <summary>
+    /// The requester whose HMAC verified the command (its lifecycle events are marked under that requester's key), or null
+    /// for a command refused before it could be attributed (its events carry no mark).
+    /// </summary>
+    public string? Requester { get; init; }
+
     public required EthAddress To { get; init; }
 
     public BigInteger Value { get; init; }

@@ -26,7 +26,8 @@ public sealed class PostgresExecutorStore(string connectionString, TimeProvider 
                 command_id text PRIMARY KEY, sender text NOT NULL, nonce bigint, kind text NOT NULL, to_address text NOT NULL,
                 value text NOT NULL, data bytea NOT NULL, gas_limit bigint NOT NULL, fee_ceiling text NOT NULL, status int NOT NULL,
                 reason text, mined_hash text, block_number bigint, block_hash text, succeeded boolean, last_sent_at bigint,
-                last_error text, created_at bigint NOT NULL, updated_at bigint NOT NULL);
+                last_error text, created_at bigint NOT NULL, updated_at bigint NOT NULL, requester text);
+            ALTER TABLE exec_command ADD COLUMN IF NOT EXISTS requester text;
             CREATE UNIQUE INDEX IF NOT EXISTS exec_command_nonce ON exec_command (sender, nonce) WHERE nonce IS NOT NULL;
             CREATE INDEX IF NOT EXISTS exec_command_open ON exec_command (sender, status, nonce);
             CREATE TABLE IF NOT EXISTS exec_attempt (

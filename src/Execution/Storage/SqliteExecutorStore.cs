@@ -53,7 +53,7 @@ public sealed class SqliteExecutorStore : IExecutorStore, IAsyncDisposable
                 command_id TEXT PRIMARY KEY, sender TEXT NOT NULL, nonce INTEGER, kind TEXT NOT NULL, to_address TEXT NOT NULL,
                 value TEXT NOT NULL, data BLOB NOT NULL, gas_limit INTEGER NOT NULL, fee_ceiling TEXT NOT NULL, status INTEGER NOT NULL,
                 reason TEXT, mined_hash TEXT, block_number INTEGER, block_hash TEXT, succeeded INTEGER, last_sent_at INTEGER,
-                last_error TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+                last_error TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, requester TEXT);
             CREATE UNIQUE INDEX IF NOT EXISTS exec_command_nonce ON exec_command (sender, nonce) WHERE nonce IS NOT NULL;
             CREATE INDEX IF NOT EXISTS exec_command_open ON exec_command (sender, status, nonce);
             CREATE TABLE IF NOT EXISTS exec_attempt (
@@ -68,6 +68,13 @@ public sealed class SqliteExecutorStore : IExecutorStore, IAsyncDisposable
                 id INTEGER PRIMARY KEY AUTOINCREMENT, records BLOB NOT NULL, created_at INTEGER NOT NULL);
             """;
         await command.ExecuteNonQueryAsync(ct);
+        // Tables made before commands kept their requester (SQLite has no ADD COLUMN IF NOT EXISTS).
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('exec_command') WHERE name = 'requester'";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = "ALTER TABLE exec_command ADD COLUMN requester TEXT";
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 
     public async Task<long?> LoadCursorAsync(PartitionCursor cursor, CancellationToken ct)

@@ -12,7 +12,7 @@ namespace Commerce.Execution.Storage;
 internal static class StoredRows
 {
     public const string CommandColumns =
-        "command_id, sender, nonce, kind, to_address, value, data, gas_limit, fee_ceiling, status, reason, mined_hash, block_number, block_hash, succeeded, last_sent_at, last_error, created_at";
+        "command_id, sender, nonce, kind, to_address, value, data, gas_limit, fee_ceiling, status, reason, mined_hash, block_number, block_hash, succeeded, last_sent_at, last_error, created_at, requester";
 
     public const string AttemptColumns = "command_id, number, tx_hash, raw, max_fee, tip, is_cancel, created_at";
 
@@ -36,6 +36,7 @@ internal static class StoredRows
         LastSentAt = r.IsDBNull(15) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(15)),
         LastError = r.IsDBNull(16) ? null : r.GetString(16),
         CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(17)),
+        Requester = r.IsDBNull(18) ? null : r.GetString(18),
     };
 
     public static (string CommandId, TransactionAttempt Attempt) ReadAttempt(DbDataReader r) => (r.GetString(0), new TransactionAttempt(
@@ -58,6 +59,7 @@ internal static class StoredRows
         c.LastSentAt is { } at ? at.ToUnixTimeMilliseconds() : DBNull.Value,
         (object?)c.LastError ?? DBNull.Value,
         c.CreatedAt == default ? now : c.CreatedAt.ToUnixTimeMilliseconds(),
+        (object?)c.Requester ?? DBNull.Value,
     ];
 
     /// <summary>What a tracker pass rewrites: status, reason, mined_hash, block_number, block_hash, succeeded, last_sent_at, last_error.</summary>

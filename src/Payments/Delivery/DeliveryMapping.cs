@@ -8,7 +8,8 @@ namespace Commerce.Payments.Delivery;
 /// <summary>
 /// From the executor's lifecycle event of a command "order:&lt;order id&gt;:&lt;what&gt;" to the order's
 /// <see cref="DeliveryUpdated"/> (status = the executor's stage; detail = the failure reason, else the transaction
-/// and its block). Commands not named after an order are not mapped.
+/// and its block; transaction hash, reason and the executor's mark carried as they are, for the order to check).
+/// Commands not named after an order are not mapped.
 /// </summary>
 public static class DeliveryMapping
 {
@@ -33,7 +34,10 @@ public static class DeliveryMapping
         string? detail = update.Reason;
         if (detail is null && update.TransactionHash is { } tx)
             detail = update.BlockNumber is { } block ? $"tx {tx} in block {block}" : $"tx {tx}";
-        return new DeliveryUpdated(orderId, update.CommandId, update.Stage, detail);
+        return new DeliveryUpdated(orderId, update.CommandId, update.Stage, detail)
+        {
+            TransactionHash = update.TransactionHash, Reason = update.Reason, ExecutorMac = update.ExecutorMac,
+        };
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace Commerce.Payments.Delivery;
 
 /// <summary>
 /// From the executor's lifecycle event of a command "custody:&lt;wallet&gt;:withdraw:&lt;id&gt;" to the custody account's
-/// <see cref="WithdrawalUpdated"/> (stage = the executor's stage; detail = the failure reason). Other commands are not mapped.
+/// <see cref="WithdrawalUpdated"/> (stage = the executor's stage; detail = the failure reason; the executor's mark carried
+/// as it is, for the account to check). Other commands are not mapped.
 /// </summary>
 public static class WithdrawalMapping
 {
@@ -14,7 +15,7 @@ public static class WithdrawalMapping
     {
         ArgumentNullException.ThrowIfNull(update);
         return CustodyAccountGrain.WalletOf(update.CommandId) is { } wallet
-            ? new WithdrawalUpdated(wallet, update.CommandId, update.Stage, update.TransactionHash, update.Reason)
+            ? new WithdrawalUpdated(wallet, update.CommandId, update.Stage, update.TransactionHash, update.Reason) { ExecutorMac = update.ExecutorMac }
             : null;
     }
 }

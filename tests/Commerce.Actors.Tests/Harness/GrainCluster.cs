@@ -1,4 +1,6 @@
+using Commerce.Events.Chain;
 using Commerce.Events.Custody;
+using Commerce.Events.Orders;
 using Commerce.Actors.Custody;
 using System.Text.Json;
 using Commerce.Actors.Orders;
@@ -56,6 +58,17 @@ public sealed class GrainCluster : IAsyncDisposable
     /// <summary>The custody accounts' key for their withdrawal commands (Custody:CommandKey).</summary>
     public static readonly byte[] CustodyCommandKey = System.Security.Cryptography.SHA256.HashData("actors-tests-custody-command-key"u8);
 
+    /// <summary>The order grains' key for their chain commands and the executor's word on them (Orders:CommandKey), unless a test sets its own.</summary>
+    public static readonly byte[] OrdersCommandKey = System.Security.Cryptography.SHA256.HashData("actors-tests-orders-command-key"u8);
+
+    /// <summary>The executor's word on an order's command, marked as the executor marks it for requester orders.</summary>
+    public static DeliveryUpdated Marked(DeliveryUpdated update, byte[]? key = null)
+    {
+        var word = new ChainTransactionUpdated(update.CommandId, update.Status, "0x00000000000000000000000000000000000000e1", 0, update.TransactionHash, null,
+            null, null, null, update.Reason, DateTimeOffset.UnixEpoch);
+        return update with { ExecutorMac = ChainUpdateMac.Sign(word, ChainCommandKinds.OrdersRequester, key ?? OrdersCommandKey).ExecutorMac };
+    }
+
     /// <summary>The custody accounts' limits in these clusters: one withdrawal, and one UTC day.</summary>
     public const string MaxWithdrawalWei = "1000", DailyWithdrawalWei = "1500";
 
@@ -82,6 +95,13 @@ public sealed class GrainCluster : IAsyncDisposable
         _cluster = await DeployAsync(Store, Clock, _orders, _services, _silos, serviceId);
     }
 
+    private static OrderOptions WithCommandKey(OrderOptions orders)
+    {
+        if (string.IsNullOrWhiteSpace(orders.CommandKey))
+            orders.CommandKey = Convert.ToBase64String(OrdersCommandKey);
+        return orders;
+    }
+
     private static async Task<InProcessTestCluster> DeployAsync(SqliteGrainStore store, ManualClock clock, OrderOptions? orders,
         Action<IServiceCollection>? services, short silos, string? serviceId = null)
     {
@@ -93,7 +113,7 @@ public sealed class GrainCluster : IAsyncDisposable
             silo.Services.AddSingleton<TimeProvider>(clock);
             silo.Services.AddSingleton<IGrainStore>(store);
             silo.Services.AddSingleton<OutboxSignal>();
-            silo.Services.AddSingleton(Options.Create(orders ?? new OrderOptions()));
+            silo.Services.AddSingleton(Options.Create(WithCommandKey(orders ?? new OrderOptions())));
             silo.Services.AddSingleton(Options.Create(new CustodyOptions
             {
                 DepositKey = Convert.ToBase64String(DepositKey), CommandKey = Convert.ToBase64String(CustodyCommandKey),

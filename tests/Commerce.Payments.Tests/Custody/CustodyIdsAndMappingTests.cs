@@ -44,11 +44,49 @@ public sealed class CustodyIdsAndMappingTests
     {
         var at = DateTimeOffset.UnixEpoch;
         var mined = new ChainTransactionUpdated($"order:{OrderId}:mint", ChainTransactionUpdated.Mined, "0xhot", 4, Tx, null, 12, BlockA, "1", null, at);
-        Assert.Equal(new DeliveryUpdated(OrderId, $"order:{OrderId}:mint", "mined", $"tx {Tx} in block 12"), DeliveryMapping.Map(mined));
+        Assert.Equal(new DeliveryUpdated(OrderId, $"order:{OrderId}:mint", "mined", $"tx {Tx} in block 12") { TransactionHash = Tx }, DeliveryMapping.Map(mined));
         var failed = mined with { Stage = ChainTransactionUpdated.Failed, Reason = "reverted" };
-        Assert.Equal(new DeliveryUpdated(OrderId, $"order:{OrderId}:mint", "failed", "reverted"), DeliveryMapping.Map(failed));
+        Assert.Equal(new DeliveryUpdated(OrderId, $"order:{OrderId}:mint", "failed", "reverted") { TransactionHash = Tx, Reason = "reverted" }, DeliveryMapping.Map(failed));
         var submitted = mined with { Stage = ChainTransactionUpdated.Submitted, BlockNumber = null, BlockHash = null };
         Assert.Equal($"tx {Tx}", DeliveryMapping.Map(submitted)!.Detail);
         Assert.Null(DeliveryMapping.Map(mined with { CommandId = "bench:1" }));
+    }
+
+    [Fact]
+    public void A_withdrawals_lifecycle_event_is_routed_with_the_executors_mark_which_the_account_can_check_and_nobody_can_move()
+    {
+        var key = System.Security.Cryptography.SHA256.HashData("payments-tests-custody-command-key"u8);
+        const string Wallet = "0x3333333333333333333333333333333333333333";
+        var commandId = Commerce.Actors.Custody.CustodyAccountGrain.WithdrawalCommandId(Wallet, "w-1");
+        var word = new ChainTransactionUpdated(commandId, ChainTransactionUpdated.Failed, "0xhot", 4, Tx, null, 12, BlockA, "1", "reverted", DateTimeOffset.UnixEpoch);
+        var marked = ChainUpdateMac.Sign(word, ChainCommandKinds.CustodyRequester, key);
+
+        var routed = WithdrawalMapping.Map(marked)!;
+
+        Assert.Equal((Wallet, commandId, "failed", Tx, "reverted", marked.ExecutorMac), (routed.Wallet, routed.CommandId, routed.Stage, routed.TransactionHash, routed.Detail, routed.ExecutorMac));
+        Assert.True(Commerce.Events.Custody.WithdrawalUpdateMac.Verify(routed, key), "the routed copy carries the executor's mark");
+        Assert.False(Commerce.Events.Custody.WithdrawalUpdateMac.Verify(routed with { Stage = ChainTransactionUpdated.Confirmed }, key), "stage changed on the way");
+        Assert.False(Commerce.Events.Custody.WithdrawalUpdateMac.Verify(routed with { Detail = null }, key), "detail changed on the way");
+        Assert.False(Commerce.Events.Custody.WithdrawalUpdateMac.Verify(WithdrawalMapping.Map(word)!, key), "an unmarked word routes unmarked");
+        var forOrders = ChainUpdateMac.Sign(word, ChainCommandKinds.OrdersRequester, key);
+        Assert.False(Commerce.Events.Custody.WithdrawalUpdateMac.Verify(WithdrawalMapping.Map(forOrders)!, key), "marked for another requester");
+    }
+
+    [Fact]
+    public void An_orders_lifecycle_event_is_routed_with_the_executors_mark_which_the_order_can_check_and_nobody_can_move()
+    {
+        var key = System.Security.Cryptography.SHA256.HashData("payments-tests-orders-command-key"u8);
+        var word = new ChainTransactionUpdated($"order:{OrderId}:mint", ChainTransactionUpdated.Confirmed, "0xhot", 4, Tx, null, 12, BlockA, "1", null, DateTimeOffset.UnixEpoch);
+        var marked = ChainUpdateMac.Sign(word, ChainCommandKinds.OrdersRequester, key);
+
+        var routed = DeliveryMapping.Map(marked)!;
+
+        Assert.Equal(marked.ExecutorMac, routed.ExecutorMac);
+        Assert.True(DeliveryUpdateMac.Verify(routed, key), "the routed copy carries the executor's mark");
+        Assert.False(DeliveryUpdateMac.Verify(routed with { Status = ChainTransactionUpdated.Failed }, key), "status changed on the way");
+        Assert.False(DeliveryUpdateMac.Verify(routed with { Reason = "reverted" }, key), "a reason added on the way");
+        Assert.False(DeliveryUpdateMac.Verify(routed with { TransactionHash = null }, key), "the hash dropped on the way");
+        Assert.False(DeliveryUpdateMac.Verify(DeliveryMapping.Map(word)!, key), "an unmarked word routes unmarked");
+        Assert.False(DeliveryUpdateMac.Verify(DeliveryMapping.Map(ChainUpdateMac.Sign(word, ChainCommandKinds.CustodyRequester, key))!, key), "marked for another requester");
     }
 }

@@ -7,7 +7,7 @@ namespace Commerce.Execution.Executor.Tracking;
 /// records the answers: taken -> submitted; try later -> stays pending with the node's message;
 /// never -> the nonce is filled with a no-op. Tells the burst gauge how many the node took.
 /// </summary>
-internal sealed class PendingSender(OpenCommands open, TransactionSender sender, Replacer replacer, PassCommitter committer, BurstGauge burst, TimeProvider clock)
+internal sealed class PendingSender(OpenCommands open, TransactionSender sender, Replacer replacer, PassCommitter committer, BurstGauge burst, LifecycleEvents events, TimeProvider clock)
 {
     public async Task SendAsync(CancellationToken ct)
     {
@@ -15,7 +15,7 @@ internal sealed class PendingSender(OpenCommands open, TransactionSender sender,
         if (pending.Count == 0)
             return;
         var results = await sender.SendAsync(pending.Select(c => c.Latest.Raw).ToList(), ct);
-        var pass = new TrackerPass(clock.GetUtcNow());
+        var pass = new TrackerPass(clock.GetUtcNow(), events);
         for (var i = 0; i < pending.Count; i++)
         {
             var (outcome, message) = results[i];

@@ -7,11 +7,14 @@ namespace Commerce.Execution.Executor.Tracking;
 /// The changes of one tracker pass: new command states, new attempts, lifecycle events and metric
 /// moves, applied to memory and counted only after the store committed them (<see cref="PassCommitter"/>).
 /// </summary>
-internal sealed class TrackerPass(DateTimeOffset now)
+internal sealed class TrackerPass(DateTimeOffset now, LifecycleEvents events)
 {
     private readonly List<Action<ExecutorMetrics>> _counts = [];
 
     public DateTimeOffset Now { get; } = now;
+
+    /// <summary>Builds the pass's lifecycle events, marked for each command's requester.</summary>
+    public LifecycleEvents Events { get; } = events;
 
     public Dictionary<string, ExecutorCommand> Changed { get; } = [];
 

@@ -16,7 +16,7 @@ internal static class Transitions
         pass.Change(command with { Status = CommandStatus.Submitted, LastSentAt = pass.Now, LastError = null });
         if (command.Attempts.Count == 1)
         {
-            pass.Emit(LifecycleEvents.Create(command, ChainTransactionUpdated.Submitted, pass.Now));
+            pass.Emit(pass.Events.Create(command, ChainTransactionUpdated.Submitted, pass.Now));
             pass.Count(m => m.AddSubmitted(1));
         }
     }
@@ -43,7 +43,7 @@ internal static class Transitions
             Succeeded = succeeded,
         };
         pass.Change(mined);
-        pass.Emit(LifecycleEvents.Create(mined, ChainTransactionUpdated.Mined, pass.Now, attempt));
+        pass.Emit(pass.Events.Create(mined, ChainTransactionUpdated.Mined, pass.Now, attempt));
         pass.Count(m => m.AddMined(1));
     }
 
@@ -53,7 +53,7 @@ internal static class Transitions
         var height = command.BlockNumber!.Value;
         var back = command with { Status = CommandStatus.Submitted, MinedHash = null, BlockNumber = null, BlockHash = null, Succeeded = null, LastSentAt = pass.Now };
         pass.Change(back);
-        pass.Emit(LifecycleEvents.Create(command, ChainTransactionUpdated.Reorged, pass.Now, command.AttemptByHash(command.MinedHash!),
+        pass.Emit(pass.Events.Create(command, ChainTransactionUpdated.Reorged, pass.Now, command.AttemptByHash(command.MinedHash!),
             reason: $"block {height} {command.BlockHash} is no longer canonical; re-submitted"));
         pass.Count(m => m.AddReorged(1));
     }
@@ -70,7 +70,7 @@ internal static class Transitions
             : command.Succeeded == false ? "reverted" : null;
         var final = command with { Status = reason is null ? CommandStatus.Confirmed : CommandStatus.Failed, Reason = reason ?? command.Reason };
         pass.Change(final);
-        pass.Emit(LifecycleEvents.Create(final, reason is null ? ChainTransactionUpdated.Confirmed : ChainTransactionUpdated.Failed, pass.Now, attempt, reason: reason));
+        pass.Emit(pass.Events.Create(final, reason is null ? ChainTransactionUpdated.Confirmed : ChainTransactionUpdated.Failed, pass.Now, attempt, reason: reason));
         if (reason is null)
             pass.Count(m => m.AddConfirmed(1));
         else
@@ -82,7 +82,7 @@ internal static class Transitions
     {
         var failed = command with { Status = CommandStatus.Failed, Reason = "nonce used by a transaction this executor did not sign" };
         pass.Change(failed);
-        pass.Emit(LifecycleEvents.Create(failed, ChainTransactionUpdated.Failed, pass.Now, reason: failed.Reason));
+        pass.Emit(pass.Events.Create(failed, ChainTransactionUpdated.Failed, pass.Now, reason: failed.Reason));
         pass.Count(m => m.AddFailed(1));
     }
 
@@ -91,7 +91,7 @@ internal static class Transitions
     {
         var replaced = command with { Status = CommandStatus.Pending, Reason = reason ?? command.Reason, Attempts = [.. command.Attempts, attempt] };
         pass.Change(replaced, attempt);
-        pass.Emit(LifecycleEvents.Create(replaced, ChainTransactionUpdated.Replaced, pass.Now, attempt, command.Latest.Hash, report));
+        pass.Emit(pass.Events.Create(replaced, ChainTransactionUpdated.Replaced, pass.Now, attempt, command.Latest.Hash, report));
         pass.Count(m => m.AddReplaced(1));
     }
 }
